@@ -1,6 +1,25 @@
 import type { Ledger, Outline } from '../model.js';
+import { metaOf } from './meta.js';
+import { tasksOf } from './tasks.js';
 
-// placeholder until the ledger stage lands
-export function buildLedger(o: Outline): Ledger {
-  return { schema: 'taizhang/1', source: o.source, meta: { title: null, noticeTitle: null, issuer: null, docNumber: null, date: null, year: null, region: null, recipients: [] }, sections: [], tasks: [], warnings: o.warnings };
+/** The place name a region's units may start with: 盐城市 → 盐城. */
+function placeStems(region: string | null): string[] {
+  if (!region) return [];
+  const stem = region.replace(/(省|自治区|市|自治州|州|盟|地区|自治县|县|旗|区)$/, '');
+  return stem.length >= 2 ? [stem, region] : [region];
+}
+
+/** The numbered tree → the ledger of schema taizhang/1. */
+export function buildLedger(outline: Outline): Ledger {
+  const meta = metaOf(outline);
+  const { tasks, sections, warnings } = tasksOf(outline, {
+    planYear: meta.year,
+    units: { ownPlaceStems: placeStems(meta.region) },
+    withLines: outline.source.format === 'text',
+  });
+  const allWarnings = [...outline.warnings, ...warnings];
+  if (outline.roots.length === 0) {
+    allWarnings.push({ code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null });
+  }
+  return { schema: 'taizhang/1', source: outline.source, meta, sections, tasks, warnings: allWarnings, dropped: outline.dropped };
 }

@@ -1,4 +1,241 @@
-// placeholder until the read stage lands
-export function decodeText(bytes: Uint8Array, _options: { name: string; encoding?: string }): { text: string; encoding: string } {
-  return { text: new TextDecoder().decode(bytes), encoding: 'utf-8' };
+import { createRequire } from 'node:module';
+import { InputError } from '../errors.js';
+import { COMMON_CHINESE_CHARACTERS } from './common-chinese.js';
+
+// Decoding strategy: byte-order mark, then strict UTF-8 (the common case, kept cheap), then a guess
+// among the legacy Chinese encodings. iconv-lite and chardet are only loaded off the UTF-8 path:
+// most inputs are UTF-8 and start-up time matters for a CLI.
+
+type Iconv = typeof import('iconv-lite');
+type Chardet = typeof import('chardet');
+
+const require = createRequire(import.meta.url);
+let iconvModule: Iconv | undefined;
+let chardetModule: Chardet | undefined;
+const iconv = (): Iconv => (iconvModule ??= require('iconv-lite') as Iconv);
+const chardet = (): Chardet => (chardetModule ??= require('chardet') as Chardet);
+
+/** Detection, binary sniffing and scoring look at this many bytes (or decoded characters) only. */
+const SAMPLE_SIZE = 64 * 1024;
+/** More replacement characters (U+FFFD) than this share means the bytes are not in that encoding. */
+const MAX_REPLACEMENT_RATIO = 0.01;
+/** More control characters than this share means binary data, not text. */
+const MAX_CONTROL_RATIO = 0.02;
+/** A decoding whose common-character score reaches this reads as Chinese; wrong ones stay near 0.1–0.3. */
+const PLAUSIBLY_CHINESE_SCORE = 0.4;
+/** Control characters other than white space (\t \n \v \f \r): rare in text, common in binary data. */
+const CONTROL_CHARS = /[\x00-\x08\x0E-\x1F\x7F]/g;
+
+/** The decoder used for every GB encoding: GB18030 is a superset of GB2312 and GBK. */
+const GB_FAMILY = 'gb18030';
+
+const BYTE_ORDER_MARKS: { bytes: number[]; encoding: string }[] = [
+  // UTF-32 LE before UTF-16 LE: its mark starts with the UTF-16 LE one.
+  { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32le' },
+  { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32be' },
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+const MAGIC_NUMBERS: { bytes: number[]; kind: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'PDF' }, // %PDF
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'GIF image' }, // GIF8
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'zip archive' }, // PK, also .docx/.xlsx that reached here
+  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'zip archive' }, // PK, empty archive
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'legacy Office document, e.g. .doc' },
+  { bytes: [0x1f, 0x8b], kind: 'gzip archive' },
+];
+
+interface Candidate {
+  encoding: string;
+  /** Any bytes decode in it, so it is only taken when no Chinese reading is plausible. */
+  lastResort?: boolean;
+  /** chardet's confidence, to break ties. */
+  confidence?: number;
+}
+
+/**
+ * Encodings a Chinese notice may be in without a byte-order mark, by chardet's names. UTF-16 is not
+ * here: chardet only recognises it by its byte-order mark; NUL bytes give it away instead.
+ */
+const GUESSABLE_ENCODINGS: Record<string, Candidate> = {
+  'UTF-8': { encoding: 'utf-8' },
+  GB18030: { encoding: GB_FAMILY },
+  Big5: { encoding: 'big5' },
+  'windows-1252': { encoding: 'windows-1252', lastResort: true },
+  'ISO-8859-1': { encoding: 'iso-8859-1', lastResort: true },
+};
+
+/** Spellings of --encoding that mean one of our encodings, keyed without case and punctuation. */
+const ENCODING_ALIASES: Record<string, string> = {
+  utf8: 'utf-8',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  gb2312: GB_FAMILY,
+  gbk: GB_FAMILY,
+  cp936: GB_FAMILY,
+  euccn: GB_FAMILY,
+  gb18030: GB_FAMILY,
+  big5: 'big5',
+  big5hkscs: 'big5',
+  latin1: 'iso-8859-1',
+  iso88591: 'iso-8859-1',
+  windows1252: 'windows-1252',
+};
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+let commonChineseCharacters: Set<string> | undefined;
+
+/**
+ * Bytes of a text notice → text, in the given encoding or a detected one. The reported encoding is
+ * normalised: 'utf-8', 'gbk' (any GB encoding; 'gb18030' only if its four-byte sequences occur),
+ * 'big5', 'utf-16le', … Throws InputError for empty, blank, binary or undecodable input.
+ */
+export function decodeText(bytes: Uint8Array, options: { name: string; encoding?: string }): { text: string; encoding: string } {
+  if (bytes.length === 0) throw new InputError('empty file');
+  const binaryKind = MAGIC_NUMBERS.find((magic) => startsWith(bytes, magic.bytes))?.kind;
+  if (binaryKind !== undefined) throw binaryFileError(binaryKind);
+
+  const decoded = options.encoding === undefined ? detectAndDecode(bytes) : decodeForced(bytes, options.encoding);
+  rejectBinary(decoded.text);
+  if (/^\s*$/.test(decoded.text)) throw new InputError('no text (white space only)');
+  return decoded;
+}
+
+function detectAndDecode(bytes: Uint8Array): { text: string; encoding: string } {
+  const bom = BYTE_ORDER_MARKS.find((mark) => startsWith(bytes, mark.bytes));
+  if (bom !== undefined) return { text: decodeChecked(bytes, bom.encoding, bom.encoding), encoding: bom.encoding };
+
+  const sample = bytes.subarray(0, SAMPLE_SIZE);
+  // NUL bytes are valid UTF-8 but never in a notice: UTF-16 without a byte-order mark, or binary.
+  if (sample.includes(0)) {
+    const decoded = decodeMostChinese(bytes, sample, [{ encoding: 'utf-16le' }, { encoding: 'utf-16be' }]);
+    if (decoded === null) throw binaryFileError(null);
+    return decoded;
+  }
+
+  try {
+    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: guess below.
+  }
+  // Control bytes never occur inside GBK, Big5 or UTF-8 characters, so this check needs no decoding.
+  rejectBinary(latin1(sample));
+  // chardet names every encoding whose byte patterns fit; its ranking of short texts is unreliable,
+  // so it only proposes candidates and breaks ties.
+  const guesses = chardet()
+    .analyse(sample)
+    .filter((match) => match.name in GUESSABLE_ENCODINGS)
+    .map((match) => ({ ...GUESSABLE_ENCODINGS[match.name], confidence: match.confidence }));
+  const decoded = decodeMostChinese(bytes, sample, guesses);
+  if (decoded === null) throw new InputError('unknown text encoding (not UTF-8, GBK or Big5); pass --encoding');
+  return decoded;
+}
+
+/**
+ * Decodes the sample in each candidate encoding and keeps the one that reads most like Chinese;
+ * null when none decodes cleanly and plausibly.
+ */
+function decodeMostChinese(bytes: Uint8Array, sample: Uint8Array, candidates: Candidate[]): { text: string; encoding: string } | null {
+  const best = candidates
+    .map((candidate) => {
+      const text = decode(sample, candidate.encoding);
+      const score = candidate.lastResort ? PLAUSIBLY_CHINESE_SCORE : chineseScore(text);
+      return { ...candidate, text, score };
+    })
+    .filter((reading) => reading.score >= PLAUSIBLY_CHINESE_SCORE && replacementRatio(reading.text) <= MAX_REPLACEMENT_RATIO)
+    .sort((a, b) => b.score - a.score || (b.confidence ?? 0) - (a.confidence ?? 0))[0];
+  if (best === undefined) return null;
+  const encoding = reportedName(best.encoding, bytes);
+  const text = sample.length === bytes.length ? best.text : decodeChecked(bytes, best.encoding, encoding);
+  return { text, encoding };
+}
+
+function decodeForced(bytes: Uint8Array, requested: string): { text: string; encoding: string } {
+  if (!iconv().encodingExists(requested)) throw new InputError(`unknown encoding ${requested}`);
+  const encoding = ENCODING_ALIASES[requested.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? requested.toLowerCase();
+  return { text: decodeChecked(bytes, encoding, requested), encoding: reportedName(encoding, bytes) };
+}
+
+function decode(bytes: Uint8Array, encoding: string): string {
+  // TextDecoder strips a UTF-8 byte-order mark and needs no library; iconv-lite strips the others.
+  return encoding === 'utf-8' ? lenientUtf8.decode(bytes) : iconv().decode(bytes, encoding);
+}
+
+/** Decodes and rejects the result if too much of it is replacement characters; `label` names the encoding. */
+function decodeChecked(bytes: Uint8Array, encoding: string, label: string): string {
+  const text = decode(bytes, encoding);
+  const ratio = replacementRatio(text);
+  if (ratio > MAX_REPLACEMENT_RATIO) {
+    throw new InputError(`does not decode as ${label} (${percent(ratio)} of characters invalid)`);
+  }
+  return text;
+}
+
+/** 'gbk' unless the bytes use GB18030's four-byte sequences: say no more than the input needs. */
+function reportedName(encoding: string, bytes: Uint8Array): string {
+  if (encoding !== GB_FAMILY) return encoding;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x81 || bytes[i] === 0xff) {
+      i++;
+    } else {
+      // A GB lead byte: the second byte is a digit only in a four-byte sequence.
+      const second = bytes[i + 1];
+      if (second >= 0x30 && second <= 0x39) return 'gb18030';
+      i += 2;
+    }
+  }
+  return 'gbk';
+}
+
+/**
+ * Share of non-ASCII characters that are common Chinese characters or punctuation, less a penalty
+ * for replacement and private-use characters (what Big5 bytes become when read as GBK).
+ */
+function chineseScore(text: string): number {
+  commonChineseCharacters ??= new Set(COMMON_CHINESE_CHARACTERS);
+  let nonAscii = 0;
+  let common = 0;
+  let suspicious = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (commonChineseCharacters.has(char)) common++;
+    else if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) suspicious++;
+  }
+  return nonAscii === 0 ? 0 : (common - 3 * suspicious) / nonAscii;
+}
+
+function rejectBinary(text: string): void {
+  const sample = text.slice(0, SAMPLE_SIZE);
+  const controls = sample.match(CONTROL_CHARS)?.length ?? 0;
+  if (controls > MAX_CONTROL_RATIO * sample.length) throw binaryFileError(null);
+}
+
+function binaryFileError(kind: string | null): InputError {
+  return new InputError(kind === null ? 'binary file, not a text notice' : `binary file (${kind}), not a text notice`);
+}
+
+function replacementRatio(text: string): number {
+  let replacements = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replacements++;
+  return replacements / text.length;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** One character per byte, so byte-level checks can use string tools. */
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
 }

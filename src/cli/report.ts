@@ -1,0 +1,55 @@
+import { InputError } from '../errors.js';
+
+export const EXIT = {
+  ok: 0,
+  /** A bug: something failed that should not have. */
+  internal: 1,
+  /** The user's to fix: bad input, unreadable or unwritable file, bad command line. */
+  usage: 2,
+} as const;
+
+/** The exit code for two failures together: a bug outweighs a bad input. */
+export function worseExitCode(a: number, b: number): number {
+  return a === EXIT.internal || b === EXIT.internal ? EXIT.internal : Math.max(a, b);
+}
+
+// Node's own messages repeat the code and the system call: "ENOENT: no such file or directory, open 'x'".
+const SYSTEM_ERROR_MESSAGES: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on device',
+  EROFS: 'read-only file system',
+};
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function describe(error: unknown, debug: boolean): { message: string; exitCode: number } {
+  if (error instanceof InputError) return { message: error.message, exitCode: error.exitCode };
+  if (isSystemError(error)) {
+    return { message: SYSTEM_ERROR_MESSAGES[error.code] ?? error.message, exitCode: EXIT.usage };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = debug ? '' : ' (run with --debug for the stack trace)';
+  return { message: `internal error: ${message}${hint}`, exitCode: EXIT.internal };
+}
+
+/**
+ * Prints one line about a failure, `taizhang: <subject>: <message>`, plus the stack trace with
+ * --debug, and returns the exit code the failure calls for.
+ */
+export function reportFailure(subject: string | undefined, error: unknown, debug: boolean): number {
+  const { message, exitCode } = describe(error, debug);
+  const prefix = subject === undefined ? 'taizhang' : `taizhang: ${subject}`;
+  process.stderr.write(`${prefix}: ${oneLine(message)}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  return exitCode;
+}

@@ -1,0 +1,24 @@
+// Task and ledger fields as every human-readable format shows them.
+import type { Ledger, Role, Task, Warning } from '../model.js';
+import type { HeaderLanguage } from './types.js';
+
+export const ROLES: readonly Role[] = ['lead', 'responsible', 'support'];
+
+export function unitNames(task: Task, role: Role): string[] {
+  return task.units.filter((unit) => unit.role === role).map((unit) => unit.name);
+}
+
+/** The ISO dates of the task's deadlines that have one. */
+export function deadlineDates(task: Task): string[] {
+  return task.deadlines.flatMap((deadline) => (deadline.date === null ? [] : [deadline.date]));
+}
+
+/** The best name the ledger has for itself. */
+export function ledgerTitle(ledger: Ledger): string {
+  return ledger.meta.title ?? ledger.meta.noticeTitle ?? ledger.source.name;
+}
+
+export function describeWarning(warning: Warning, language: HeaderLanguage): string {
+  const where = warning.line === null ? '' : language === 'zh' ? `第${warning.line}行 ` : `line ${warning.line} `;
+  return `${where}[${warning.code}] ${warning.message}`;
+}

@@ -1,0 +1,57 @@
+import type { Ledger, Meta } from '../model.js';
+import { columnHeader, TASK_COLUMNS } from './columns.js';
+import { describeWarning, ledgerTitle } from './fields.js';
+import type { ExportOptions, HeaderLanguage } from './types.js';
+
+type MetaField = 'noticeTitle' | 'issuer' | 'docNumber' | 'date';
+
+const LABELS: Record<HeaderLanguage, Record<MetaField | 'source' | 'warnings', string>> = {
+  zh: { noticeTitle: '通知', issuer: '发文机关', docNumber: '发文字号', date: '成文日期', source: '来源', warnings: '警告' },
+  en: { noticeTitle: 'Notice', issuer: 'Issuer', docNumber: 'Document number', date: 'Date', source: 'Source', warnings: 'Warnings' },
+};
+
+const META_FIELDS: readonly MetaField[] = ['noticeTitle', 'issuer', 'docNumber', 'date'];
+
+/** Backslash-escapes what Markdown would read as markup or as a cell border. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_~[\]<>|&]/g, '\\$&');
+}
+
+/** A table cell keeps its line breaks as <br>: a raw newline would end the row. */
+function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\r?\n/g, '<br>');
+}
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function metaLines(meta: Meta, title: string, labels: Record<string, string>): string[] {
+  return META_FIELDS.flatMap((field) => {
+    const value = meta[field];
+    // The notice title is only news when it is not the title already shown.
+    if (value === null || value === title) return [];
+    return [`- ${labels[field]}：${escapeInline(value)}`];
+  });
+}
+
+/** The ledger as a Markdown document: a short header with the meta, then the task table. */
+export function toMarkdown(ledger: Ledger, { header = 'zh' }: ExportOptions): string {
+  const labels = LABELS[header];
+  const title = ledgerTitle(ledger);
+  const lines = [
+    `# ${escapeInline(title)}`,
+    '',
+    ...metaLines(ledger.meta, title, labels),
+    `- ${labels.source}：${escapeInline(ledger.source.name)}`,
+    '',
+    tableRow(TASK_COLUMNS.map((column) => columnHeader(column, header))),
+    tableRow(TASK_COLUMNS.map(() => '---')),
+    ...ledger.tasks.map((task) => tableRow(TASK_COLUMNS.map((column) => escapeCell(column.cell(task))))),
+  ];
+  if (ledger.warnings.length > 0) {
+    lines.push('', `## ${labels.warnings}`, '');
+    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(describeWarning(warning, header))}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,114 @@
+import type { Deadline } from '../model.js';
+
+// Time limits as notices write them (contract §5). Each rule finds a limit in task text and
+// resolves it to an ISO date with the plan year, or null for a relative limit.
+type Resolve = (m: RegExpExecArray, year: number | null) => string | null;
+
+const NUM = '(\\d{1,2})';
+const YEAR = '(?:(\\d{4})年)?';
+const BEFORE = '(?:前|之前|以前|为止)';
+const CN_COUNT = '[\\d一二三四五六七八九十两]+';
+/** What stands before 年内 / 年底 when it is a span (3年内) or a frequency (每年底), not this year. */
+const NOT_THIS_YEAR = '(?<![\\d一二三四五六七八九十两个每多几])';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const iso = (year: number | null, month: number, day: number | 'last'): string | null => {
+  if (year === null || month < 1 || month > 12) return null;
+  const d = day === 'last' ? lastDay(year, month) : day;
+  return d >= 1 && d <= lastDay(year, month) ? `${year}-${pad(month)}-${pad(d)}` : null;
+};
+const yearOf = (written: string | undefined, planYear: number | null) => (written ? Number(written) : planYear);
+const TEN_DAY = { 上旬: 10, 中旬: 20 } as Record<string, number>;
+
+interface DeadlineRule {
+  pattern: RegExp;
+  resolve: Resolve;
+}
+
+export const DEADLINE_RULES: DeadlineRule[] = [
+  // 5月20日—8月30日: the end of the range
+  {
+    pattern: new RegExp(`${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
+  },
+  // 2018年8月5日前, 8月5日前, 于8月5日
+  {
+    pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${YEAR}${NUM}月${NUM}日${BEFORE}`, 'g'),
+    resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
+  },
+  // 8月底前, 2021年8月底
+  { pattern: new RegExp(`(?<!每)${YEAR}${NUM}月(?:底|末)${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
+  // 9月上旬
+  {
+    pattern: new RegExp(`${YEAR}${NUM}月(上旬|中旬|下旬)${BEFORE}?`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), TEN_DAY[m[3]!] ?? 'last'),
+  },
+  // 2021年8月前, 到2021年8月
+  {
+    pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月${BEFORE})`, 'g'),
+    resolve: (m) => (m[1] ? iso(Number(m[1]), Number(m[2]), 'last') : iso(Number(m[3]), Number(m[4]), 'last')),
+  },
+  // 2017年底前, 到2017年
+  { pattern: new RegExp(`(\\d{4})年(?:底|末)${BEFORE}?|(?<=[到至止])(\\d{4})年(?![\\d底末度])`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
+  // 年底前, 年内, 到年底 (a bare 年末 is a season of the year, not a limit)
+  {
+    pattern: new RegExp(`${NOT_THIS_YEAR}(?:今|本)?年(?:底|末)${BEFORE}|(?<=[到至于在])(?:今|本)?年(?:底|末)|${NOT_THIS_YEAR}(?:今|本)?年(?:度)?内`, 'g'),
+    resolve: (_m, y) => iso(y, 12, 31),
+  },
+  // 上半年, 三季度末
+  { pattern: new RegExp(`(?<!每)${YEAR}上半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), 6, 30) },
+  {
+    pattern: new RegExp(`(?<![每各])${YEAR}第?([一二三四1-4])季度(?:末|底)${BEFORE}?`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), ' 一二三四'.indexOf(m[2]!) * 3 || Number(m[2]) * 3, 'last'),
+  },
+  // 公开后3个工作日内, 6小时内, 法定时限内
+  {
+    pattern: new RegExp(`(?:[\\u4e00-\\u9fff]{1,10}后)?(?<!每)${CN_COUNT}个?(?:工作日|自然日|日|天|小时|周|个月|月|年)(?:内|以内|之内)|(?:法定|规定)(?:时限|期限)(?:内|以内)`, 'g'),
+    resolve: () => null,
+  },
+];
+
+/**
+ * Words before a trigger that are not part of it: the sentence up to 于/在/应…, and the document
+ * that is the trigger's subject (本工作要点公布后 → 公布后).
+ */
+const TRIGGER_LEADS = [/^.*(要点|方案|通知|文件|意见|办法|规定|材料|决定|条例)/, /^.*[于在应并要将自从须的，]/, /^[本该]/];
+
+function tidy(text: string, relative: boolean): string {
+  const cut = text.indexOf('后');
+  if (!relative || cut < 0) return text;
+  let trigger = text.slice(0, cut);
+  for (const lead of TRIGGER_LEADS) trigger = trigger.replace(lead, '');
+  return trigger + text.slice(cut);
+}
+
+/** Every time limit in a task's text, in order, once each. */
+export function findDeadlines(text: string, planYear: number | null): Deadline[] {
+  const found: { at: number; end: number; deadline: Deadline }[] = [];
+  for (const rule of DEADLINE_RULES) {
+    for (const m of text.matchAll(rule.pattern)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      const date = rule.resolve(m as RegExpExecArray, planYear);
+      found.push({ at, end, deadline: { text: tidy(m[0], date === null), date } });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  const seen = new Set<string>();
+  return found
+    .map((f) => f.deadline)
+    .filter((d) => {
+      const key = d.date ?? d.text;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** A table's 完成时限 cell: a deadline even when it names no date (持续推进 → null). */
+export function deadlineOfCell(cell: string, planYear: number | null): Deadline {
+  const text = cell.trim();
+  return { text, date: findDeadlines(text, planYear).find((d) => d.date)?.date ?? null };
+}

@@ -1,0 +1,171 @@
+import type { Outline, OutlineNode, Section, SourceLine, Task, Unit, Warning } from '../model.js';
+import { CELL_PARAGRAPH } from '../outline/table.js';
+import { deadlineOfCell, findDeadlines } from './deadlines.js';
+import { isClauseLine, splitAtClauses, unitsOfClause, type UnitContext } from './units.js';
+
+/** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
+const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|总体思路)$/;
+/** A heading sentence is short (§2.3). */
+const TITLE_MAX = 40;
+/** Closing paragraphs that address everyone start a closing task of their own. */
+const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)/;
+
+export interface TaskContext {
+  planYear: number | null;
+  units: Omit<UnitContext, 'defaultRole'>;
+  /** Tasks point at input lines only for text input (contract: null for html/docx). */
+  withLines: boolean;
+}
+
+/** A run of text that becomes one task: its lines and the units its clause named. */
+interface Segment {
+  lines: SourceLine[];
+  units: Unit[];
+  closed: boolean;
+}
+
+const stripEnd = (text: string) => text.replace(/[。；：，\s]+$/, '');
+const paragraphText = (text: string) => text.split(CELL_PARAGRAPH).join('\n');
+
+/** The item's heading (§2.3): a short first sentence followed by more, or a heading line. */
+export function titleOf(head: string, hasBody: boolean): string | null {
+  const end = head.indexOf('。');
+  if (end > 0 && end < head.length - 1) return end <= TITLE_MAX ? head.slice(0, end) : null;
+  if (hasBody && stripEnd(head).length <= TITLE_MAX) return stripEnd(head);
+  return null;
+}
+
+/** What the item is called in the path of the tasks under it. */
+function headingOf(node: OutlineNode): string {
+  return titleOf(node.head.text, node.body.length > 0) ?? stripEnd(paragraphText(node.head.text));
+}
+
+/** A parent is a task too when it says more than its heading (§2.2 rule 2). */
+function hasOwnText(node: OutlineNode): boolean {
+  if (node.body.length > 0 || node.cells) return true;
+  const end = node.head.text.indexOf('。');
+  return end > 0 && end < node.head.text.length - 1;
+}
+
+class TaskCollector {
+  readonly tasks: Task[] = [];
+  readonly warnings: Warning[] = [];
+  private readonly usedIds = new Set<string>();
+
+  constructor(private readonly context: TaskContext) {}
+
+  visit(node: OutlineNode, path: string[], sections: Section[]): void {
+    const heading = headingOf(node);
+    if (AIMS.test(heading)) return;
+    if (node.children.length === 0) {
+      this.addItem(node, path);
+      return;
+    }
+    if (hasOwnText(node)) this.addItem(node, path);
+    const section: Section = { id: node.ordinals.join('.'), marker: node.marker.text, title: heading, children: [] };
+    sections.push(section);
+    for (const child of node.children) this.visit(child, [...path, heading], section.children);
+  }
+
+  private addItem(node: OutlineNode, path: string[]): void {
+    const segments = this.segmentsOf([node.head, ...node.body]);
+    const cellUnits = (node.cells?.units ?? []).flatMap((cell) =>
+      unitsOfClause(cell.text, { ...this.context.units, defaultRole: cell.role ?? 'responsible' }),
+    );
+    for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
+    const base = node.ordinals.join('.') + (node.repeat ? `-${node.repeat}` : '');
+    segments.forEach((segment, i) => {
+      const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, i === 0 ? titleOf(segment.lines[0]!.text, segment.lines.length > 1) : null);
+      if (i === 0 && node.cells?.deadline) task.deadlines.unshift(deadlineOfCell(node.cells.deadline, this.context.planYear));
+    });
+  }
+
+  /** Closing paragraphs after the last item: tasks with an empty path (§2.2 rule 6). */
+  addClosing(lines: SourceLine[]): void {
+    const groups: SourceLine[][] = [];
+    for (const line of lines) {
+      if (groups.length === 0 || ADDRESSES_ALL.test(line.text)) groups.push([line]);
+      else groups.at(-1)!.push(line);
+    }
+    let n = 0;
+    for (const group of groups) {
+      for (const segment of this.segmentsOf(group)) {
+        n++;
+        this.task(segment, n === 1 ? 'end' : `end-${n}`, [], null);
+      }
+    }
+  }
+
+  /**
+   * Cuts an item's paragraphs into tasks: each unit clause closes a task; text after it in the
+   * same paragraph, or a later paragraph with a clause of its own, starts the next (§2.2 rule 3).
+   */
+  private segmentsOf(paragraphs: SourceLine[]): Segment[] {
+    const segments: Segment[] = [{ lines: [], units: [], closed: false }];
+    for (const paragraph of paragraphs) {
+      const current = () => segments.at(-1)!;
+      if (isClauseLine(paragraph.text) && current().lines.length > 0) {
+        current().units.push(...this.unitsOf(paragraph.text, paragraph.line));
+        current().closed = true;
+        continue;
+      }
+      const splits = splitAtClauses(paragraph.text);
+      const hasClause = splits.some((s) => s.clause !== null);
+      splits.forEach((split, i) => {
+        if (split.text) {
+          const startsNew = current().closed && (hasClause || i > 0);
+          if (startsNew) segments.push({ lines: [], units: [], closed: false });
+          current().lines.push({ ...paragraph, text: split.text });
+        }
+        if (split.clause !== null) {
+          current().units.push(...this.unitsOf(split.clause, paragraph.line));
+          current().closed = true;
+        }
+      });
+    }
+    return segments.filter((s) => s.lines.length > 0);
+  }
+
+  private unitsOf(clause: string, line: number): Unit[] {
+    const units = unitsOfClause(clause, { ...this.context.units, defaultRole: 'responsible' });
+    if (units.length === 0) this.warnings.push({ code: 'unreadable-units', message: `no unit could be read in “${clause}”`, line });
+    return units;
+  }
+
+  private task(segment: Segment, id: string, path: string[], title: string | null): Task {
+    const text = segment.lines.map((l) => paragraphText(l.text)).join('\n');
+    const task: Task = {
+      id: this.uniqueId(id),
+      seq: this.tasks.length + 1,
+      path,
+      title,
+      text,
+      units: dedupeUnits(segment.units),
+      deadlines: findDeadlines(text, this.context.planYear),
+      line: this.context.withLines ? segment.lines[0]!.line : null,
+    };
+    this.tasks.push(task);
+    return task;
+  }
+
+  private uniqueId(id: string): string {
+    let unique = id;
+    for (let n = 2; this.usedIds.has(unique); n++) unique = `${id}-${n}`;
+    this.usedIds.add(unique);
+    return unique;
+  }
+}
+
+function dedupeUnits(units: Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => !seen.has(`${u.name}|${u.role}`) && seen.add(`${u.name}|${u.role}`));
+}
+
+/** The outline's items → tasks and the section tree. */
+export function tasksOf(outline: Outline, context: TaskContext): { tasks: Task[]; sections: Section[]; warnings: Warning[] } {
+  const collector = new TaskCollector(context);
+  const sections: Section[] = [];
+  for (const root of outline.roots) collector.visit(root, [], sections);
+  collector.addClosing(outline.closing);
+  return { tasks: collector.tasks, sections, warnings: collector.warnings };
+}

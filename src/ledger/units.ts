@@ -1,0 +1,217 @@
+import type { Role, Unit } from '../model.js';
+import { CELL_PARAGRAPH } from '../outline/table.js';
+
+// ---- data: the words of unit clauses (contract §3) ----
+
+/** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”. */
+const LABEL_ROLES: { label: RegExp; role: Role }[] = [
+  { label: /^(牵头|主办)(单位|部门|领导)$/, role: 'lead' },
+  { label: /^(配合|协办|参与|协同)(单位|部门)$/, role: 'support' },
+  { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)$/, role: 'responsible' },
+];
+const LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]/;
+
+/** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
+const SUFFIX_ROLES: Record<string, Role> = {
+  牵头: 'lead', 主办: 'lead',
+  负责: 'responsible', 承办: 'responsible', 落实: 'responsible', 组织实施: 'responsible',
+  配合: 'support', 参与: 'support', 协办: 'support',
+};
+/** Role words that precede the units they assign: （A牵头，会同B落实）. */
+const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: 'support' };
+const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
+const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
+
+/** Words around unit names that are not part of them. */
+const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职责|根据职责|分别|各自|共同|具体|等单位|等部门|等)+$/;
+
+/** Endings of a unit's name: what makes a piece of a list a unit by itself. */
+const UNIT_ENDING =
+  /(局|委|办|厅|署|院|会|部|中心|政府|单位|部门|机构|机关|公司|集团|站|所|队|处|科|室|组|社|馆|校|行|园区|开发区|新区|办事处|镇|街|街道|乡|村|区|县|市|州|旗|盟|海关|总局|支队|大队|联社|协会|商会)$/;
+
+/** Level prefixes that distribute over a 、-list: 市编办、人社局 → 市编办、市人社局. */
+const LEVEL_PREFIX = /^[市省县区]/;
+/** A name that carries its own place or level takes no distributed prefix. */
+const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|省|市|县|区|镇|乡|驻)|^[\u4e00-\u9fff]{1,4}[省市县区州旗]/;
+
+// ---- clause recognition ----
+
+/** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
+export function isUnitClause(content: string): boolean {
+  const text = content.trim().replace(/[。；，]$/, '');
+  if (!text || text.length > 300 || text.includes('。')) return false;
+  if (labelRole(text) !== undefined) return true;
+  return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(clean(piece)));
+}
+
+function labelRole(text: string): Role | null | undefined {
+  const label = LABEL.exec(text)?.[1];
+  if (!label) return undefined;
+  return LABEL_ROLES.find((l) => l.label.test(label))?.role ?? (/(单位|部门|处室|科室)$/.test(label) ? 'responsible' : undefined);
+}
+
+/** Splits text on separators that stand outside every bracket. */
+function splitTopLevel(text: string, separators: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if ('（(〔[［【'.includes(ch)) depth++;
+    else if ('）)〕]］】'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && separators.test(ch)) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+// ---- names ----
+
+/** Brackets inside names are written （）: 各县〔区〕人民政府 → 各县（区）人民政府. */
+export function normaliseUnitName(name: string): string {
+  return name.replace(/[〔[［【(]/g, '（').replace(/[〕\]］】)]/g, '）').replace(/\s+/g, '');
+}
+
+function clean(piece: string): string {
+  let name = normaliseUnitName(piece).replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
+  for (let before = ''; before !== name; ) {
+    before = name;
+    name = name.replace(QUALIFIERS, '');
+  }
+  return name;
+}
+
+/** A piece of a list is a unit by itself when it names a body: 市财政局, 各镇（街）, 市直各单位. */
+export function isUnitName(name: string): boolean {
+  const bare = name.replace(/（[^（）]*）$/, '');
+  return bare.length >= 2 && (bare.startsWith('各') || UNIT_ENDING.test(bare));
+}
+
+/** Splits a run of unit names: on ，；, on 、 and 和 only where every piece is a unit itself. */
+export function splitUnitNames(text: string, ownPlaceStems: string[] = []): string[] {
+  const names: string[] = [];
+  for (const group of splitTopLevel(text.split(CELL_PARAGRAPH).join('，'), /[，,；;]/)) {
+    const listed = splitTopLevel(group, /[、]/).map(clean).filter(Boolean);
+    const pieces = listed.length > 1 && listed.every(isUnitName) ? distributePrefix(listed, ownPlaceStems) : [clean(group)];
+    for (const piece of pieces) names.push(...splitOnAnd(piece));
+  }
+  return names.filter(Boolean);
+}
+
+function splitOnAnd(name: string): string[] {
+  const parts = splitTopLevel(name, /[和及与]/).map(clean);
+  return parts.length > 1 && parts.every(isUnitName) ? parts : [name];
+}
+
+function distributePrefix(names: string[], ownPlaceStems: string[]): string[] {
+  const prefix = LEVEL_PREFIX.exec(names[0]!)?.[0];
+  if (!prefix) return names;
+  return names.map((name, i) =>
+    i === 0 || OWN_PLACE.test(name) || ownPlaceStems.some((stem) => name.startsWith(stem)) ? name : prefix + name,
+  );
+}
+
+// ---- clauses → units ----
+
+export interface UnitContext {
+  /** Role of units named without a role word (a table column's role). */
+  defaultRole: Role;
+  /** Place names of the notice's region (盐城): a unit starting with one carries its own place. */
+  ownPlaceStems: string[];
+}
+
+/** The units a clause names, with their roles. */
+export function unitsOfClause(content: string, context: UnitContext): Unit[] {
+  const text = content.trim().replace(/[。]$/, '');
+  const units: Unit[] = [];
+  const add = (names: string, role: Role) => {
+    for (const name of splitUnitNames(names, context.ownPlaceStems)) {
+      if (isUnitName(name) || name.length > 1) units.push({ name, role });
+    }
+  };
+  if (labelRole(text) !== undefined) {
+    for (const part of splitTopLevel(text, /[；;。]/)) {
+      const role = labelRole(part);
+      if (role) add(part.replace(LABEL, ''), role);
+    }
+    return dedupe(units);
+  }
+  let pending: Role | null = null;
+  let from = 0;
+  for (const m of text.matchAll(ROLE_WORD)) {
+    const before = text.slice(from, m.index);
+    from = m.index + m[0].length;
+    if (m[1]) {
+      // A会同B落实: A leads, B supports.
+      if (clean(before)) add(before, 'lead');
+      pending = PREFIX_ROLES[m[1]]!;
+    } else {
+      if (clean(before)) add(before, pending ?? SUFFIX_ROLES[m[2]!]!);
+      pending = null;
+    }
+  }
+  const rest = text.slice(from);
+  if (clean(rest)) add(rest, pending ?? context.defaultRole);
+  return dedupe(units);
+}
+
+function dedupe(units: Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => {
+    const key = `${u.name}|${u.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---- clauses inside a paragraph ----
+
+export interface ClauseSplit {
+  /** Task text before the clause. */
+  text: string;
+  /** The clause's content (without its brackets), or null for text after the last clause. */
+  clause: string | null;
+}
+
+const OPEN = '（(';
+const CLOSE = '）)';
+const SENTENCE_END = /[。；！？]$/;
+
+/**
+ * Cuts a paragraph at its unit clauses: a top-level parenthesis naming units that ends the
+ * paragraph, or that follows a finished sentence and is followed by more text.
+ */
+export function splitAtClauses(paragraph: string): ClauseSplit[] {
+  const splits: ClauseSplit[] = [];
+  let depth = 0;
+  let open = -1;
+  let from = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    const ch = paragraph[i]!;
+    if (OPEN.includes(ch)) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (CLOSE.includes(ch) && depth > 0) {
+      depth--;
+      if (depth !== 0) continue;
+      const content = paragraph.slice(open + 1, i);
+      const before = paragraph.slice(from, open).trim();
+      const atEnd = /^[\s。；，]*$/.test(paragraph.slice(i + 1));
+      if (!isUnitClause(content) || !(atEnd || SENTENCE_END.test(before) || !before)) continue;
+      splits.push({ text: before, clause: content });
+      from = i + 1;
+      while (from < paragraph.length && /[\s。；，]/.test(paragraph[from]!)) from++;
+    }
+  }
+  const rest = paragraph.slice(from).trim();
+  if (rest || splits.length === 0) splits.push({ text: rest, clause: null });
+  return splits;
+}
+
+/** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */
+export function isClauseLine(line: string): boolean {
+  return labelRole(line) != null && line.length <= 300;
+}

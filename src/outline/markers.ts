@@ -1,0 +1,61 @@
+import type { Marker } from '../model.js';
+import { chineseNumber, toChineseNumber } from './numerals.js';
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+const HAN_START = '(?=[\\u4e00-\\u9fff“‘《（【])';
+
+// What may follow a bare number that is not a marker: 5月, 3个, 10项, 2016年…
+const COUNTED = '年月日号时分秒个项家名次位条件批类部元万亿千百天周岁倍层级届期度人户所村镇栋套宗份张台辆吨亩米';
+
+interface NumberingStyle {
+  /** Style name: every marker of one style sits at one depth, decided by its first appearance. */
+  style: string;
+  pattern: RegExp;
+  ordinal: (captured: string) => number;
+  /** A bare number (1深入推进…) is only a marker where it continues a list. */
+  needsSequence?: boolean;
+  /** How the ordinal is written in messages. */
+  spell: (n: number) => string;
+}
+
+const arabic = (s: string) => Number.parseInt(s, 10);
+const fromCodePoint = (first: number) => (s: string) => s.codePointAt(0)! - first + 1;
+
+// Numbering styles of Chinese official documents, outermost usual depth first (contract §2.1).
+export const NUMBERING_STYLES: NumberingStyle[] = [
+  { style: '第X部分', pattern: new RegExp(`^第(${CN})(?:部分|章|篇)[、：:．.\\s]*`), ordinal: chineseNumber, spell: (n) => `第${toChineseNumber(n)}部分` },
+  { style: '一、', pattern: new RegExp(`^(${CN})\\s*(?:、|[．.](?!\\d))\\s*`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}、` },
+  { style: '（一）', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`), ordinal: chineseNumber, spell: (n) => `（${toChineseNumber(n)}）` },
+  { style: '一是', pattern: new RegExp(`^(${CN})是${HAN_START}`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}是` },
+  { style: '1.', pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/, ordinal: arabic, spell: (n) => `${n}.` },
+  { style: '1.', pattern: /^([\u2488-\u249b])\s*/, ordinal: fromCodePoint(0x2488), spell: (n) => `${n}.` },
+  { style: '1.', pattern: new RegExp(`^(\\d{1,2})(?![\\d${COUNTED}])${HAN_START}`), ordinal: arabic, needsSequence: true, spell: (n) => `${n}.` },
+  { style: '（1）', pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `（${n}）` },
+  { style: '（1）', pattern: /^([\u2474-\u2487])\s*/, ordinal: fromCodePoint(0x2474), spell: (n) => `（${n}）` },
+  { style: '①', pattern: /^([\u2460-\u2473])\s*/, ordinal: fromCodePoint(0x2460), spell: (n) => String.fromCodePoint(0x2460 + n - 1) },
+];
+
+export interface MarkerMatch extends Marker {
+  /** The line's text after the marker. */
+  rest: string;
+  needsSequence: boolean;
+}
+
+/** The numbering marker a line starts with, if any. */
+export function matchMarker(line: string): MarkerMatch | null {
+  for (const style of NUMBERING_STYLES) {
+    const m = style.pattern.exec(line);
+    if (!m) continue;
+    const ordinal = style.ordinal(m[1]!);
+    if (!Number.isFinite(ordinal) || ordinal < 1) continue;
+    const rest = line.slice(m[0].length).trim();
+    if (!rest) continue;
+    return { text: m[0].trim(), style: style.style, ordinal, rest, needsSequence: style.needsSequence ?? false };
+  }
+  return null;
+}
+
+/** How a marker of a style with an ordinal is written, for warnings. */
+export function spellMarker(style: string, ordinal: number): string {
+  return NUMBERING_STYLES.find((s) => s.style === style)?.spell(ordinal) ?? `${style}#${ordinal}`;
+}

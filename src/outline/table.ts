@@ -1,0 +1,65 @@
+import type { Role } from '../model.js';
+
+// Flattened tables: one row a line, cells separated by “|” (a trailing “|” closes the row).
+// Several paragraphs of one cell are joined by U+2029.
+export const CELL_PARAGRAPH = '\u2029';
+
+export type ColumnKind = 'seq' | 'category' | 'task' | 'requirement' | 'units' | 'deadline' | 'other';
+
+export interface Column {
+  kind: ColumnKind;
+  /** For unit columns: the role its units carry; null = decided once all columns are known. */
+  role?: Role | null;
+}
+
+// Header words by meaning (contract §2.2 rule 4). Tested against a header cell with its white
+// space removed; the first rule that matches wins, so the more specific words come first.
+const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
+  { words: /^(序号|编号|序)$/, column: { kind: 'seq' } },
+  { words: /^(责任|配合)[/、／](责任|配合)(单位|部门)$/, column: { kind: 'units', role: null } },
+  { words: /牵头(单位|部门|领导)|主办单位/, column: { kind: 'units', role: 'lead' } },
+  { words: /(配合|协办|参与|协同)(单位|部门)/, column: { kind: 'units', role: 'support' } },
+  { words: /(责任|负责|承办|实施|指导|主责)(单位|部门|处室|科室|主体)/, column: { kind: 'units', role: 'responsible' } },
+  { words: /时限|完成时间|时间节点|时间安排|进度安排|完成期限/, column: { kind: 'deadline' } },
+  { words: /^(类别|分类|领域|重点领域|工作领域|板块|任务类别|一级指标|专项)$/, column: { kind: 'category' } },
+  { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准/, column: { kind: 'requirement' } },
+  { words: /任务|事项|举措|项目|二级指标|工作重点/, column: { kind: 'task' } },
+  { words: /备注|推广范围|说明|依据|分值|评分/, column: { kind: 'other' } },
+];
+
+const HEADER_CELL_MAX = 12;
+
+/** The cells of a flattened table row, or null when the line is not a row. */
+export function rowCells(line: string): string[] | null {
+  if (!line.includes('|')) return null;
+  const cells = line.split('|').map((c) => c.trim());
+  if (line.trimEnd().endsWith('|')) cells.pop();
+  return cells.length >= 2 ? cells : null;
+}
+
+function meaningOf(cell: string): Column | null {
+  const word = cell.replace(/\s+/g, '');
+  if (!word || word.length > HEADER_CELL_MAX) return null;
+  return HEADER_MEANINGS.find((h) => h.words.test(word))?.column ?? null;
+}
+
+/** The columns a header row names, or null when the row is not a header. */
+export function headerColumns(cells: string[]): Column[] | null {
+  const meanings = cells.map(meaningOf);
+  const named = meanings.filter((m) => m !== null);
+  const filled = cells.filter((c) => c.trim()).length;
+  if (named.length < 2 || named.length * 2 < filled) return null;
+  if (!named.some((m) => m.kind === 'units' || m.kind === 'task' || m.kind === 'requirement')) return null;
+  const hasLead = named.some((m) => m.role === 'lead');
+  // “配合/责任单位” is support beside a 牵头 column, and the responsible units on its own.
+  return meanings.map((m) =>
+    m === null ? { kind: 'other' } : m.kind === 'units' && m.role === null ? { kind: 'units', role: hasLead ? 'support' : 'responsible' } : m,
+  );
+}
+
+/** A table seen without a header: text columns first, and a last column of units. */
+export function guessedColumns(cellCount: number): Column[] {
+  return Array.from({ length: cellCount }, (_, i) =>
+    i === cellCount - 1 ? { kind: 'units', role: 'responsible' } : { kind: i === 0 ? 'task' : 'requirement' },
+  );
+}

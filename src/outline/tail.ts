@@ -1,0 +1,31 @@
+import type { DroppedLine, OutlineNode, SourceLine } from '../model.js';
+
+// What follows the last numbered item: a closing paragraph addressing everyone (a task of its
+// own, contract §2.2 rule 6), then the signature, the date and the attachment list.
+const CLOSING_START = /^(各[^。；]{0,40}?(要|应|须|务必|必须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))/;
+const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
+export const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+export const OFFICE_LINE = /^[\u4e00-\u9fff（）]{2,30}(办公室|办公厅|人民政府|委员会|管委会|领导小组|秘书处|政府|局|厅|委|办|中心|部|院)$/;
+
+/** Splits the tail off the last item's body: closing paragraphs, and what is dropped. */
+export function classifyTail(last: OutlineNode): { closing: SourceLine[]; dropped: DroppedLine[] } {
+  const start = last.body.findIndex((l) => CLOSING_START.test(l.text) || ATTACHMENT.test(l.text) || DATE_LINE.test(l.text));
+  if (start < 0) return { closing: [], dropped: [] };
+  const tail = last.body.splice(start);
+  const closing: SourceLine[] = [];
+  const dropped: DroppedLine[] = [];
+  let state: 'closing' | 'attachments' | 'signed' = 'closing';
+  for (const line of tail) {
+    if (state === 'signed') dropped.push({ ...line, reason: 'after the signature' });
+    else if (DATE_LINE.test(line.text)) {
+      dropped.push({ ...line, reason: 'signature date' });
+      state = 'signed';
+    } else if (OFFICE_LINE.test(line.text)) {
+      dropped.push({ ...line, reason: 'signature' });
+    } else if (ATTACHMENT.test(line.text) || state === 'attachments') {
+      dropped.push({ ...line, reason: 'attachment list' });
+      state = 'attachments';
+    } else closing.push(line);
+  }
+  return { closing, dropped };
+}

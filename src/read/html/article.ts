@@ -1,0 +1,147 @@
+// Finding the article in a page: known CMS containers first, else the densest block of Chinese
+// text; and removing the chrome around and inside it.
+
+import type { CheerioAPI } from 'cheerio';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { contains, hanAndLinkHan, isBlock, isInlineHidden, linkDensity, nameTokens, textOf } from './dom.js';
+import { countHan, squeeze } from './text.js';
+import {
+  ARTICLE_CONTAINERS,
+  CHROME_MAX_TEXT,
+  CHROME_MIN_LINK_DENSITY,
+  CHROME_TOKEN,
+  LINK_BLOCK_HEADING,
+  NON_TEXT_ELEMENTS,
+} from './vocabulary.js';
+
+/** An article with fewer Han characters than this is no article. */
+const MIN_ARTICLE_HAN = 10;
+/** Shorter paragraphs do not vote for their container (Readability uses 25 Latin characters). */
+const MIN_PARAGRAPH_HAN = 8;
+const HIDDEN_TOKEN = /^(?:hide|hidden)$/i;
+
+export function containerMatches($: CheerioAPI): Element[] {
+  return $(ARTICLE_CONTAINERS.join(', ')).toArray().filter(isTag);
+}
+
+/**
+ * Remove what never belongs to an article: scripts, styles, forms, hidden elements, share bars,
+ * QR codes, breadcrumbs, related-link boxes. An element that holds a known container is kept.
+ */
+export function stripChrome($: CheerioAPI, containers: Element[]): void {
+  const holdsArticle = (element: Element): boolean => containers.some((container) => contains(element, container));
+  const remove = (elements: Element[]): void => {
+    for (const element of elements) if (!holdsArticle(element)) $(element).remove();
+  };
+  remove($(NON_TEXT_ELEMENTS).toArray());
+  remove($('[style], [class], [id]').toArray().filter((element) => isInlineHidden(element) || nameTokens(element).some((t) => HIDDEN_TOKEN.test(t))));
+  remove($('[class], [id]').toArray().filter(isChromeBox));
+  remove(linkBlocks($));
+}
+
+function isChromeBox(element: Element): boolean {
+  if (!nameTokens(element).some((token) => CHROME_TOKEN.test(token))) return false;
+  return countHan(textOf(element)) < CHROME_MAX_TEXT || linkDensity(element) >= CHROME_MIN_LINK_DENSITY;
+}
+
+/** 相关链接 and its links: the widest block around the heading that holds little else but links. */
+function linkBlocks($: CheerioAPI): Element[] {
+  const headings = $('*')
+    .contents()
+    .toArray()
+    .filter((node) => isText(node) && LINK_BLOCK_HEADING.test(squeeze(node.data)))
+    .map((node) => node.parent)
+    .filter((parent): parent is Element => parent !== null && isTag(parent));
+  return headings.map((heading) => {
+    const headingHan = countHan(textOf(heading));
+    let block = heading;
+    for (let parent = heading.parent; parent && isTag(parent) && parent.name !== 'body'; parent = parent.parent) {
+      const { han, linkHan } = hanAndLinkHan(parent);
+      if (han - linkHan - headingHan > MIN_PARAGRAPH_HAN) break;
+      block = parent;
+    }
+    return block;
+  });
+}
+
+/**
+ * The article's root elements: the outermost known containers that hold text, each body once
+ * (PC and mobile copies of the same text count once); else the densest block of Chinese text.
+ */
+export function articleRoots($: CheerioAPI, containers: Element[]): Element[] {
+  const live = containers.filter((element) => contains($.root()[0]!, element));
+  const outermost = live.filter((element) => !live.some((other) => other !== element && contains(other, element)));
+  const withText = outermost.filter((element) => countHan(textOf(element)) >= MIN_ARTICLE_HAN);
+  if (withText.length) return distinctBodies(withText);
+  const body = $('body')[0]!; // parse5 always builds <html><body>
+  const densest = densestBlock(body);
+  return densest ? [densest] : [];
+}
+
+function distinctBodies(elements: Element[]): Element[] {
+  const prints = new Map(elements.map((element) => [element, squeeze(textOf(element))]));
+  const bySize = [...elements].sort((a, b) => prints.get(b)!.length - prints.get(a)!.length);
+  const kept: Element[] = [];
+  for (const element of bySize) if (!kept.some((k) => prints.get(k)!.includes(prints.get(element)!))) kept.push(element);
+  return elements.filter((element) => kept.includes(element));
+}
+
+// ---- text density, tuned for Chinese ----
+
+interface OwnText {
+  han: number;
+  linkHan: number;
+  stops: number;
+}
+
+const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
+
+function parentBlock(element: Element): Element | null {
+  for (let parent = element.parent; parent; parent = parent.parent) {
+    if (isBlock(parent) && !TABLE_PARTS.has(parent.name)) return parent;
+  }
+  return null;
+}
+
+/**
+ * Readability's scoring with Chinese measures: each paragraph (the text a block holds itself)
+ * of at least a few Han characters scores 1 + its clause stops (，。；、) + its length in
+ * 50-character steps, and gives that to its block and, decaying, to four ancestors. The best
+ * block, discounted by its link density, is the article.
+ */
+function densestBlock(body: Element): Element | null {
+  const own = new Map<Element, OwnText>();
+  const visit = (node: AnyNode, block: Element, inLink: boolean): void => {
+    if (isText(node)) {
+      const entry = own.get(block) ?? { han: 0, linkHan: 0, stops: 0 };
+      const han = countHan(node.data);
+      entry.han += han;
+      if (inLink) entry.linkHan += han;
+      else entry.stops += node.data.match(/[，。；、：！？]/g)?.length ?? 0;
+      own.set(block, entry);
+      return;
+    }
+    if (!isTag(node)) return;
+    const inner = isBlock(node) && !TABLE_PARTS.has(node.name) ? node : block;
+    for (const child of node.children) visit(child, inner, inLink || node.name === 'a');
+  };
+  visit(body, body, false);
+
+  const scores = new Map<Element, number>();
+  for (const [block, text] of own) {
+    const plain = text.han - text.linkHan;
+    if (plain < MIN_PARAGRAPH_HAN || text.linkHan > plain) continue;
+    const points = 1 + text.stops + Math.min(Math.floor(plain / 50), 3);
+    let element: Element | null = block;
+    for (let level = 0; element && level < 5; level++, element = parentBlock(element)) {
+      scores.set(element, (scores.get(element) ?? 0) + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, score] of scores) {
+    const final = score * (1 - linkDensity(element));
+    if (final > bestScore) [best, bestScore] = [element, final];
+  }
+  return best && countHan(textOf(best)) >= MIN_ARTICLE_HAN ? best : null;
+}

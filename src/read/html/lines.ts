@@ -1,0 +1,85 @@
+// The article's DOM → lines: every block (<p>, <div>, <li>, <h1>…, a <br>-separated run) is a
+// line; tables become rows or lines depending on what they are.
+
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { isBlock, linkDensity } from './dom.js';
+import { buildGrid, readTable, tableRowLines } from './table.js';
+import { collapseLine, squeeze } from './text.js';
+import { CHROME_LINE_MAX, CHROME_LINES, DISCLOSURE_LABELS } from './vocabulary.js';
+
+const DISCLOSURE_LINE = new RegExp(`^(?:${DISCLOSURE_LABELS.flatMap(({ labels }) => labels).join('|')})[:：]`);
+
+/** A line that is site chrome or a disclosure-block entry (those go to metaHints instead). */
+function isChromeLine(line: string): boolean {
+  if (DISCLOSURE_LINE.test(squeeze(line.slice(0, 12)))) return true;
+  return line.length <= CHROME_LINE_MAX && CHROME_LINES.some((pattern) => pattern.test(line));
+}
+
+class LineWriter {
+  readonly lines: string[] = [];
+  private pending = '';
+
+  add(text: string): void {
+    this.pending += text;
+  }
+
+  /** Close the line being written, if it holds any text. */
+  end(): void {
+    const line = collapseLine(this.pending);
+    this.pending = '';
+    if (line && !isChromeLine(line)) this.lines.push(line);
+  }
+
+  push(lines: string[]): void {
+    this.end();
+    this.lines.push(...lines);
+  }
+}
+
+export interface ArticleText {
+  lines: string[];
+  /** One entry per task or data table whose spans had to be repaired. */
+  tableProblems: string[];
+}
+
+export function articleLines(root: Element): ArticleText {
+  const out = new LineWriter();
+  const tableProblems: string[] = [];
+  const walk = (node: AnyNode, writer: LineWriter): void => {
+    if (isText(node)) return writer.add(node.data);
+    if (!isTag(node)) return;
+    if (node.name === 'br') return writer.end();
+    if (node.name === 'table') return writeTable(node, writer);
+    const block = isBlock(node);
+    if (block) writer.end();
+    for (const child of node.children) walk(child, writer);
+    if (block) writer.end();
+  };
+  const cellLines = (cell: Element): string[] => {
+    const writer = new LineWriter();
+    walk(cell, writer);
+    writer.end();
+    return writer.lines;
+  };
+  const writeTable = (table: Element, writer: LineWriter): void => {
+    const nested = hasNestedTable(table);
+    const grid = nested ? null : buildGrid(table, cellLines);
+    const reading = grid ? readTable(grid, linkDensity(table)) : { kind: 'layout' as const, headerRows: [] };
+    if (reading.kind === 'metadata') return writer.end();
+    if (reading.kind === 'layout' || !grid) {
+      writer.end();
+      for (const child of table.children) walk(child, writer);
+      return writer.end();
+    }
+    if (grid.problems.length) tableProblems.push(grid.problems.join('; '));
+    writer.push(tableRowLines(grid, reading.headerRows));
+  };
+  walk(root, out);
+  out.end();
+  return { lines: out.lines, tableProblems };
+}
+
+function hasNestedTable(table: Element): boolean {
+  const search = (node: AnyNode): boolean => isTag(node) && (node.name === 'table' || node.children.some(search));
+  return table.children.some(search);
+}

@@ -1,0 +1,65 @@
+// Meta fields a page supplies besides its text: the disclosure block (索引号, 发文机关, 发文字号,
+// 成文日期, 发布日期, 标题) and <meta name="ArticleTitle|PubDate|ContentSource">.
+
+import type { CheerioAPI } from 'cheerio';
+import { isTag, type Element } from 'domhandler';
+import { textOf } from './dom.js';
+import { disclosureLabel, ownRows } from './table.js';
+import { collapseLine, isoDate, squeeze } from './text.js';
+import { META_TAGS, NOTICE_TITLE, type DisclosureField, type MetaHints } from './vocabulary.js';
+
+type Found = Partial<Record<DisclosureField, string>>;
+
+/** Label/value pairs of disclosure tables (two or more label cells) and of `标签：值` list items. */
+function disclosureValues($: CheerioAPI): Found {
+  const found: Found = {};
+  const note = (field: DisclosureField | null, value: string): void => {
+    if (field && value && !(field in found)) found[field] = value;
+  };
+  for (const table of $('table').toArray()) {
+    const rows = ownRows(table).map((tr) => tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th')));
+    const labels = rows.flat().filter((cell) => disclosureLabel(textOf(cell)) !== null).length;
+    if (labels < 2) continue;
+    for (const cells of rows) {
+      cells.forEach((cell, i) => {
+        const next = cells[i + 1];
+        const field = disclosureLabel(textOf(cell));
+        if (field && next && disclosureLabel(textOf(next)) === null) note(field, collapseLine(textOf(next)));
+      });
+    }
+  }
+  for (const item of $('li, p, dd, div').toArray()) {
+    if (item.children.some((child) => isTag(child) && ['li', 'p', 'div', 'table', 'ul'].includes(child.name))) continue;
+    const text = collapseLine(textOf(item));
+    const colon = text.search(/[:：]/);
+    if (colon < 0 || text.length > 150) continue;
+    note(disclosureLabel(text.slice(0, colon)), collapseLine(text.slice(colon + 1)));
+  }
+  return found;
+}
+
+function metaTagValues($: CheerioAPI): Found {
+  const found: Found = {};
+  for (const { name, field } of META_TAGS) {
+    const content = $('meta')
+      .toArray()
+      .find((meta) => meta.attribs['name']?.toLowerCase() === name.toLowerCase())?.attribs['content'];
+    if (content?.trim()) found[field] = collapseLine(content);
+  }
+  return found;
+}
+
+/** The disclosure block first, then the <meta> tags; the signing date before the publishing date. */
+export function pageMetaHints($: CheerioAPI): MetaHints {
+  const disclosed = disclosureValues($);
+  const tagged = metaTagValues($);
+  const hints: MetaHints = {};
+  const title = disclosed.title ?? tagged.title;
+  if (title) hints[NOTICE_TITLE.test(title) ? 'noticeTitle' : 'title'] = title;
+  const issuer = disclosed.issuer ?? tagged.issuer;
+  if (issuer) hints.issuer = issuer;
+  if (disclosed.docNumber) hints.docNumber = squeeze(disclosed.docNumber);
+  const date = [disclosed.date, disclosed.pubDate, tagged.pubDate].map((d) => (d ? isoDate(d) : null)).find(Boolean);
+  if (date) hints.date = date;
+  return hints;
+}

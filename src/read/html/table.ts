@@ -1,0 +1,195 @@
+// Tables: expand rowspan/colspan into a full grid, tell task tables from layout and metadata
+// tables, and write a task table as `cell | cell | cell |` rows.
+
+import { isTag, type Element } from 'domhandler';
+import { spanAttribute } from './dom.js';
+import { CELL_PARAGRAPH_SEPARATOR, squeeze } from './text.js';
+import {
+  DISCLOSURE_LABELS,
+  HEADER_MEANINGS,
+  TASK_TABLE_COLUMNS,
+  type ColumnMeaning,
+  type DisclosureField,
+} from './vocabulary.js';
+
+export interface GridCell {
+  element: Element;
+  /** The cell's paragraphs, already collapsed. */
+  lines: string[];
+  /** Grid row and column where the cell starts. */
+  row: number;
+  column: number;
+}
+
+export interface Grid {
+  /** rows[r][c]: the cell covering that slot (a spanning cell appears in every slot it covers). */
+  rows: (GridCell | undefined)[][];
+  width: number;
+  /** What was wrong with the spans (clipped, overlapping, not a number). */
+  problems: string[];
+}
+
+/** The table's own rows, not those of tables nested in its cells. */
+export function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const visit = (parent: Element): void => {
+    for (const child of parent.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'tr') rows.push(child);
+      else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+const MAX_COLSPAN = 1000; // the HTML table model's own limit
+
+/**
+ * Lay the cells out on a grid as a browser does. A span past the table's edge is clipped; a cell
+ * that would overlap one placed earlier gives way to it. Only columns where some cell starts are
+ * kept, so a colspan past the right edge adds no phantom columns.
+ */
+export function buildGrid(table: Element, cellLines: (cell: Element) => string[]): Grid {
+  const trs = ownRows(table);
+  const slots: (GridCell | undefined)[][] = trs.map(() => []);
+  const problems = new Set<string>();
+  trs.forEach((tr, r) => {
+    let column = 0;
+    for (const td of tr.children) {
+      if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
+      while (slots[r]![column]) column++;
+      const cell: GridCell = { element: td, lines: cellLines(td), row: r, column };
+      const colspan = clampSpan(spanAttribute(td, 'colspan'), MAX_COLSPAN, 'colspan', problems);
+      const rowsLeft = trs.length - r;
+      const rawRowspan = spanAttribute(td, 'rowspan');
+      const rowspan = rawRowspan === 0 ? rowsLeft : clampSpan(rawRowspan, rowsLeft, 'rowspan', problems);
+      for (let dr = 0; dr < rowspan; dr++) {
+        for (let dc = 0; dc < colspan; dc++) {
+          const row = slots[r + dr]!;
+          if (row[column + dc]) problems.add('cells overlap');
+          else row[column + dc] = cell;
+        }
+      }
+      column += colspan;
+    }
+  });
+  return { ...keepStartedColumns(slots), problems: [...problems] };
+}
+
+function clampSpan(value: number | null, limit: number, name: string, problems: Set<string>): number {
+  if (value === null || value < 1) {
+    problems.add(`${name} is not a positive number`);
+    return 1;
+  }
+  if (value > limit) {
+    problems.add(`${name} reaches past the table's edge`);
+    return limit;
+  }
+  return value;
+}
+
+function keepStartedColumns(slots: (GridCell | undefined)[][]): { rows: (GridCell | undefined)[][]; width: number } {
+  const started = new Set<number>();
+  for (const row of slots) row.forEach((cell, c) => cell && cell.column === c && started.add(c));
+  const keep = [...started].sort((a, b) => a - b);
+  const cells = new Set(slots.flat());
+  for (const cell of cells) if (cell) cell.column = keep.indexOf(cell.column);
+  return { rows: slots.map((row) => keep.map((c) => row[c])), width: keep.length };
+}
+
+// ---- what a table is ----
+
+export type TableKind = 'metadata' | 'task' | 'data' | 'layout';
+
+export interface TableReading {
+  kind: TableKind;
+  /** Task tables: the header rows (more than one when a header cell spans two header rows). */
+  headerRows: number[];
+}
+
+/** The label a cell holds, as “索 引 号：” → 索引号, if it is one of the disclosure labels. */
+export function disclosureLabel(text: string): DisclosureField | null {
+  const label = squeeze(text).replace(/[:：]$/, '');
+  return DISCLOSURE_LABELS.find(({ labels }) => labels.includes(label))?.field ?? null;
+}
+
+export function columnMeaning(text: string): ColumnMeaning | null {
+  const header = squeeze(text);
+  if (!header || header.length > 14) return null;
+  return HEADER_MEANINGS.find(({ pattern }) => pattern.test(header))?.meaning ?? null;
+}
+
+const HEADER_SEARCH_ROWS = 4;
+
+/**
+ * Metadata: it labels 索引号/发文机关/… cells. Layout: one row or one column, or mostly links
+ * (a table holding other tables is layout before it gets here). Task: a header row names its columns, among them a unit or deadline
+ * column. Anything else with rows and columns is a data table.
+ */
+export function readTable(grid: Grid, linkDensity: number): TableReading {
+  const cells = distinctCells(grid.rows.flat());
+  if (cells.filter((cell) => disclosureLabel(cell.lines.join('')) !== null).length >= 2) return { kind: 'metadata', headerRows: [] };
+  if (grid.rows.length < 2 || grid.width < 2 || linkDensity > 0.5) return { kind: 'layout', headerRows: [] };
+  const header = findHeader(grid);
+  return header ? { kind: 'task', headerRows: header } : { kind: 'data', headerRows: [] };
+}
+
+function findHeader(grid: Grid): number[] | null {
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const meanings = rowMeanings(grid.rows[r]!);
+    if (meanings.filter(Boolean).length < 2 || !meanings.some((m) => m && TASK_TABLE_COLUMNS.has(m))) continue;
+    const rows = [r];
+    // a second header row under cells that span it (责任单位 over 牵头 | 配合)
+    while (rows.length < 3 && r + rows.length < grid.rows.length && isSubHeader(grid.rows[r + rows.length]!, r + rows.length)) {
+      rows.push(r + rows.length);
+    }
+    return rows;
+  }
+  return null;
+}
+
+function rowMeanings(row: (GridCell | undefined)[]): (ColumnMeaning | null)[] {
+  return distinctCells(row).map((cell) => columnMeaning(cell.lines.join('')));
+}
+
+function isSubHeader(row: (GridCell | undefined)[], r: number): boolean {
+  const own = distinctCells(row).filter((cell) => cell.row === r && squeeze(cell.lines.join('')));
+  return own.length > 0 && own.every((cell) => columnMeaning(cell.lines.join('')) !== null);
+}
+
+function distinctCells(slots: (GridCell | undefined)[]): GridCell[] {
+  return [...new Set(slots.filter((cell): cell is GridCell => cell !== undefined))];
+}
+
+// ---- writing a table as lines ----
+
+/**
+ * One line per row: `a | b | c |`. A rowspan cell's text is repeated in each row it covers; a
+ * colspan cell's text stands in its first column. A row that is a single cell (a full-width
+ * section row, a title row) becomes plain lines; header cells lose their white space.
+ */
+export function tableRowLines(grid: Grid, headerRows: number[]): string[] {
+  const headerText = (column: number): string => {
+    const texts = [...new Set(headerRows.map((r) => squeeze(grid.rows[r]![column]?.lines.join('') ?? '')).filter(Boolean))];
+    return texts.filter((text) => columnMeaning(text) !== null).at(-1) ?? texts.join('');
+  };
+  const cellText = (cell: GridCell | undefined, column: number): string =>
+    cell?.column === column ? cell.lines.map((line) => line.replace(/\|/g, '｜')).join(CELL_PARAGRAPH_SEPARATOR) : '';
+
+  const texts = grid.rows.map((row, r) => row.map((cell, c) => (headerRows.includes(r) ? headerText(c) : cellText(cell, c))));
+  const usedColumns = [...Array(grid.width).keys()].filter((c) => texts.some((row) => row[c]));
+  const lines: string[] = [];
+  grid.rows.forEach((row, r) => {
+    if (headerRows.includes(r) && r !== headerRows[0]) return;
+    const cells = distinctCells(row);
+    if (cells.length === 1 && !headerRows.includes(r)) {
+      lines.push(...cells[0]!.lines);
+      return;
+    }
+    const rowTexts = usedColumns.map((c) => texts[r]![c]!);
+    if (rowTexts.some(Boolean)) lines.push(`${rowTexts.join(' | ')} |`);
+  });
+  return lines;
+}

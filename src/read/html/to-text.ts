@@ -1,0 +1,52 @@
+// A page's HTML → the plain lines the text pipeline reads, plus meta hints and warnings.
+
+import { load } from 'cheerio';
+import { InputError } from '../../errors.js';
+import type { Warning } from '../../model.js';
+import { articleRoots, containerMatches, stripChrome } from './article.js';
+import { articleLines } from './lines.js';
+import { pageMetaHints } from './meta.js';
+import type { MetaHints } from './vocabulary.js';
+
+export interface PageText {
+  text: string;
+  metaHints: MetaHints;
+  warnings: Warning[];
+}
+
+export interface HtmlToTextOptions {
+  /**
+   * 'page' (default): a web page — find the article, drop the chrome.
+   * 'document': the whole body is the text (HTML made from a Word file).
+   */
+  kind?: 'page' | 'document';
+}
+
+const warning = (code: string, message: string): Warning => ({ code, message, line: null });
+
+/**
+ * The article of a page as lines: one per block, one per table row (`a | b | c |`, see
+ * tableRowLines). Throws InputError when the page is empty or holds no article.
+ */
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageText {
+  if (!html.trim()) throw new InputError('the page is empty');
+  const $ = load(html);
+  const metaHints = pageMetaHints($);
+  const containers = options.kind === 'document' ? [] : containerMatches($);
+  if (options.kind !== 'document') stripChrome($, containers);
+  const roots = options.kind === 'document' ? [$('body')[0]!] : articleRoots($, containers);
+  if (!roots.length) throw new InputError('no article text found in the page');
+
+  const warnings: Warning[] = [];
+  if (/<html[\s>]/i.test(html) && !/<\/html\s*>/i.test(html)) {
+    warnings.push(warning('truncated-html', 'the page ends before </html>; its text may be incomplete'));
+  }
+  const lines: string[] = [];
+  for (const root of roots) {
+    const article = articleLines(root);
+    lines.push(...article.lines);
+    for (const problem of article.tableProblems) warnings.push(warning('table-spans', `a table's spans were repaired: ${problem}`));
+  }
+  if (!lines.length) throw new InputError(options.kind === 'document' ? 'the document holds no text' : 'no article text found in the page');
+  return { text: lines.join('\n'), metaHints, warnings };
+}
