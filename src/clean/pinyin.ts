@@ -6,5 +6,5 @@ const SYLLABLE = `[a-zü${TONED}]*[${TONED}][a-zü${TONED}]*`;
 const ANNOTATION = new RegExp(`(?<=[\\u4e00-\\u9fff])[(（]${SYLLABLE}[)）]`, 'g');
 
 export function removePinyin(text: string): string {
-  return text.replace(ANNOTATION, '');
+  return text.includes('(') || text.includes('（') ? text.replace(ANNOTATION, '') : text;
 }

@@ -9,21 +9,13 @@ const HALF_WIDTH_ALNUM = /[0-9A-Za-z]/;
 /** Private-use characters: dropped, but after a digit they were a separator (1\ue010深入 → 1 深入). */
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
+const HALF_WIDTH_MARK = /[,:;?!()]/g;
+
 export function normalisePunctuation(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const wide = WIDE[ch];
-    if (wide === undefined) {
-      out += ch;
-      continue;
-    }
-    const before = text[i - 1] ?? '';
-    const after = text[i + 1] ?? '';
-    const betweenAlnum = HALF_WIDTH_ALNUM.test(before) && HALF_WIDTH_ALNUM.test(after);
-    out += betweenAlnum && ch !== '(' && ch !== ')' ? ch : wide;
-  }
-  return out;
+  return text.replace(HALF_WIDTH_MARK, (mark: string, at: number) => {
+    const betweenAlnum = HALF_WIDTH_ALNUM.test(text[at - 1] ?? '') && HALF_WIDTH_ALNUM.test(text[at + 1] ?? '');
+    return betweenAlnum && mark !== '(' && mark !== ')' ? mark : WIDE[mark]!;
+  });
 }
 
 const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2018-\\u201f';
@@ -32,8 +24,11 @@ const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+|[ \\t\\
 // Not \s: it would also take U+2029, which separates the paragraphs of one table cell.
 const INLINE_SPACE = /[ \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
+const SPACE_OR_PRIVATE = /[ \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff\ue000-\uf8ff]/;
+
 /** White space and private-use characters: trimmed, runs folded, gone next to Chinese text. */
 export function normaliseSpace(text: string): string {
+  if (!SPACE_OR_PRIVATE.test(text)) return text;
   return text
     .replace(PRIVATE_USE, (_run, at: number) => (/\d/.test(text[at - 1] ?? '') ? ' ' : ''))
     .replace(INLINE_SPACE, ' ')

@@ -20,7 +20,7 @@ export interface DocumentScore {
   metaMisses: string[];
 }
 
-interface Counts {
+export interface Counts {
   gold: number;
   predicted: number;
   paired: number;
@@ -37,6 +37,11 @@ interface Counts {
 }
 
 export const THRESHOLDS: Figures = { taskF1: 0.98, unitF1: 0.97, path: 0.95, title: 0.9, deadlineF1: 0.9, meta: 0.95 };
+
+const NO_COUNTS: Counts = {
+  gold: 0, predicted: 0, paired: 0, unitsGold: 0, unitsPredicted: 0, unitsHit: 0,
+  deadlinesGold: 0, deadlinesPredicted: 0, deadlinesHit: 0, pathsHit: 0, titlesHit: 0, metaFields: 0, metaHit: 0,
+};
 
 const PAIRING_THRESHOLD = 0.8;
 const META_FIELDS: (keyof Meta)[] = ['title', 'noticeTitle', 'issuer', 'docNumber', 'date', 'year', 'region', 'recipients'];
@@ -119,10 +124,13 @@ export function scoreLedger(gold: Ledger, predicted: Ledger | null): DocumentSco
   const goldTasks = gold.tasks ?? [];
   const predictedTasks = predicted?.tasks ?? [];
   const counts: Counts = {
-    gold: goldTasks.length, predicted: predictedTasks.length, paired: 0,
-    unitsGold: sum(goldTasks, (t) => t.units.length), unitsPredicted: sum(predictedTasks, (t) => t.units.length), unitsHit: 0,
-    deadlinesGold: sum(goldTasks, (t) => t.deadlines.length), deadlinesPredicted: sum(predictedTasks, (t) => t.deadlines.length), deadlinesHit: 0,
-    pathsHit: 0, titlesHit: 0, metaFields: 0, metaHit: 0,
+    ...NO_COUNTS,
+    gold: goldTasks.length,
+    predicted: predictedTasks.length,
+    unitsGold: sum(goldTasks, (t) => t.units.length),
+    unitsPredicted: sum(predictedTasks, (t) => t.units.length),
+    deadlinesGold: sum(goldTasks, (t) => t.deadlines.length),
+    deadlinesPredicted: sum(predictedTasks, (t) => t.deadlines.length),
   };
   for (const [g, p] of pairTasks(goldTasks, predictedTasks)) {
     const a = goldTasks[g]!;
@@ -172,7 +180,7 @@ export function figuresOf(c: Counts): Figures {
 
 /** Counts of several documents added up, for a total. */
 export function addCounts(all: Counts[]): Counts {
-  const total = { ...all[0]! };
+  const total = { ...NO_COUNTS };
   for (const key of Object.keys(total) as (keyof Counts)[]) total[key] = all.reduce((n, c) => n + c[key], 0);
   return total;
 }

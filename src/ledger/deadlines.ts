@@ -22,6 +22,8 @@ const yearOf = (written: string | undefined, planYear: number | null) => (writte
 const TEN_DAY = { 上旬: 10, 中旬: 20 } as Record<string, number>;
 
 interface DeadlineRule {
+  /** What every match contains: texts without it skip the rule. */
+  needs: RegExp;
   pattern: RegExp;
   resolve: Resolve;
 }
@@ -29,42 +31,49 @@ interface DeadlineRule {
 export const DEADLINE_RULES: DeadlineRule[] = [
   // 5月20日—8月30日: the end of the range
   {
+    needs: /月/,
     pattern: new RegExp(`${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
     resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
   },
   // 2018年8月5日前, 8月5日前, 于8月5日
   {
+    needs: /月/,
     pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${YEAR}${NUM}月${NUM}日${BEFORE}`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
   // 8月底前, 2021年8月底
-  { pattern: new RegExp(`(?<!每)${YEAR}${NUM}月(?:底|末)${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
+  { needs: /月/, pattern: new RegExp(`(?<!每)${YEAR}${NUM}月(?:底|末)${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
   // 9月上旬
   {
+    needs: /月/,
     pattern: new RegExp(`${YEAR}${NUM}月(上旬|中旬|下旬)${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), TEN_DAY[m[3]!] ?? 'last'),
   },
   // 2021年8月前, 到2021年8月
   {
+    needs: /月/,
     pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月${BEFORE})`, 'g'),
     resolve: (m) => (m[1] ? iso(Number(m[1]), Number(m[2]), 'last') : iso(Number(m[3]), Number(m[4]), 'last')),
   },
   // 2017年底前, 到2017年
-  { pattern: new RegExp(`(\\d{4})年(?:底|末)${BEFORE}?|(?<=[到至止])(\\d{4})年(?![\\d底末度])`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
+  { needs: /\d年/, pattern: new RegExp(`(\\d{4})年(?:底|末)${BEFORE}?|(?<=[到至止])(\\d{4})年(?![\\d底末度])`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
   // 年底前, 年内, 到年底 (a bare 年末 is a season of the year, not a limit)
   {
+    needs: /年(底|末|内|度内)/,
     pattern: new RegExp(`${NOT_THIS_YEAR}(?:今|本)?年(?:底|末)${BEFORE}|(?<=[到至于在])(?:今|本)?年(?:底|末)|${NOT_THIS_YEAR}(?:今|本)?年(?:度)?内`, 'g'),
     resolve: (_m, y) => iso(y, 12, 31),
   },
   // 上半年, 三季度末
-  { pattern: new RegExp(`(?<!每)${YEAR}上半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), 6, 30) },
+  { needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}上半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), 6, 30) },
   {
+    needs: /季度/,
     pattern: new RegExp(`(?<![每各])${YEAR}第?([一二三四1-4])季度(?:末|底)${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), ' 一二三四'.indexOf(m[2]!) * 3 || Number(m[2]) * 3, 'last'),
   },
   // 公开后3个工作日内, 6小时内, 法定时限内
   {
-    pattern: new RegExp(`(?:[\\u4e00-\\u9fff]{1,10}后)?(?<!每)${CN_COUNT}个?(?:工作日|自然日|日|天|小时|周|个月|月|年)(?:内|以内|之内)|(?:法定|规定)(?:时限|期限)(?:内|以内)`, 'g'),
+    needs: /(日|天|时|周|月|年|限)(以|之)?内/,
+    pattern: new RegExp(`(?<!每)${CN_COUNT}个?(?:工作日|自然日|日|天|小时|周|个月|月|年)(?:内|以内|之内)|(?:法定|规定)(?:时限|期限)(?:内|以内)`, 'g'),
     resolve: () => null,
   },
 ];
@@ -75,9 +84,20 @@ export const DEADLINE_RULES: DeadlineRule[] = [
  */
 const TRIGGER_LEADS = [/^.*(要点|方案|通知|文件|意见|办法|规定|材料|决定|条例)/, /^.*[于在应并要将自从须的，]/, /^[本该]/];
 
-function tidy(text: string, relative: boolean): string {
+const HAN = /[\u4e00-\u9fff]/;
+const TRIGGER_MAX = 10;
+
+/** The event a relative limit counts from, as written just before it: “公开后” in 公开后3个工作日内. */
+function triggerBefore(text: string, at: number): string {
+  if (text[at - 1] !== '后') return '';
+  let start = at - 1;
+  while (start > 0 && at - 1 - start < TRIGGER_MAX && HAN.test(text[start - 1]!)) start--;
+  return text.slice(start, at);
+}
+
+function tidy(text: string): string {
   const cut = text.indexOf('后');
-  if (!relative || cut < 0) return text;
+  if (cut < 0) return text;
   let trigger = text.slice(0, cut);
   for (const lead of TRIGGER_LEADS) trigger = trigger.replace(lead, '');
   return trigger + text.slice(cut);
@@ -87,12 +107,13 @@ function tidy(text: string, relative: boolean): string {
 export function findDeadlines(text: string, planYear: number | null): Deadline[] {
   const found: { at: number; end: number; deadline: Deadline }[] = [];
   for (const rule of DEADLINE_RULES) {
+    if (!rule.needs.test(text)) continue;
     for (const m of text.matchAll(rule.pattern)) {
-      const at = m.index;
-      const end = at + m[0].length;
-      if (found.some((f) => at < f.end && end > f.at)) continue;
       const date = rule.resolve(m as RegExpExecArray, planYear);
-      found.push({ at, end, deadline: { text: tidy(m[0], date === null), date } });
+      const at = date === null ? m.index - triggerBefore(text, m.index).length : m.index;
+      const end = m.index + m[0].length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
     }
   }
   found.sort((a, b) => a.at - b.at);

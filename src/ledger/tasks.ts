@@ -1,4 +1,4 @@
-import type { Outline, OutlineNode, Section, SourceLine, Task, Unit, Warning } from '../model.js';
+import type { Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH } from '../outline/table.js';
 import { deadlineOfCell, findDeadlines } from './deadlines.js';
 import { isClauseLine, splitAtClauses, unitsOfClause, type UnitContext } from './units.js';
@@ -25,7 +25,7 @@ interface Segment {
 }
 
 const stripEnd = (text: string) => text.replace(/[。；：，\s]+$/, '');
-const paragraphText = (text: string) => text.split(CELL_PARAGRAPH).join('\n');
+const paragraphText = (text: string) => (text.includes(CELL_PARAGRAPH) ? text.split(CELL_PARAGRAPH).join('\n') : text);
 
 /** The item's heading (§2.3): a short first sentence followed by more, or a heading line. */
 export function titleOf(head: string, hasBody: boolean): string | null {
@@ -51,6 +51,8 @@ class TaskCollector {
   readonly tasks: Task[] = [];
   readonly warnings: Warning[] = [];
   private readonly usedIds = new Set<string>();
+  /** Notices repeat the same clause for many tasks (各县（区）、市各有关部门负责落实): read each once. */
+  private readonly unitsByClause = new Map<string, Unit[]>();
 
   constructor(private readonly context: TaskContext) {}
 
@@ -69,9 +71,7 @@ class TaskCollector {
 
   private addItem(node: OutlineNode, path: string[]): void {
     const segments = this.segmentsOf([node.head, ...node.body]);
-    const cellUnits = (node.cells?.units ?? []).flatMap((cell) =>
-      unitsOfClause(cell.text, { ...this.context.units, defaultRole: cell.role ?? 'responsible' }),
-    );
+    const cellUnits = (node.cells?.units ?? []).flatMap((cell) => this.readUnits(cell.text, cell.role ?? 'responsible'));
     for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
     const base = node.ordinals.join('.') + (node.repeat ? `-${node.repeat}` : '');
     segments.forEach((segment, i) => {
@@ -127,8 +127,15 @@ class TaskCollector {
   }
 
   private unitsOf(clause: string, line: number): Unit[] {
-    const units = unitsOfClause(clause, { ...this.context.units, defaultRole: 'responsible' });
+    const units = this.readUnits(clause, 'responsible');
     if (units.length === 0) this.warnings.push({ code: 'unreadable-units', message: `no unit could be read in “${clause}”`, line });
+    return units;
+  }
+
+  private readUnits(clause: string, defaultRole: Role): Unit[] {
+    const key = `${defaultRole}:${clause}`;
+    let units = this.unitsByClause.get(key);
+    if (!units) this.unitsByClause.set(key, (units = unitsOfClause(clause, { ...this.context.units, defaultRole })));
     return units;
   }
 

@@ -176,9 +176,9 @@ export interface ClauseSplit {
   clause: string | null;
 }
 
-const OPEN = '（(';
-const CLOSE = '）)';
 const SENTENCE_END = /[。；！？]$/;
+const isOpen = (code: number) => code === 0xff08 || code === 0x28; // （ (
+const isClose = (code: number) => code === 0xff09 || code === 0x29; // ） )
 
 /**
  * Cuts a paragraph at its unit clauses: a top-level parenthesis naming units that ends the
@@ -190,17 +190,17 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
   let open = -1;
   let from = 0;
   for (let i = 0; i < paragraph.length; i++) {
-    const ch = paragraph[i]!;
-    if (OPEN.includes(ch)) {
+    const code = paragraph.charCodeAt(i);
+    if (isOpen(code)) {
       if (depth === 0) open = i;
       depth++;
-    } else if (CLOSE.includes(ch) && depth > 0) {
+    } else if (isClose(code) && depth > 0) {
       depth--;
       if (depth !== 0) continue;
       const content = paragraph.slice(open + 1, i);
       const before = paragraph.slice(from, open).trim();
       const atEnd = /^[\s。；，]*$/.test(paragraph.slice(i + 1));
-      if (!isUnitClause(content) || !(atEnd || SENTENCE_END.test(before) || !before)) continue;
+      if (!(atEnd || SENTENCE_END.test(before) || !before) || !isUnitClause(content)) continue;
       splits.push({ text: before, clause: content });
       from = i + 1;
       while (from < paragraph.length && /[\s。；，]/.test(paragraph[from]!)) from++;

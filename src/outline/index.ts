@@ -1,7 +1,7 @@
 import type { CleanDoc, DroppedLine, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
 import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
 import { guessedColumns, headerColumns, rowCells, type Column } from './table.js';
-import { classifyTail } from './tail.js';
+import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY = 'table-category';
@@ -25,13 +25,18 @@ class OutlineBuilder {
   private readonly styleDepth = new Map<string, number>();
   private readonly lastOrdinal = new Map<string, number>();
   private table: OpenTable | null = null;
+  /** After “附件：” below the body, short numbered lines name attachments, not items. */
+  private inAttachmentList = false;
 
   constructor(private readonly inheritEmptyUnitCells: boolean) {}
 
   add(line: SourceLine): void {
     const cells = rowCells(line.text);
-    if (cells) return this.addRow(line, cells);
-    const marker = matchMarker(line.text);
+    this.inAttachmentList = this.stack.length > 0 && (ATTACHMENT.test(line.text) || (this.inAttachmentList && isAttachmentName(line.text)));
+    if (cells && !this.inAttachmentList) return this.addRow(line, cells);
+    // A rowspan never reaches across a line between rows (a section heading, a note).
+    if (this.table) this.table.unitsAbove = [];
+    const marker = this.inAttachmentList ? null : matchMarker(line.text);
     if (marker && this.accepts(marker)) {
       this.open(marker, line);
       return;
