@@ -13,7 +13,7 @@ export const CHROME_RULES: ChromeRule[] = [
     reason: 'page buttons',
     pattern: /^(打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏|加入收藏|分享到|分享|上一篇|下一篇|【.{1,4}】)\s*[：]?$/,
   },
-  { reason: 'QR code', pattern: /^.{0,12}(扫码|扫一扫|二维码).{0,12}$/ },
+  { reason: 'QR code', pattern: /^(微信|手机)?(扫码|扫一扫|扫描二维码)[^。，；]{0,12}$|^[^。，；（]{0,10}二维码$/ },
   {
     reason: 'site footer',
     pattern:
@@ -24,20 +24,21 @@ export const CHROME_RULES: ChromeRule[] = [
     pattern:
       /^(索引号|主题分类|发布机构|组配分类|生成日期|信息格式|服务对象|生命周期|内容概述|文号|号|主题词|词|发文机关|发文字号|成文日期|发布日期|公开方式|公开范围|公开时限|有效性|体裁分类|信息来源|来源|作者|责任编辑|编辑|发布时间|文章来源)[：]/,
   },
-  { reason: 'publishing time', pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}：?\d{2}(：?\d{2})?$/ },
+  { reason: 'publishing time', pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', pattern: /^[（(]此件.{0,8}[)）]$/ },
   { reason: 'print line', pattern: /^.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$/ },
   { reason: 'social media account', pattern: /^(政务微信|政务微博|官方微信|官方微博|微信公众号|今日头条号|手机版|移动版)$/ },
 ];
 
-// Spam a compromised site injects: a short line made of two or more of these words.
+// Spam a compromised site injects: a short line made of two or more of these words, with none of
+// the punctuation of a sentence.
 const SPAM_WORDS = /字幕|久久|精品|无码|在线观看|免费观看|彩票|棋牌|娱乐城|博彩|六合彩|成人|色情|高清|国产|日韩|欧美|亚洲|av/gi;
 const SPAM_MAX_LENGTH = 40;
 
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
 export function chromeReason(line: string): string | null {
   for (const rule of CHROME_RULES) if (rule.pattern.test(line)) return rule.reason;
-  if (line.length <= SPAM_MAX_LENGTH && (line.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
+  if (line.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(line) && (line.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;
 }
 

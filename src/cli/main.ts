@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerEval } from './eval.js';
 import { registerParse } from './parse.js';
 import { EXIT, reportFailure } from './report.js';
 
 // Each command lives in its own file and adds itself to the program.
-const COMMANDS: readonly ((program: Command) => void)[] = [registerParse];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval];
 
 function packageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

@@ -8,6 +8,10 @@ const NUM = '(\\d{1,2})';
 const YEAR = '(?:(\\d{4})年)?';
 const BEFORE = '(?:前|之前|以前|为止)';
 const CN_COUNT = '[\\d一二三四五六七八九十两]+';
+/** A date that comes every year or month (每年3月31日前) is a frequency, not a limit. */
+const NOT_RECURRING = '(?<!每年|每月|每季度|每半年|\\d)';
+/** Verbs after a bare year and month that make it a limit: 2021年8月完成. */
+const ACHIEVED = '完成|建成|实现|上线|投入|启动|全面|基本|全部';
 /** What stands before 年内 / 年底 when it is a span (3年内) or a frequency (每年底), not this year. */
 const NOT_THIS_YEAR = '(?<![\\d一二三四五六七八九十两个每多几])';
 
@@ -32,27 +36,27 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   // 5月20日—8月30日: the end of the range
   {
     needs: /月/,
-    pattern: new RegExp(`${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
     resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
   },
   // 2018年8月5日前, 8月5日前, 于8月5日
   {
     needs: /月/,
-    pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${YEAR}${NUM}月${NUM}日${BEFORE}`, 'g'),
+    pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日${BEFORE}`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
   // 8月底前, 2021年8月底
-  { needs: /月/, pattern: new RegExp(`(?<!每)${YEAR}${NUM}月(?:底|末)${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
+  { needs: /月/, pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:底|末)${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
   // 9月上旬
   {
     needs: /月/,
-    pattern: new RegExp(`${YEAR}${NUM}月(上旬|中旬|下旬)${BEFORE}?`, 'g'),
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(上旬|中旬|下旬)${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), TEN_DAY[m[3]!] ?? 'last'),
   },
-  // 2021年8月前, 到2021年8月
+  // 2021年8月前, 到2021年8月, 2021年8月完成
   {
     needs: /月/,
-    pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月${BEFORE})`, 'g'),
+    pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月(?:${BEFORE}|(?=${ACHIEVED})))`, 'g'),
     resolve: (m) => (m[1] ? iso(Number(m[1]), Number(m[2]), 'last') : iso(Number(m[3]), Number(m[4]), 'last')),
   },
   // 2017年底前, 到2017年
@@ -128,8 +132,24 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
     });
 }
 
+// In a 完成时限 cell a bare date is the limit: 2021年8月, 12月31日, 年底.
+const CELL_DATES: { pattern: RegExp; resolve: Resolve }[] = [
+  { pattern: /(\d{4})年(\d{1,2})月(\d{1,2})日/, resolve: (m) => iso(Number(m[1]), Number(m[2]), Number(m[3])) },
+  { pattern: /(\d{4})年(\d{1,2})月/, resolve: (m) => iso(Number(m[1]), Number(m[2]), 'last') },
+  { pattern: /(\d{1,2})月(\d{1,2})日/, resolve: (m, y) => iso(y, Number(m[1]), Number(m[2])) },
+  { pattern: /(\d{1,2})月/, resolve: (m, y) => iso(y, Number(m[1]), 'last') },
+  { pattern: /(\d{4})年/, resolve: (m) => iso(Number(m[1]), 12, 31) },
+  { pattern: /年底|年末|年内|全年/, resolve: (_m, y) => iso(y, 12, 31) },
+];
+
 /** A table's 完成时限 cell: a deadline even when it names no date (持续推进 → null). */
 export function deadlineOfCell(cell: string, planYear: number | null): Deadline {
   const text = cell.trim();
-  return { text, date: findDeadlines(text, planYear).find((d) => d.date)?.date ?? null };
+  const dated = findDeadlines(text, planYear).find((d) => d.date)?.date;
+  if (dated) return { text, date: dated };
+  for (const { pattern, resolve } of CELL_DATES) {
+    const m = pattern.exec(text);
+    if (m) return { text, date: resolve(m, planYear) };
+  }
+  return { text, date: null };
 }

@@ -12,14 +12,15 @@ const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;
 const RECIPIENTS_LINE = /^[^。]{2,200}[：:]$/;
-const PLACE = /^(?:\d{4}年度?)?((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区))(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))?)/;
+// A place, then perhaps a place within it (北京市西城区); 温州 is followed by 市, 贵州 by 省.
+const PLACE = /^(?:\d{4}年度?)?((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区)(?:省|市|县|区)?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))?)/;
 const REGION_EXCLUDED = /^(关于|国务院|中共|全国|全省|全市|全区|全县|本市)/;
 
 /** 2016年7月13日 / 二〇一六年七月十三日 / 2017/5/15 → ISO date. */
 export function isoDate(text: string): string | null {
   const compact = text.replace(/\s+/g, '');
   const arabic = /(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})/.exec(compact);
-  const chinese = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(compact);
+  const chinese = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(compact);
   const parts = arabic
     ? [Number(arabic[1]), Number(arabic[2]), Number(arabic[3])]
     : chinese
@@ -46,7 +47,7 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
     (l) => l.text.length <= TITLE_MAX && PLAN_WORDS.test(l.text) && !/[。，：]/.test(l.text) && !l.text.includes('关于'),
   );
   if (titleLine) return titleLine.text;
-  const issuedByTitle = noticeTitle ? /关于印发(.+)的通知$/.exec(noticeTitle) : null;
+  const issuedByTitle = noticeTitle ? /关于印发《?(.+?)》?的通知$/.exec(noticeTitle) : null;
   return issuedByTitle?.[1] ?? noticeTitle;
 }
 
@@ -102,7 +103,8 @@ export function metaOf(outline: Outline): Meta {
   const title = findPlanTitle(preamble, noticeTitle) ?? hints.title ?? null;
   const issuerFromTitle = noticeTitle && /^(.{2,30}?)关于/.exec(noticeTitle)?.[1];
   const issuer = signature.issuer ?? issuerFromTitle ?? hints.issuer ?? null;
-  const date = signature.date ?? (hints.date ? isoDate(hints.date) : null);
+  const printed = outline.dropped.find((l) => l.reason === 'print line');
+  const date = signature.date ?? (hints.date ? isoDate(hints.date) : null) ?? (printed ? isoDate(printed.text) : null);
   const yearInTitle = title ? /(\d{4})年/.exec(title)?.[1] : undefined;
   const year = yearInTitle ? Number(yearInTitle) : date ? Number(date.slice(0, 4)) : null;
   return {

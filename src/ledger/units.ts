@@ -21,6 +21,7 @@ const SUFFIX_ROLES: Record<string, Role> = {
 const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: 'support' };
 const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
 const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
+const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
 /** Words around unit names that are not part of them. */
 const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职责|根据职责|分别|各自|共同|具体|等单位|等部门|等)+$/;
@@ -33,6 +34,8 @@ const UNIT_ENDING =
 const LEVEL_PREFIX = /^[市省县区]/;
 /** A name that carries its own place or level takes no distributed prefix. */
 const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|省|市|县|区|镇|乡|驻)|^[\u4e00-\u9fff]{1,4}[省市县区州旗]/;
+/** Bodies that are not a level's own departments: customs, companies, banks… keep their names. */
+const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学院|医院|报社|电视台|机场|邮政|烟草|铁路|供电|电信|移动|联通)/;
 
 // ---- clause recognition ----
 
@@ -109,7 +112,7 @@ function distributePrefix(names: string[], ownPlaceStems: string[]): string[] {
   const prefix = LEVEL_PREFIX.exec(names[0]!)?.[0];
   if (!prefix) return names;
   return names.map((name, i) =>
-    i === 0 || OWN_PLACE.test(name) || ownPlaceStems.some((stem) => name.startsWith(stem)) ? name : prefix + name,
+    i === 0 || OWN_PLACE.test(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem)) ? name : prefix + name,
   );
 }
 
@@ -143,10 +146,15 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
   for (const m of text.matchAll(ROLE_WORD)) {
     const before = text.slice(from, m.index);
     from = m.index + m[0].length;
-    if (m[1]) {
+    // 协同落实 after the units: the prefix word ends their phrase like a suffix word.
+    const endsPhrase = m[1] && (ROLE_AFTER.test(text.slice(from)) || !text.slice(from).trim());
+    if (m[1] && !endsPhrase) {
       // A会同B落实: A leads, B supports.
       if (clean(before)) add(before, 'lead');
       pending = PREFIX_ROLES[m[1]]!;
+    } else if (m[1]) {
+      if (clean(before)) add(before, PREFIX_ROLES[m[1]]!);
+      pending = null;
     } else {
       if (clean(before)) add(before, pending ?? SUFFIX_ROLES[m[2]!]!);
       pending = null;
@@ -177,8 +185,11 @@ export interface ClauseSplit {
 }
 
 const SENTENCE_END = /[。；！？]$/;
-const isOpen = (code: number) => code === 0xff08 || code === 0x28; // （ (
-const isClose = (code: number) => code === 0xff09 || code === 0x29; // ） )
+// Clauses stand in （）, () or square brackets: [牵头单位：X；配合单位：Y], 【责任单位：X】.
+const OPENERS = new Set(['（', '(', '[', '［', '【'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set(['）', ')', ']', '］', '】'].map((c) => c.charCodeAt(0)));
+const isOpen = (code: number) => OPENERS.has(code);
+const isClose = (code: number) => CLOSERS.has(code);
 
 /**
  * Cuts a paragraph at its unit clauses: a top-level parenthesis naming units that ends the

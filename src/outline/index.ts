@@ -188,14 +188,17 @@ class OutlineBuilder {
 
   /**
    * A flattened text table drops the cells a rowspan covered, so the row's cells start further
-   * right than the header's: find the column whose numbering style the first cell carries.
+   * right than the header's: at the column whose numbering style the first cell carries, or as
+   * many columns right as the row is short.
    */
   private rowShift(cells: string[]): number {
     if (!this.inheritEmptyUnitCells || !this.table) return 0;
+    const missing = this.table.columns.length - cells.length;
     const style = matchMarker(cells[0] ?? '')?.style;
-    if (!style) return 0;
-    const column = this.table.columnStyles.indexOf(style);
-    return column > 0 && cells.length <= this.table.columns.length ? column : 0;
+    const column = style ? this.table.columnStyles.indexOf(style) : -1;
+    if (column > 0 && missing >= 0) return column;
+    // A row with fewer cells than the header lost its leading ones to a rowspan.
+    return Math.max(0, missing);
   }
 
   finish(source: CleanDoc): Outline {

@@ -6,13 +6,19 @@ const CLOSING_START = /^(各[^。；]{0,40}?(要|应|须|务必|必须)|以上|�
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
-export const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+export const DATE_LINE = /^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
 export const OFFICE_LINE = /^[\u4e00-\u9fff（）]{2,30}(办公室|办公厅|人民政府|委员会|管委会|领导小组|秘书处|政府|局|厅|委|办|中心|部|院)$/;
 
 /** Splits the tail off the last item's body: closing paragraphs, and what is dropped. */
 export function classifyTail(last: OutlineNode): { closing: SourceLine[]; dropped: DroppedLine[] } {
-  const start = last.body.findIndex((l) => CLOSING_START.test(l.text) || ATTACHMENT.test(l.text) || DATE_LINE.test(l.text));
+  // A heading-only item (二、工作要求) owns the paragraph under it, even one addressed to all.
+  const headingOnly = !/[。；]/.test(last.head.text);
+  let start = last.body.findIndex(
+    (l, i) => ATTACHMENT.test(l.text) || DATE_LINE.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
+  );
   if (start < 0) return { closing: [], dropped: [] };
+  // The signing office stands on the line above the date.
+  if (start > 0 && DATE_LINE.test(last.body[start]!.text) && OFFICE_LINE.test(last.body[start - 1]!.text)) start--;
   const tail = last.body.splice(start);
   const closing: SourceLine[] = [];
   const dropped: DroppedLine[] = [];

@@ -9,11 +9,15 @@ import { COMMON_CHINESE_CHARACTERS } from './common-chinese.js';
 type Iconv = typeof import('iconv-lite');
 type Chardet = typeof import('chardet');
 
-const require = createRequire(import.meta.url);
 let iconvModule: Iconv | undefined;
 let chardetModule: Chardet | undefined;
-const iconv = (): Iconv => (iconvModule ??= require('iconv-lite') as Iconv);
-const chardet = (): Chardet => (chardetModule ??= require('chardet') as Chardet);
+const iconv = (): Iconv => (iconvModule ??= lazyRequire('iconv-lite') as Iconv);
+const chardet = (): Chardet => (chardetModule ??= lazyRequire('chardet') as Chardet);
+
+/** A synchronous require for the CommonJS libraries: decodeText is synchronous, import() is not. */
+function lazyRequire(name: string): unknown {
+  return createRequire(import.meta.url)(name);
+}
 
 /** Detection, binary sniffing and scoring look at this many bytes (or decoded characters) only. */
 const SAMPLE_SIZE = 64 * 1024;
@@ -111,11 +115,11 @@ function detectAndDecode(bytes: Uint8Array): { text: string; encoding: string } 
   if (bom !== undefined) return { text: decodeChecked(bytes, bom.encoding, bom.encoding), encoding: bom.encoding };
 
   const sample = bytes.subarray(0, SAMPLE_SIZE);
-  // NUL bytes are valid UTF-8 but never in a notice: UTF-16 without a byte-order mark, or binary.
+  // NUL bytes are valid UTF-8 but rare in text: likely UTF-16 without a byte-order mark. If not, the
+  // control-character checks tell binary data from a stray NUL.
   if (sample.includes(0)) {
-    const decoded = decodeMostChinese(bytes, sample, [{ encoding: 'utf-16le' }, { encoding: 'utf-16be' }]);
-    if (decoded === null) throw binaryFileError(null);
-    return decoded;
+    const utf16 = decodeMostChinese(bytes, sample, [{ encoding: 'utf-16le' }, { encoding: 'utf-16be' }]);
+    if (utf16 !== null) return utf16;
   }
 
   try {

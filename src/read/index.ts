@@ -1,15 +1,30 @@
 import type { Decoded } from '../model.js';
 import { decodeText } from './decode-text.js';
+import { detectFormat } from './format.js';
 
 export interface ReadOptions {
   /** The name the input is known by (file name, URL, or "-" for stdin). */
   name: string;
   /** Forced encoding (--encoding); otherwise detected. */
   encoding?: string;
+  /** The HTTP Content-Type the input came with, if it was fetched. */
+  contentType?: string;
 }
 
-/** Bytes of one input → decoded text. Throws InputError when the bytes cannot be a notice. */
+/**
+ * Bytes of one input → decoded text. The format is judged by content (see detectFormat); the
+ * HTML and Word readers, and the libraries they need, load only for such inputs, so that reading
+ * a text file starts fast. Throws InputError when the bytes cannot be a notice.
+ */
 export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Decoded> {
-  const { text, encoding } = decodeText(bytes, options);
-  return { name: options.name, format: 'text', encoding, text, warnings: [] };
+  switch (detectFormat(bytes, options)) {
+    case 'html':
+      return (await import('./html/index.js')).readHtml(bytes, options);
+    case 'docx':
+      return (await import('./docx/index.js')).readDocx(bytes, options);
+    case 'text': {
+      const { text, encoding } = decodeText(bytes, options);
+      return { name: options.name, format: 'text', encoding, text, warnings: [] };
+    }
+  }
 }

@@ -3,7 +3,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { contains, hanAndLinkHan, isBlock, isInlineHidden, linkDensity, nameTokens, textOf } from './dom.js';
+import { contains, hanAndLinkHan, hasNestedTable, isBlock, isInlineHidden, linkDensity, nameTokens, textOf } from './dom.js';
 import { countHan, squeeze } from './text.js';
 import {
   ARTICLE_CONTAINERS,
@@ -14,7 +14,7 @@ import {
   NON_TEXT_ELEMENTS,
 } from './vocabulary.js';
 
-/** An article with fewer Han characters than this is no article. */
+/** A block of fewer Han characters than this is no article, however dense. */
 const MIN_ARTICLE_HAN = 10;
 /** Shorter paragraphs do not vote for their container (Readability uses 25 Latin characters). */
 const MIN_PARAGRAPH_HAN = 8;
@@ -71,7 +71,7 @@ function linkBlocks($: CheerioAPI): Element[] {
 export function articleRoots($: CheerioAPI, containers: Element[]): Element[] {
   const live = containers.filter((element) => contains($.root()[0]!, element));
   const outermost = live.filter((element) => !live.some((other) => other !== element && contains(other, element)));
-  const withText = outermost.filter((element) => countHan(textOf(element)) >= MIN_ARTICLE_HAN);
+  const withText = outermost.filter((element) => countHan(textOf(element)) > 0);
   if (withText.length) return distinctBodies(withText);
   const body = $('body')[0]!; // parse5 always builds <html><body>
   const densest = densestBlock(body);
@@ -94,47 +94,55 @@ interface OwnText {
   stops: number;
 }
 
-const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
+const ROW_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
 
 function parentBlock(element: Element): Element | null {
   for (let parent = element.parent; parent; parent = parent.parent) {
-    if (isBlock(parent) && !TABLE_PARTS.has(parent.name)) return parent;
+    if (isBlock(parent) && !ROW_PARTS.has(parent.name)) return parent;
   }
   return null;
 }
 
 /**
  * Readability's scoring with Chinese measures: each paragraph (the text a block holds itself)
- * of at least a few Han characters scores 1 + its clause stops (，。；、) + its length in
- * 50-character steps, and gives that to its block and, decaying, to four ancestors. The best
+ * of at least a few Han characters scores 1 + its clauses (each ，。；、 in prose, each cell in a
+ * table) + its length in 50-character steps, and gives that to the block around it and, decaying, to four more ancestors. The best
  * block, discounted by its link density, is the article.
  */
 function densestBlock(body: Element): Element | null {
   const own = new Map<Element, OwnText>();
-  const visit = (node: AnyNode, block: Element, inLink: boolean): void => {
+  const entryOf = (block: Element): OwnText => {
+    const entry = own.get(block) ?? { han: 0, linkHan: 0, stops: 0 };
+    own.set(block, entry);
+    return entry;
+  };
+  // A table without tables inside is one paragraph whose clauses are its cells; a table of
+  // tables is a page grid, whose cells are blocks like any <div>.
+  const visit = (node: AnyNode, block: Element, inLink: boolean, inDataTable: boolean): void => {
     if (isText(node)) {
-      const entry = own.get(block) ?? { han: 0, linkHan: 0, stops: 0 };
+      const entry = entryOf(block);
       const han = countHan(node.data);
       entry.han += han;
       if (inLink) entry.linkHan += han;
       else entry.stops += node.data.match(/[，。；、：！？]/g)?.length ?? 0;
-      own.set(block, entry);
       return;
     }
     if (!isTag(node)) return;
-    const inner = isBlock(node) && !TABLE_PARTS.has(node.name) ? node : block;
-    for (const child of node.children) visit(child, inner, inLink || node.name === 'a');
+    const dataTable = inDataTable || (node.name === 'table' && !hasNestedTable(node));
+    if (inDataTable && (node.name === 'td' || node.name === 'th') && countHan(textOf(node))) entryOf(block).stops += 1;
+    const inner = !inDataTable && isBlock(node) && !ROW_PARTS.has(node.name) ? node : block;
+    for (const child of node.children) visit(child, inner, inLink || node.name === 'a', dataTable);
   };
-  visit(body, body, false);
+  visit(body, body, false, false);
 
   const scores = new Map<Element, number>();
   for (const [block, text] of own) {
     const plain = text.han - text.linkHan;
     if (plain < MIN_PARAGRAPH_HAN || text.linkHan > plain) continue;
     const points = 1 + text.stops + Math.min(Math.floor(plain / 50), 3);
-    let element: Element | null = block;
-    for (let level = 0; element && level < 5; level++, element = parentBlock(element)) {
-      scores.set(element, (scores.get(element) ?? 0) + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+    let element = parentBlock(block);
+    for (let level = 1; element && level <= 5; level++, element = parentBlock(element)) {
+      scores.set(element, (scores.get(element) ?? 0) + points / (level === 1 ? 1 : level === 2 ? 2 : level * 3));
     }
   }
   let best: Element | null = null;
@@ -143,5 +151,33 @@ function densestBlock(body: Element): Element | null {
     const final = score * (1 - linkDensity(element));
     if (final > bestScore) [best, bestScore] = [element, final];
   }
-  return best && countHan(textOf(best)) >= MIN_ARTICLE_HAN ? best : null;
+  if (!best || countHan(textOf(best)) < MIN_ARTICLE_HAN) return null;
+  return tableShare(best) > TABLE_ARTICLE_SHARE ? widenToArticle(best, body) : best;
+}
+
+/** A block that is mostly a table is an attachment: the article is around it. */
+const TABLE_ARTICLE_SHARE = 0.8;
+
+function tableShare(block: Element): number {
+  const inTables = (node: AnyNode): number =>
+    !isTag(node) ? 0 : node.name === 'table' && !hasNestedTable(node) ? countHan(textOf(node)) : node.children.reduce((n, child) => n + inTables(child), 0);
+  return inTables(block) / Math.max(1, countHan(textOf(block)));
+}
+
+/**
+ * A table (with the block around it) wins the scoring without the cover letter that introduces
+ * it: take in the enclosing blocks as long as what they add is plain text, not links, and no
+ * more than half of what the table holds.
+ */
+function widenToArticle(block: Element, body: Element): Element {
+  let article = block;
+  const inner = hanAndLinkHan(block);
+  for (let parent = parentBlock(block); parent && parent !== body; parent = parentBlock(parent)) {
+    const outer = hanAndLinkHan(parent);
+    const addedHan = outer.han - inner.han;
+    const addedLinks = outer.linkHan - inner.linkHan;
+    if (addedHan * 2 > inner.han || addedLinks * 2 > addedHan) break;
+    article = parent;
+  }
+  return article;
 }

@@ -67,3 +67,8 @@ export function spanAttribute(element: Element, name: 'rowspan' | 'colspan'): nu
   const value = Number.parseInt(raw, 10);
   return Number.isFinite(value) ? value : null;
 }
+
+export function hasNestedTable(table: Element): boolean {
+  const search = (node: AnyNode): boolean => isTag(node) && (node.name === 'table' || node.children.some(search));
+  return table.children.some(search);
+}

@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import type { Warning } from '../../model.js';
+import { bomLabel } from '../bom.js';
 import { decodeText } from '../decode-text.js';
 
 export interface DecodeHtmlOptions {
@@ -19,20 +20,10 @@ export interface DecodedHtml {
   warnings: Warning[];
 }
 
-const BYTE_ORDER_MARKS: readonly { bytes: readonly number[]; label: string }[] = [
-  { bytes: [0xef, 0xbb, 0xbf], label: 'utf-8' },
-  { bytes: [0xff, 0xfe], label: 'utf-16le' },
-  { bytes: [0xfe, 0xff], label: 'utf-16be' },
-];
-
 /** Where the head ends: </head>, <body>, or the first element that only a body holds. */
 const HEAD_END = /<\/head\s*>|<body[\s>]|<(?:div|p|table|span|h[1-6]|ul|ol|section|article|center|font|a|br|td|tr)[\s>/]/i;
 const HEAD_SCAN_BYTES = 256 * 1024;
 const CHARSET = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
-
-export function bomLabel(bytes: Uint8Array): string | null {
-  return BYTE_ORDER_MARKS.find(({ bytes: bom }) => bom.every((b, i) => bytes[i] === b))?.label ?? null;
-}
 
 /** The charset a <meta> tag in the page's head declares, comments and scripts skipped. */
 export function headCharset(bytes: Uint8Array): string | null {

@@ -2,22 +2,28 @@
 // line; tables become rows or lines depending on what they are.
 
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { isBlock, linkDensity } from './dom.js';
+import { hasNestedTable, isBlock, linkDensity, textOf } from './dom.js';
 import { buildGrid, readTable, tableRowLines } from './table.js';
-import { collapseLine, squeeze } from './text.js';
+import { collapseLine, labelText } from './text.js';
 import { CHROME_LINE_MAX, CHROME_LINES, DISCLOSURE_LABELS } from './vocabulary.js';
+
+/** The number Word draws for a list item, padded with &nbsp; to the text's indent. */
+const WORD_LIST_NUMBER = /mso-list\s*:\s*ignore/i;
 
 const DISCLOSURE_LINE = new RegExp(`^(?:${DISCLOSURE_LABELS.flatMap(({ labels }) => labels).join('|')})[:：]`);
 
 /** A line that is site chrome or a disclosure-block entry (those go to metaHints instead). */
 function isChromeLine(line: string): boolean {
-  if (DISCLOSURE_LINE.test(squeeze(line.slice(0, 12)))) return true;
+  if (DISCLOSURE_LINE.test(labelText(line.slice(0, 12)))) return true;
   return line.length <= CHROME_LINE_MAX && CHROME_LINES.some((pattern) => pattern.test(line));
 }
 
 class LineWriter {
   readonly lines: string[] = [];
   private pending = '';
+
+  /** Cells of a data table hold content only; chrome lines are looked for outside them. */
+  constructor(private readonly dropsChrome: boolean) {}
 
   add(text: string): void {
     this.pending += text;
@@ -27,7 +33,7 @@ class LineWriter {
   end(): void {
     const line = collapseLine(this.pending);
     this.pending = '';
-    if (line && !isChromeLine(line)) this.lines.push(line);
+    if (line && !(this.dropsChrome && isChromeLine(line))) this.lines.push(line);
   }
 
   push(lines: string[]): void {
@@ -43,12 +49,13 @@ export interface ArticleText {
 }
 
 export function articleLines(root: Element): ArticleText {
-  const out = new LineWriter();
+  const out = new LineWriter(true);
   const tableProblems: string[] = [];
   const walk = (node: AnyNode, writer: LineWriter): void => {
     if (isText(node)) return writer.add(node.data);
     if (!isTag(node)) return;
     if (node.name === 'br') return writer.end();
+    if (WORD_LIST_NUMBER.test(node.attribs['style'] ?? '')) return writer.add(collapseLine(textOf(node)));
     if (node.name === 'table') return writeTable(node, writer);
     const block = isBlock(node);
     if (block) writer.end();
@@ -56,7 +63,7 @@ export function articleLines(root: Element): ArticleText {
     if (block) writer.end();
   };
   const cellLines = (cell: Element): string[] => {
-    const writer = new LineWriter();
+    const writer = new LineWriter(false);
     walk(cell, writer);
     writer.end();
     return writer.lines;
@@ -77,9 +84,4 @@ export function articleLines(root: Element): ArticleText {
   walk(root, out);
   out.end();
   return { lines: out.lines, tableProblems };
-}
-
-function hasNestedTable(table: Element): boolean {
-  const search = (node: AnyNode): boolean => isTag(node) && (node.name === 'table' || node.children.some(search));
-  return table.children.some(search);
 }

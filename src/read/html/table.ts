@@ -2,15 +2,10 @@
 // tables, and write a task table as `cell | cell | cell |` rows.
 
 import { isTag, type Element } from 'domhandler';
-import { spanAttribute } from './dom.js';
-import { CELL_PARAGRAPH_SEPARATOR, squeeze } from './text.js';
-import {
-  DISCLOSURE_LABELS,
-  HEADER_MEANINGS,
-  TASK_TABLE_COLUMNS,
-  type ColumnMeaning,
-  type DisclosureField,
-} from './vocabulary.js';
+import { spanAttribute, textOf } from './dom.js';
+import { CELL_PARAGRAPH_SEPARATOR, labelText, squeeze } from './text.js';
+import { headerColumns } from '../../outline/table.js';
+import { DISCLOSURE_LABELS, type DisclosureField } from './vocabulary.js';
 
 export interface GridCell {
   element: Element;
@@ -104,59 +99,48 @@ export type TableKind = 'metadata' | 'task' | 'data' | 'layout';
 
 export interface TableReading {
   kind: TableKind;
-  /** Task tables: the header rows (more than one when a header cell spans two header rows). */
+  /** Task tables: the header rows (two when header cells span a second header row). */
   headerRows: number[];
 }
 
+const LABEL_MAX = 12;
+
 /** The label a cell holds, as “索 引 号：” → 索引号, if it is one of the disclosure labels. */
 export function disclosureLabel(text: string): DisclosureField | null {
-  const label = squeeze(text).replace(/[:：]$/, '');
+  if (squeeze(text).length > LABEL_MAX) return null;
+  const label = labelText(text).replace(/[:：]$/, '');
   return DISCLOSURE_LABELS.find(({ labels }) => labels.includes(label))?.field ?? null;
-}
-
-export function columnMeaning(text: string): ColumnMeaning | null {
-  const header = squeeze(text);
-  if (!header || header.length > 14) return null;
-  return HEADER_MEANINGS.find(({ pattern }) => pattern.test(header))?.meaning ?? null;
 }
 
 const HEADER_SEARCH_ROWS = 4;
 
 /**
  * Metadata: it labels 索引号/发文机关/… cells. Layout: one row or one column, or mostly links
- * (a table holding other tables is layout before it gets here). Task: a header row names its columns, among them a unit or deadline
- * column. Anything else with rows and columns is a data table.
+ * (a table holding other tables is layout before it gets here). Task: a row near the top names
+ * its columns the way the outline reads them (工作任务, 牵头单位, 完成时限 …). Anything else with
+ * rows and columns is a data table.
  */
 export function readTable(grid: Grid, linkDensity: number): TableReading {
   const cells = distinctCells(grid.rows.flat());
-  if (cells.filter((cell) => disclosureLabel(cell.lines.join('')) !== null).length >= 2) return { kind: 'metadata', headerRows: [] };
+  if (cells.filter((cell) => disclosureLabel(textOf(cell.element)) !== null).length >= 2) return { kind: 'metadata', headerRows: [] };
   if (grid.rows.length < 2 || grid.width < 2 || linkDensity > 0.5) return { kind: 'layout', headerRows: [] };
   const header = findHeader(grid);
   return header ? { kind: 'task', headerRows: header } : { kind: 'data', headerRows: [] };
 }
 
+/** The row's cell texts, one per column, as the outline will read them. */
+const headerCells = (row: (GridCell | undefined)[]): string[] => row.map((cell) => labelText(cell?.lines.join('') ?? ''));
+
 function findHeader(grid: Grid): number[] | null {
   const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const meanings = rowMeanings(grid.rows[r]!);
-    if (meanings.filter(Boolean).length < 2 || !meanings.some((m) => m && TASK_TABLE_COLUMNS.has(m))) continue;
-    const rows = [r];
-    // a second header row under cells that span it (责任单位 over 牵头 | 配合)
-    while (rows.length < 3 && r + rows.length < grid.rows.length && isSubHeader(grid.rows[r + rows.length]!, r + rows.length)) {
-      rows.push(r + rows.length);
-    }
-    return rows;
+    if (!headerColumns(headerCells(grid.rows[r]!))) continue;
+    // a second header row under cells that span it (责任单位 over 牵头单位 | 配合单位)
+    const next = grid.rows[r + 1];
+    const ownCells = next ? distinctCells(next).filter((cell) => cell.row === r + 1) : [];
+    return ownCells.length >= 2 && headerColumns(headerCells(next!)) ? [r, r + 1] : [r];
   }
   return null;
-}
-
-function rowMeanings(row: (GridCell | undefined)[]): (ColumnMeaning | null)[] {
-  return distinctCells(row).map((cell) => columnMeaning(cell.lines.join('')));
-}
-
-function isSubHeader(row: (GridCell | undefined)[], r: number): boolean {
-  const own = distinctCells(row).filter((cell) => cell.row === r && squeeze(cell.lines.join('')));
-  return own.length > 0 && own.every((cell) => columnMeaning(cell.lines.join('')) !== null);
 }
 
 function distinctCells(slots: (GridCell | undefined)[]): GridCell[] {
@@ -171,10 +155,9 @@ function distinctCells(slots: (GridCell | undefined)[]): GridCell[] {
  * section row, a title row) becomes plain lines; header cells lose their white space.
  */
 export function tableRowLines(grid: Grid, headerRows: number[]): string[] {
-  const headerText = (column: number): string => {
-    const texts = [...new Set(headerRows.map((r) => squeeze(grid.rows[r]![column]?.lines.join('') ?? '')).filter(Boolean))];
-    return texts.filter((text) => columnMeaning(text) !== null).at(-1) ?? texts.join('');
-  };
+  // the lowest header row's name for the column: 牵头单位 rather than the 责任单位 spanning it
+  const headerText = (column: number): string =>
+    headerRows.map((r) => squeeze(grid.rows[r]![column]?.lines.join('') ?? '')).filter(Boolean).at(-1) ?? '';
   const cellText = (cell: GridCell | undefined, column: number): string =>
     cell?.column === column ? cell.lines.map((line) => line.replace(/\|/g, '｜')).join(CELL_PARAGRAPH_SEPARATOR) : '';
 

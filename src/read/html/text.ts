@@ -1,10 +1,12 @@
 // Turning the text of HTML nodes into clean lines of Chinese text.
 
+import { removePinyin } from '../../clean/pinyin.js';
+import { convertToSimplified } from '../../clean/script.js';
+
 /** Han characters, CJK and full-width punctuation, and the quotes and dashes used with them. */
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2018-\\u201f\\u2026\\u2014\\u00b7';
-const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
-/** Space after an Arabic item number (“1.&nbsp;&nbsp;加强…”, Word's list-number padding). */
-const SPACE_AFTER_ITEM_NUMBER = /^(\d{1,3}[.．、])\s+(?=\S)/u;
+/** Source-code white space (a line wrap, indentation) between Chinese characters is no space. */
+const WRAP_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\r\\n\\f\\v]+(?=[${CJK}])`, 'gu');
 const CJK_CHAR = /\p{Script=Han}/gu;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Every white space except U+2029, which joins the paragraphs of one table cell. */
@@ -13,21 +15,29 @@ const WHITE_SPACE = /[^\S\u2029]+/g;
 export const CELL_PARAGRAPH_SEPARATOR = '\u2029';
 
 /**
- * One line of text: runs of white space (including &nbsp; and U+3000) become one space, and
- * spaces between Chinese characters — line wrapping in the source, padding like 工&nbsp;作 — go.
+ * One line of text: a line wrap of the HTML source between Chinese characters goes; any other
+ * run of white space (including &nbsp; and U+3000, which people type to separate words) becomes
+ * one space.
  */
 export function collapseLine(raw: string): string {
   return raw
     .replace(ZERO_WIDTH, '')
+    .replace(WRAP_BETWEEN_CJK, '')
     .replace(WHITE_SPACE, ' ')
-    .trim()
-    .replace(SPACE_BETWEEN_CJK, '')
-    .replace(SPACE_AFTER_ITEM_NUMBER, '$1');
+    .trim();
 }
 
 /** The text with no white space at all: for header cells and labels (“工　作　任　务”, “索 引 号：”). */
 export function squeeze(raw: string): string {
   return raw.replace(ZERO_WIDTH, '').replace(/\s+/g, '');
+}
+
+/**
+ * A short label or header as the vocabulary writes it: no white space, no pinyin annotation,
+ * simplified (“責(zé)任單位” on a traditional gateway page → 责任单位).
+ */
+export function labelText(raw: string): string {
+  return convertToSimplified(removePinyin(squeeze(raw)));
 }
 
 export function countHan(text: string): number {

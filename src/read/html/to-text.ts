@@ -24,18 +24,21 @@ export interface HtmlToTextOptions {
 
 const warning = (code: string, message: string): Warning => ({ code, message, line: null });
 
+const NO_TEXT = { page: 'no article text found in the page', document: 'the document holds no text' } as const;
+
 /**
  * The article of a page as lines: one per block, one per table row (`a | b | c |`, see
  * tableRowLines). Throws InputError when the page is empty or holds no article.
  */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageText {
-  if (!html.trim()) throw new InputError('the page is empty');
+  const kind = options.kind ?? 'page';
+  if (!html.trim()) throw new InputError(kind === 'page' ? 'the page is empty' : NO_TEXT.document);
   const $ = load(html);
   const metaHints = pageMetaHints($);
-  const containers = options.kind === 'document' ? [] : containerMatches($);
-  if (options.kind !== 'document') stripChrome($, containers);
-  const roots = options.kind === 'document' ? [$('body')[0]!] : articleRoots($, containers);
-  if (!roots.length) throw new InputError('no article text found in the page');
+  const containers = kind === 'page' ? containerMatches($) : [];
+  if (kind === 'page') stripChrome($, containers);
+  const roots = kind === 'page' ? articleRoots($, containers) : [$('body')[0]!];
+  if (!roots.length) throw new InputError(NO_TEXT[kind]);
 
   const warnings: Warning[] = [];
   if (/<html[\s>]/i.test(html) && !/<\/html\s*>/i.test(html)) {
@@ -47,6 +50,6 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageT
     lines.push(...article.lines);
     for (const problem of article.tableProblems) warnings.push(warning('table-spans', `a table's spans were repaired: ${problem}`));
   }
-  if (!lines.length) throw new InputError(options.kind === 'document' ? 'the document holds no text' : 'no article text found in the page');
+  if (!lines.length) throw new InputError(NO_TEXT[kind]);
   return { text: lines.join('\n'), metaHints, warnings };
 }

@@ -26,6 +26,8 @@ export const ARTICLE_CONTAINERS: readonly string[] = [
   '.wp_articlecontent',
   '.v_news_content',
   '#contentText',
+  // NFRA (原银保监会) pages
+  '#wenzhang-content',
   // the Fujian "trt" template and the Jiangxi 集约化 platform
   '.article_content',
   '.article-content',
@@ -40,7 +42,7 @@ export const NON_TEXT_ELEMENTS =
  * breadcrumbs, print/close/font-size bars, related-link boxes, headers and footers.
  */
 export const CHROME_TOKEN =
-  /^(?:.*share.*|qr(?:code)?|ewm\w*|erweima|wx?code|breadcrumbs?|crumbs?|location|position|dqwz|xglj|related|relnews|reldocuments|print|fontsize|zihao|toolbar|btns?|footer|foot|navbar|menu|sidebar|copyright|banner|tools?)$/i;
+  /^(?:.*share.*|qr(?:code)?|ewm\w*|erweima|wx?code|breadcrumbs?|crumbs?|location|position|dqwz|xglj|related|relnews|reldocuments|print|fontsize|zihao|toolbar|btns?|footer|foot|navbar|menu|sidebar|copyright|banquan\w*|mianze|disclaimer|banner|tools?)$/i;
 
 /** A chrome-marked element is dropped only when it is small or mostly links. */
 export const CHROME_MAX_TEXT = 300;
@@ -49,38 +51,31 @@ export const CHROME_MIN_LINK_DENSITY = 0.5;
 /** Headings that open a block of links to other pages (相关链接 and the like). */
 export const LINK_BLOCK_HEADING = /^(?:相关(?:链接|文件|文章|阅读|新闻|稿件|信息|附件)|延伸阅读|热点推荐|推荐阅读)\s*[:：]?$/;
 
-/** Lines that are site chrome wherever they appear. Only short lines are tested. */
+/** The buttons under an article. */
+const PAGE_BUTTONS = '打印(?:本页|此页|本稿|本文)?|关闭(?:窗口|本页)?|收藏(?:本页)?|推荐|纠错|返回顶部|返回';
+
+/** Lines that are site chrome wherever they appear (table cells excepted). Only short lines are tested. */
 export const CHROME_LINE_MAX = 80;
 export const CHROME_LINES: readonly RegExp[] = [
   /^(?:您|你)?(?:当前|现在)?(?:所在)?的?位置\s*[:：]/,
   /^当前位置/,
+  /^[^>»›＞]{1,24}(?:(?:>>?|»|›|＞)[^>»›＞]{1,24}){2,}$/, // breadcrumbs: 首页 > 政务公开 > 通知公告
   /字体(?:显示)?\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中/,
   /字号\s*[:：]\s*[【\[]?\s*[大中小T]/,
-  /^[【\[]?\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|返回)\s*[】\]]?)*$/,
+  new RegExp(`^(?:[【\\[]?\\s*(?:${PAGE_BUTTONS})\\s*[】\\]]?\\s*)+$`), // 【打印本页】【关闭窗口】
+  /^(?:【[^【】]{0,4}|[^【】]{0,4}】)$/, // a button split over two lines: 【推荐 / 】
+  /^[（(]?责任编辑\s*[:：]/,
+  /^(?:\[\d+\]\s*)+$/, // pagination: [1] [2] [3]
   /^(?:分享到|分享)\s*[:：]?/,
-  /扫一扫|扫码|二维码/,
-  /^(?:来源|信息来源|文章来源|发布机构|发布时间|浏览次数|访问量|阅读次数|点击数|点击量|责任编辑|编辑|作者|时间)\s*[:：]/,
+  /扫一扫|扫码(?:浏览|阅读|查看|关注|打开|分享)|二维码(?:分享|浏览|查看)|在手机上?(?:打开|查看|浏览)/,
+  /^(?:来源|信息来源|文章来源|发布机构|发布时间|浏览次数|访问量|阅读次数|点击数|点击量|责任编辑|编辑|作者)\s*[:：]/,
+  /\s(?:来源|信息来源|文章来源|发布时间|浏览次数|访问量|作者)\s*[:：]/, // 2005年08月16日 来源：新华网
+  /^(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?:\/\S*)?$/i, // a bare web address
   /版权所有|ICP备|ICP证|公安备案|网站标识码|网站识别码|技术支持\s*[:：]|^主办单位\s*[:：]/,
   /^(?:附件下载|文件下载|全真版|文字版)$/,
+  /^(?:[a-z]{2,5}\s*)?下载(?:\s+[a-z]{2,5}\s*下载)*$/i, // pdf下载 word下载
   /^(?:上一篇|下一篇)\s*[:：]/,
 ];
-
-/** What a header cell of a task table means. Matched against the cell text without white space. */
-export type ColumnMeaning = 'category' | 'task' | 'requirement' | 'lead' | 'responsible' | 'support' | 'deadline' | 'seq' | 'other';
-
-export const HEADER_MEANINGS: readonly { pattern: RegExp; meaning: ColumnMeaning }[] = [
-  { pattern: /^(?:序号|编号|序列)$/, meaning: 'seq' },
-  { pattern: /^(?:类别|类型|分类|项目|领域|重点领域|工作类别|任务类别)$/, meaning: 'category' },
-  { pattern: /^(?:工作)?(?:时限|完成时限|时限要求|完成时间|时间要求|进度安排|时间安排|完成期限|时间节点)$/, meaning: 'deadline' },
-  { pattern: /牵头/, meaning: 'lead' },
-  { pattern: /配合|协办|协同|参与/, meaning: 'support' },
-  { pattern: /^(?:责任|主责|主办|承办|负责|指导|落实)(?:单位|部门|处室|科室|主体)$|^(?:责任|主责|主办)$/, meaning: 'responsible' },
-  { pattern: /要求|措施|内容|细化分工|任务分解|分工|举措内容|工作目标|目标任务|主要内容|标准/, meaning: 'requirement' },
-  { pattern: /任务|事项|改革举措|举措|工作$|^项目名称$/, meaning: 'task' },
-];
-
-/** Meanings that make a header row a task-table header: a unit or deadline column. */
-export const TASK_TABLE_COLUMNS: ReadonlySet<ColumnMeaning> = new Set(['lead', 'responsible', 'support', 'deadline']);
 
 /** Labels of a disclosure (政府信息公开) block and the meta field each fills. */
 export type DisclosureField = 'issuer' | 'docNumber' | 'date' | 'pubDate' | 'title' | 'other';

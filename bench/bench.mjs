@@ -1,0 +1,174 @@
+// npm run bench — two measurements, each against opencc-js's t→cn conversion (the one heavy library
+// any such tool loads) so the figures mean something across machines:
+//   (a) cold start: `taizhang parse` of one notice, spawned, vs a script that only converts it;
+//   (b) batch throughput, in-process: the pipeline over a ≥10 MB corpus vs the conversion alone.
+// Builds dist/ first so it measures the current source. MB = 10^6 bytes.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { basename } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as OpenCC from 'opencc-js/t2cn';
+import { corpusFiles } from './make-corpus.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const NOTICE = 'fixtures/notices/yancheng-2016.txt';
+const BIN = 'bin/taizhang.js';
+const COLD_RUNS = 15;
+const COLD_TARGET = 1.5;
+const THROUGHPUT_TARGET = 0.5;
+/** Timed passes over the corpus stop after this long (at least one pass) or this many passes. */
+const PASS_BUDGET_MS = 8000;
+const MAX_PASSES = 5;
+
+build();
+const cold = measureColdStart();
+const batch = await measureThroughput();
+printSummary(cold, batch);
+
+function build() {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', ROOT], { cwd: ROOT, stdio: 'inherit' });
+  // tsc emits despite type errors: a colleague's half-finished edit should not block the bench.
+  if (result.status !== 0) console.warn('bench: tsc reported errors; measuring the JavaScript it emitted');
+  if (!existsSync(`${ROOT}dist/pipeline.js`)) throw new Error('bench: the build produced no dist/pipeline.js');
+}
+
+// ---- (a) cold start ----
+
+function measureColdStart() {
+  const commands = {
+    node: ['-e', ''],
+    openccOnly: ['bench/opencc-only.mjs', NOTICE],
+    parse: [BIN, 'parse', NOTICE, '--format', 'json'],
+  };
+  const parseProblem = checkParse(commands.parse);
+  if (parseProblem !== null) {
+    console.log(`(a) cold start: skipping \`taizhang parse\`: ${parseProblem}`);
+    delete commands.parse;
+  }
+  console.log(`(a) cold start: ${COLD_RUNS} runs of ${Object.keys(commands).join(', ')}, interleaved…`);
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let run = 0; run < COLD_RUNS; run++) {
+    for (const [name, args] of Object.entries(commands)) times[name].push(timeSpawn(args));
+  }
+  const medians = Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, median(ms)]));
+  return { ...medians, parseProblem };
+}
+
+/** Why the CLI cannot be benchmarked yet (missing, failing, not printing JSON), or null. */
+function checkParse(args) {
+  if (!existsSync(ROOT + BIN)) return `${BIN} does not exist yet`;
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (result.status !== 0) return `it exits with ${result.status}: ${result.stderr.trim().split('\n')[0]}`;
+  try {
+    JSON.parse(result.stdout);
+  } catch {
+    return 'its output is not JSON';
+  }
+  return null;
+}
+
+function timeSpawn(args) {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) throw new Error(`bench: node ${args.join(' ')} exited with ${result.status}`);
+  return elapsed;
+}
+
+// ---- (b) batch throughput ----
+
+async function measureThroughput() {
+  const { parseBytes } = await import(pathToFileURL(`${ROOT}dist/pipeline.js`).href);
+  const files = corpusFiles().map((path) => ({ name: basename(path), bytes: readFileSync(path) }));
+  const texts = files.map((file) => file.bytes.toString('utf8'));
+  const totalBytes = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  console.log(`(b) throughput: ${files.length} files, ${formatMB(totalBytes)} MB; warming up…`);
+
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  const failures = [];
+  const pipelinePass = async () => {
+    failures.length = 0;
+    for (const file of files) {
+      try {
+        await parseBytes(file.bytes, { name: file.name });
+      } catch (error) {
+        failures.push(`${file.name}: ${error.message}`);
+      }
+    }
+  };
+  const openccPass = () => {
+    for (const text of texts) toSimplified(text);
+  };
+
+  const pipelineMs = await timePasses(pipelinePass);
+  if (failures.length > 0) console.warn(`bench: the pipeline failed on ${failures.length} files, e.g. ${failures[0]}`);
+  const openccMs = await timePasses(openccPass);
+  return {
+    files: files.length,
+    totalBytes,
+    failures: failures.length,
+    pipeline: totalBytes / 1e3 / pipelineMs, // bytes per ms / 1000 = MB/s
+    opencc: totalBytes / 1e3 / openccMs,
+  };
+}
+
+/** Median time of one pass, after an untimed warm-up pass (JIT, lazy imports, caches). */
+async function timePasses(pass) {
+  await pass();
+  const times = [];
+  const start = performance.now();
+  while (times.length < MAX_PASSES && (times.length === 0 || performance.now() - start < PASS_BUDGET_MS)) {
+    const passStart = performance.now();
+    await pass();
+    times.push(performance.now() - passStart);
+  }
+  return median(times);
+}
+
+// ---- report ----
+
+function printSummary(cold, batch) {
+  const rows = [
+    ['node -e \'\'', `${cold.node.toFixed(0)} ms`, ''],
+    [`opencc-only: t→cn of ${basename(NOTICE)}`, `${cold.openccOnly.toFixed(0)} ms`, ''],
+  ];
+  if (cold.parseProblem === null) {
+    const coldRatio = cold.parse / cold.openccOnly;
+    rows.push(
+      [`taizhang parse ${basename(NOTICE)} --format json`, `${cold.parse.toFixed(0)} ms`, ''],
+      ['cold parse / opencc-only', `${coldRatio.toFixed(2)}×`, verdict(coldRatio <= COLD_TARGET, `≤ ${COLD_TARGET}`)],
+    );
+  } else {
+    rows.push(['taizhang parse', 'not measured', cold.parseProblem]);
+  }
+  const throughputRatio = batch.pipeline / batch.opencc;
+  const failed = batch.failures > 0 ? ` (${batch.failures} failed)` : '';
+  rows.push(
+    [`pipeline, ${batch.files} files, ${formatMB(batch.totalBytes)} MB${failed}`, `${batch.pipeline.toFixed(1)} MB/s`, ''],
+    ['opencc t→cn alone, same texts', `${batch.opencc.toFixed(1)} MB/s`, ''],
+    ['pipeline / opencc-only', `${throughputRatio.toFixed(2)}×`, verdict(throughputRatio >= THROUGHPUT_TARGET, `≥ ${THROUGHPUT_TARGET}`)],
+  );
+
+  console.log(`\nNode ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; cold times are medians of ${COLD_RUNS} runs\n`);
+  console.log('| measure | result | target |');
+  console.log('|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+function verdict(met, target) {
+  return `${target} ${met ? '✓' : '✗'}`;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function formatMB(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
