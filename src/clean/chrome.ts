@@ -35,8 +35,12 @@ export const CHROME_RULES: ChromeRule[] = [
 const SPAM_WORDS = /字幕|久久|精品|无码|在线观看|免费观看|彩票|棋牌|娱乐城|博彩|六合彩|成人|色情|高清|国产|日韩|欧美|亚洲|av/gi;
 const SPAM_MAX_LENGTH = 40;
 
+/** Chrome is a caption, a button or a footer: a longer line is a paragraph of the notice. */
+const CHROME_MAX_LENGTH = 300;
+
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
 export function chromeReason(line: string): string | null {
+  if (line.length > CHROME_MAX_LENGTH) return null;
   for (const rule of CHROME_RULES) if (rule.pattern.test(line)) return rule.reason;
   if (line.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(line) && (line.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;

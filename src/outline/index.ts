@@ -2,6 +2,7 @@ import type { CleanDoc, DroppedLine, Outline, OutlineNode, RowCells, SourceLine,
 import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
 import { guessedColumns, headerColumns, rowCells, type Column } from './table.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
+import { unwrap } from './unwrap.js';
 
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY = 'table-category';
@@ -225,6 +226,6 @@ function lastNode(nodes: OutlineNode[]): OutlineNode | undefined {
 /** Cleaned lines → the numbered tree, with the lines before and after it. */
 export function outline(doc: CleanDoc): Outline {
   const builder = new OutlineBuilder(doc.source.format === 'text');
-  for (const line of doc.lines) builder.add(line);
+  for (const line of unwrap(doc.lines)) builder.add(line);
   return builder.finish(doc);
 }

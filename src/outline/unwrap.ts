@@ -1,0 +1,50 @@
+import type { SourceLine } from '../model.js';
+import { matchMarker } from './markers.js';
+import { ATTACHMENT, DATE_LINE, OFFICE_LINE } from './tail.js';
+
+// Text taken from a PDF or a fixed-width page breaks paragraphs into lines of one width. Such a
+// document shows one line length far more often than any other; its full-width lines that do not
+// end a sentence go on in the next line.
+const MIN_WRAP_WIDTH = 15;
+const MIN_LINES = 8;
+const WRAPPED_SHARE = 0.4;
+const SENTENCE_END = /[。；！？：」”）)|]$/;
+
+function wrapWidth(lines: SourceLine[]): number | null {
+  const long = lines.filter((l) => l.text.length >= MIN_WRAP_WIDTH && !l.text.includes('|'));
+  if (long.length < MIN_LINES) return null;
+  const counts = new Map<number, number>();
+  for (const l of long) counts.set(l.text.length, (counts.get(l.text.length) ?? 0) + 1);
+  const [width] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  const near = long.filter((l) => Math.abs(l.text.length - width) <= 1).length;
+  return near / long.length >= WRAPPED_SHARE ? width : null;
+}
+
+const unbalanced = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
+/** A paragraph never ends on a comma. */
+const MID_SENTENCE = /[，、]$/;
+
+/** Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma. */
+export function unwrap(lines: SourceLine[]): SourceLine[] {
+  const width = wrapWidth(lines);
+  const joined: SourceLine[] = [];
+  // The width test looks at the last physical line of a joined paragraph, not at the whole.
+  let lastPiece = '';
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    const continues =
+      previous !== undefined &&
+      !previous.text.includes('|') &&
+      !line.text.includes('|') &&
+      matchMarker(line.text) === null &&
+      !DATE_LINE.test(line.text) &&
+      !OFFICE_LINE.test(line.text) &&
+      !ATTACHMENT.test(previous.text) &&
+      !SENTENCE_END.test(previous.text) &&
+      ((width !== null && lastPiece.length >= width - 1) || unbalanced(previous.text) || MID_SENTENCE.test(previous.text));
+    if (continues) joined[joined.length - 1] = { ...previous, text: previous.text + line.text };
+    else joined.push(line);
+    lastPiece = line.text;
+  }
+  return joined;
+}
