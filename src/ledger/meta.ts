@@ -88,7 +88,8 @@ export function regionOf(title: string | null, issuer: string | null): string | 
   for (const text of [title, issuer]) {
     if (!text || REGION_EXCLUDED.test(text)) continue;
     const place = PLACE.exec(text)?.[1];
-    if (place) return place;
+    // 全区/本市 name the issuer's own area without naming it: look at the issuer then.
+    if (place && !REGION_EXCLUDED.test(place)) return place;
   }
   return null;
 }
