@@ -138,3 +138,13 @@ describe('deadlineOfCell', () => {
     ]);
   });
 });
+
+describe('a month with 份 or 前', () => {
+  it('9月份前 and 10月前 end with that month', () => {
+    expect(findDeadlines('各街道要于9月份前完成自查。', 2023)).toEqual([{ text: '9月份前', date: '2023-09-30' }]);
+    expect(findDeadlines('10月前完成栏目改版。', 2023)).toEqual([{ text: '10月前', date: '2023-10-31' }]);
+  });
+  it('but not every year', () => {
+    expect(findDeadlines('每年10月前报送年度计划。', 2023)).toEqual([]);
+  });
+});

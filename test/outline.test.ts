@@ -389,3 +389,13 @@ describe('tables: flattened rows in the outline', () => {
     ]);
   });
 });
+
+describe('numbering with a closing bracket only', () => {
+  it('1） items nest under （一） by first appearance', () => {
+    const o = outlineOf('一、重点任务', '（一）推进决策公开', '1）完善目录。', '2）公开意见采纳情况。');
+    expect(o.roots[0]!.children[0]!.children.map((n) => [n.marker.style, n.ordinals.join('.')])).toEqual([
+      ['1）', '1.1.1'],
+      ['1）', '1.1.2'],
+    ]);
+  });
+});

@@ -264,3 +264,24 @@ describe('splitAtClauses', () => {
     ]);
   });
 });
+
+describe('clauses without the usual words', () => {
+  it('reads a short label without 单位: （牵头：X；配合：Y）', () => {
+    expect(unitsOfClause('牵头：区发改局；配合：区财政局、区统计局', { defaultRole: 'responsible', ownPlaceStems: [] })).toEqual([
+      { name: '区发改局', role: 'lead' },
+      { name: '区财政局', role: 'support' },
+      { name: '区统计局', role: 'support' },
+    ]);
+  });
+
+  it('takes a closing parenthesis of bare unit names as the clause', () => {
+    expect(splitAtClauses('按季度公开重点项目进展情况。（区发改局、各街道办事处）')).toEqual([
+      { text: '按季度公开重点项目进展情况。', clause: '区发改局、各街道办事处' },
+    ]);
+  });
+
+  it('does not take a bare word or a place in brackets for units', () => {
+    expect(splitAtClauses('明确具体实施单位（部门）')).toEqual([{ text: '明确具体实施单位（部门）', clause: null }]);
+    expect(splitAtClauses('推进试点工作（浙江）')).toEqual([{ text: '推进试点工作（浙江）', clause: null }]);
+  });
+});

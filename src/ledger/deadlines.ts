@@ -45,8 +45,8 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日${BEFORE}`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
-  // 8月底前, 2021年8月底
-  { needs: /月/, pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:底|末)${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
+  // 8月底前, 2021年8月底, 9月份前 (read as the end of that month, as a clerk would)
+  { needs: /月/, pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月份?(?:(?:底|末)${BEFORE}?|${BEFORE})`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
   // 9月上旬
   {
     needs: /月/,

@@ -34,8 +34,15 @@ export function isoDate(text: string): string | null {
 
 const stripPeriod = (s: string) => s.replace(/[。；]$/, '');
 
+/** The notice title: one line, or two when a long title was set on two lines. */
 function findNoticeTitle(lines: SourceLine[]): string | null {
-  return lines.find((l) => l.text.length <= TITLE_MAX && NOTICE_TITLE.test(l.text))?.text ?? null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.text;
+    if (line.length <= TITLE_MAX && NOTICE_TITLE.test(line)) return line;
+    const joined = line + (lines[i + 1]?.text ?? '');
+    if (/关于/.test(line) && !/[。，：]/.test(joined) && joined.length <= TITLE_MAX && NOTICE_TITLE.test(joined)) return joined;
+  }
+  return null;
 }
 
 function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string | null {

@@ -5,9 +5,9 @@ import { CELL_PARAGRAPH } from '../outline/table.js';
 
 /** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”. */
 const LABEL_ROLES: { label: RegExp; role: Role }[] = [
-  { label: /^(牵头|主办)(单位|部门|领导)$/, role: 'lead' },
-  { label: /^(配合|协办|参与|协同)(单位|部门)$/, role: 'support' },
-  { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)$/, role: 'responsible' },
+  { label: /^(牵头|主办)(单位|部门|领导)?$/, role: 'lead' },
+  { label: /^(配合|协办|参与|协同)(单位|部门)?$/, role: 'support' },
+  { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)?$/, role: 'responsible' },
 ];
 const LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]/;
 
@@ -45,6 +45,15 @@ export function isUnitClause(content: string): boolean {
   if (!text || text.length > 300 || text.includes('。')) return false;
   if (labelRole(text) !== undefined) return true;
   return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(clean(piece)));
+}
+
+/**
+ * A parenthesis of nothing but unit names closing a paragraph names its units without a role
+ * word: …公开到位。（市财政局、各县区）. A piece must be more than a bare word like （部门）.
+ */
+export function isBareUnitList(content: string): boolean {
+  const pieces = splitTopLevel(content, /[、，；]/).map(clean);
+  return pieces.length > 0 && pieces.every((p) => isUnitName(p) && (p.length >= 3 || p.startsWith('各')));
 }
 
 function labelRole(text: string): Role | null | undefined {
@@ -211,7 +220,8 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
       const content = paragraph.slice(open + 1, i);
       const before = paragraph.slice(from, open).trim();
       const atEnd = /^[\s。；，]*$/.test(paragraph.slice(i + 1));
-      if (!(atEnd || SENTENCE_END.test(before) || !before) || !isUnitClause(content)) continue;
+      const named = isUnitClause(content) || (atEnd && isBareUnitList(content));
+      if (!(atEnd || SENTENCE_END.test(before) || !before) || !named) continue;
       splits.push({ text: before, clause: content });
       from = i + 1;
       while (from < paragraph.length && /[\s。；，]/.test(paragraph[from]!)) from++;

@@ -32,6 +32,7 @@ export const NUMBERING_STYLES: NumberingStyle[] = [
   { style: '1.', pattern: new RegExp(`^(\\d{1,2})(?![\\d${COUNTED}])${HAN_START}`), ordinal: arabic, needsSequence: true, spell: (n) => `${n}.` },
   { style: '（1）', pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `（${n}）` },
   { style: '（1）', pattern: /^([\u2474-\u2487])\s*/, ordinal: fromCodePoint(0x2474), spell: (n) => `（${n}）` },
+  { style: '1）', pattern: /^(\d{1,2})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `${n}）` },
   { style: '①', pattern: /^([\u2460-\u2473])\s*/, ordinal: fromCodePoint(0x2460), spell: (n) => String.fromCodePoint(0x2460 + n - 1) },
 ];
 

@@ -75,5 +75,10 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions): Decod
     warnings.push({ code: 'charset-mismatch', message: `the page declares ${declared} but is not UTF-8`, line: null });
     return detect();
   }
+  if (decoder.encoding === 'windows-1252' && hasNonAscii(bytes)) {
+    // iso-8859-1, the servers' default: Chinese text is never in it
+    warnings.push({ code: 'charset-mismatch', message: `the page declares ${declared}, which cannot hold Chinese text`, line: null });
+    return detect();
+  }
   return { html: decoder.decode(bytes), encoding: decoder.encoding, warnings };
 }

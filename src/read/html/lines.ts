@@ -69,11 +69,11 @@ export function articleLines(root: Element): ArticleText {
     return writer.lines;
   };
   const writeTable = (table: Element, writer: LineWriter): void => {
-    const nested = hasNestedTable(table);
-    const grid = nested ? null : buildGrid(table, cellLines);
-    const reading = grid ? readTable(grid, linkDensity(table)) : { kind: 'layout' as const, headerRows: [] };
-    if (reading.kind === 'metadata') return writer.end();
-    if (reading.kind === 'layout' || !grid) {
+    // a table of tables is a page grid: no need to lay out its cells
+    const grid = hasNestedTable(table) ? null : buildGrid(table, cellLines);
+    const reading = grid && readTable(grid, linkDensity(table));
+    if (reading?.kind === 'metadata') return writer.end();
+    if (!grid || !reading || reading.kind === 'layout') {
       writer.end();
       for (const child of table.children) walk(child, writer);
       return writer.end();

@@ -2,9 +2,9 @@
 // tables, and write a task table as `cell | cell | cell |` rows.
 
 import { isTag, type Element } from 'domhandler';
+import { headerColumns } from '../../outline/table.js';
 import { spanAttribute, textOf } from './dom.js';
 import { CELL_PARAGRAPH_SEPARATOR, labelText, squeeze } from './text.js';
-import { headerColumns } from '../../outline/table.js';
 import { DISCLOSURE_LABELS, type DisclosureField } from './vocabulary.js';
 
 export interface GridCell {

@@ -1,11 +1,12 @@
 // What government pages look like, kept as data: where the article sits, what is site chrome,
-// what a table's header cells mean, and which labels make a disclosure (metadata) block.
+// and which labels make a disclosure (metadata) block. (What a table's header cells mean is the
+// outline's vocabulary, src/outline/table.ts, so that reader and outline agree on task tables.)
 
 import type { Meta } from '../../model.js';
 
 /**
- * Article containers of the common government CMSs, most specific first. The outermost match
- * wins (a pasted TRS_Editor inside a page's own container is part of the same article).
+ * Article containers of the common government CMSs. The outermost match wins: a TRS_Editor pasted
+ * inside a page's own container is part of the same article.
  */
 export const ARTICLE_CONTAINERS: readonly string[] = [
   // TRS WCM
@@ -42,7 +43,7 @@ export const NON_TEXT_ELEMENTS =
  * breadcrumbs, print/close/font-size bars, related-link boxes, headers and footers.
  */
 export const CHROME_TOKEN =
-  /^(?:.*share.*|qr(?:code)?|ewm\w*|erweima|wx?code|breadcrumbs?|crumbs?|location|position|dqwz|xglj|related|relnews|reldocuments|print|fontsize|zihao|toolbar|btns?|footer|foot|navbar|menu|sidebar|copyright|banquan\w*|mianze|disclaimer|banner|tools?)$/i;
+  /^(?:.*share.*|qr(?:code)?|ewm\w*|erweima|wx?code|breadcrumbs?|crumbs?|location|position|dqwz|xglj|related|relnews|reldocuments|print|fontsize|zihao|toolbar|btns?|footer|foot|nav|navbar|menu|sidebar|copyright|banquan\w*|mianze|disclaimer|banner|tools?)$/i;
 
 /** A chrome-marked element is dropped only when it is small or mostly links. */
 export const CHROME_MAX_TEXT = 300;
@@ -74,6 +75,7 @@ export const CHROME_LINES: readonly RegExp[] = [
   /版权所有|ICP备|ICP证|公安备案|网站标识码|网站识别码|技术支持\s*[:：]|^主办单位\s*[:：]/,
   /^(?:附件下载|文件下载|全真版|文字版)$/,
   /^(?:[a-z]{2,5}\s*)?下载(?:\s+[a-z]{2,5}\s*下载)*$/i, // pdf下载 word下载
+  /^\S{1,80}\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)$/i, // the file name of an attachment's download link
   /^(?:上一篇|下一篇)\s*[:：]/,
 ];
 

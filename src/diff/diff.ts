@@ -1,0 +1,134 @@
+import { ledgerTitle } from '../export/fields.js';
+import type { Deadline, Ledger, Task } from '../model.js';
+import { alignTasks, DEFAULT_THRESHOLD, type Match } from './align.js';
+import { longestIncreasingSubsequence } from './order.js';
+import { sameSection } from './sections.js';
+import { normaliseSpacing } from './text.js';
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type DiffReport,
+  type DiffSide,
+  type KindCounts,
+  type Move,
+  type SectionCounts,
+  type TaskPair,
+} from './types.js';
+import { identifyByName, unitChanges, type UnitIdentifier } from './units.js';
+
+export interface DiffOptions {
+  /** Dice similarity under which two tasks are not paired (default DEFAULT_THRESHOLD). */
+  threshold?: number;
+  /** How unit names map to units (default: by name). */
+  identifyUnit?: UnitIdentifier;
+}
+
+function sideOf(ledger: Ledger): DiffSide {
+  return { name: ledger.source.name, title: ledgerTitle(ledger), year: ledger.meta.year, tasks: ledger.tasks.length };
+}
+
+/** Deadlines as written: 年底前 in both years is the same deadline, whatever the year. */
+function deadlineKey(deadlines: readonly Deadline[]): string {
+  return JSON.stringify(deadlines.map((deadline) => normaliseSpacing(deadline.text)).sort());
+}
+
+/**
+ * Which matches moved: to a section of another title, or out of the order of the others. The
+ * matches left in place are the longest run that kept its order (old order = new order), so a
+ * task inserted or deleted around them moves nothing.
+ */
+function movesOf(matches: readonly Match[], oldTasks: readonly Task[], newTasks: readonly Task[]): Map<Match, Move> {
+  const moves = new Map<Match, Move>();
+  const stayed: Match[] = [];
+  for (const match of matches) {
+    if (sameSection(oldTasks[match.old]!.path, newTasks[match.new]!.path)) stayed.push(match);
+    else moves.set(match, 'section');
+  }
+  const inOrder = longestIncreasingSubsequence(stayed.map((match) => match.new));
+  stayed.forEach((match, index) => {
+    if (!inOrder.has(index)) moves.set(match, 'order');
+  });
+  return moves;
+}
+
+function pairOf(match: Match, move: Move | undefined, oldLedger: Ledger, newLedger: Ledger, identifyUnit: UnitIdentifier): TaskPair {
+  const oldTask = oldLedger.tasks[match.old]!;
+  const newTask = newLedger.tasks[match.new]!;
+  const pair: TaskPair = { old: oldTask, new: newTask, similarity: match.similarity, kinds: [] };
+  if (normaliseSpacing(oldTask.text) !== normaliseSpacing(newTask.text)) pair.kinds.push('changed');
+  if (move !== undefined) {
+    pair.kinds.push('moved');
+    pair.move = move;
+  }
+  const units = unitChanges(oldTask, newTask, { old: oldLedger.meta.region, new: newLedger.meta.region }, identifyUnit);
+  if (units.length > 0) {
+    pair.kinds.push('units');
+    pair.units = units;
+  }
+  if (deadlineKey(oldTask.deadlines) !== deadlineKey(newTask.deadlines)) {
+    pair.kinds.push('deadlines');
+    pair.deadlines = { old: oldTask.deadlines, new: newTask.deadlines };
+  }
+  if (pair.kinds.length === 0) pair.kinds.push('unchanged');
+  return pair;
+}
+
+/**
+ * All pairs in the new year's order. A removed task goes right after the pair of the nearest
+ * old task before it that was kept, so that it shows where it used to be.
+ */
+function orderedPairs(matches: readonly Match[], pairs: readonly TaskPair[], oldLedger: Ledger, newLedger: Ledger): TaskPair[] {
+  const pairByNew = new Map(matches.map((match, index) => [match.new, pairs[index]!]));
+  const newIndexByOld = new Map(matches.map((match) => [match.old, match.new]));
+  const removedAfter = new Map<number, TaskPair[]>();
+  let anchor = -1;
+  oldLedger.tasks.forEach((task, oldIndex) => {
+    const newIndex = newIndexByOld.get(oldIndex);
+    if (newIndex !== undefined) {
+      anchor = newIndex;
+      return;
+    }
+    const removed = removedAfter.get(anchor) ?? [];
+    removed.push({ old: task, new: null, similarity: 0, kinds: ['removed'] });
+    removedAfter.set(anchor, removed);
+  });
+  const ordered: TaskPair[] = [...(removedAfter.get(-1) ?? [])];
+  newLedger.tasks.forEach((task, newIndex) => {
+    ordered.push(pairByNew.get(newIndex) ?? { old: null, new: task, similarity: 0, kinds: ['added'] });
+    ordered.push(...(removedAfter.get(newIndex) ?? []));
+  });
+  return ordered;
+}
+
+function zeroCounts(): KindCounts {
+  return Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as KindCounts;
+}
+
+function addKinds(counts: KindCounts, kinds: readonly ChangeKind[]): void {
+  for (const kind of kinds) counts[kind]++;
+}
+
+/** Counts per top-level section, in the order the sections first come up in the pairs. */
+function sectionCounts(pairs: readonly TaskPair[]): SectionCounts[] {
+  const sections = new Map<string, KindCounts>();
+  for (const pair of pairs) {
+    const title = (pair.new ?? pair.old)!.path[0] ?? '';
+    const counts = sections.get(title) ?? zeroCounts();
+    addKinds(counts, pair.kinds);
+    sections.set(title, counts);
+  }
+  return [...sections].map(([title, counts]) => ({ title, counts }));
+}
+
+/** What changed, task by task, from the old year's ledger to the new one's. */
+export function diffLedgers(oldLedger: Ledger, newLedger: Ledger, options: DiffOptions = {}): DiffReport {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const identifyUnit = options.identifyUnit ?? identifyByName;
+  const matches = alignTasks(oldLedger.tasks, newLedger.tasks, threshold);
+  const moves = movesOf(matches, oldLedger.tasks, newLedger.tasks);
+  const matched = matches.map((match) => pairOf(match, moves.get(match), oldLedger, newLedger, identifyUnit));
+  const pairs = orderedPairs(matches, matched, oldLedger, newLedger);
+  const counts = zeroCounts();
+  for (const pair of pairs) addKinds(counts, pair.kinds);
+  return { old: sideOf(oldLedger), new: sideOf(newLedger), threshold, pairs, counts, sections: sectionCounts(pairs) };
+}

@@ -1,0 +1,66 @@
+// Text measures for aligning tasks: ledgers are already simplified Chinese, so comparing their
+// characters works across scripts and source formats without a word segmenter.
+
+// White space and punctuation carry no meaning of their own and differ between formats.
+const NOISE = /[\s\p{P}\p{S}]/gu;
+
+/** The text with white space and punctuation removed: what similarity is measured on. */
+export function compactText(text: string): string {
+  return text.replace(NOISE, '');
+}
+
+/**
+ * The text as it is compared and shown: no white space next to Chinese characters (a paragraph
+ * break in one format is none in another), other runs of white space as one space.
+ */
+export function normaliseSpacing(text: string): string {
+  return text
+    .replace(/\s*([^\x00-\x7f])\s*/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Character bigrams with their counts; a one-character text counts as its own bigram. */
+export type Bigrams = Map<string, number>;
+
+export function bigramsOf(text: string): Bigrams {
+  const characters = [...compactText(text)];
+  const bigrams: Bigrams = new Map();
+  if (characters.length === 1) bigrams.set(characters[0]!, 1);
+  for (let index = 0; index + 1 < characters.length; index++) {
+    const bigram = characters[index]! + characters[index + 1]!;
+    bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1);
+  }
+  return bigrams;
+}
+
+function sizeOf(bigrams: Bigrams): number {
+  let size = 0;
+  for (const count of bigrams.values()) size += count;
+  return size;
+}
+
+/** Bigrams with their total count, so that a matrix of comparisons counts each text once. */
+export interface Profile {
+  bigrams: Bigrams;
+  size: number;
+}
+
+export function profileOf(text: string): Profile {
+  const bigrams = bigramsOf(text);
+  return { bigrams, size: sizeOf(bigrams) };
+}
+
+/** Dice coefficient of two bigram multisets: 2·|shared| / (|a| + |b|), 0 for two empty texts. */
+export function dice(a: Profile, b: Profile): number {
+  if (a.size + b.size === 0) return 0;
+  const [small, large] = a.bigrams.size <= b.bigrams.size ? [a.bigrams, b.bigrams] : [b.bigrams, a.bigrams];
+  let shared = 0;
+  for (const [bigram, count] of small) shared += Math.min(count, large.get(bigram) ?? 0);
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** Dice similarity of two texts. */
+export function textSimilarity(a: string, b: string): number {
+  return dice(profileOf(a), profileOf(b));
+}

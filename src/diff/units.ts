@@ -1,0 +1,55 @@
+import { ROLES } from '../export/fields.js';
+import type { Role, Task } from '../model.js';
+import type { UnitChange } from './types.js';
+
+/** The unit a name stands for, and the old name it was known by when the name is a rename. */
+export interface UnitIdentity {
+  canonical: string;
+  renamedFrom?: string;
+}
+
+/** Names a unit; the region (a ledger's meta.region) places bare names like 财政局. */
+export type UnitIdentifier = (name: string, region: string | null) => UnitIdentity;
+
+/** Without an alias table, two names are one unit when they read the same, bar white space. */
+export const identifyByName: UnitIdentifier = (name) => ({ canonical: name.replace(/\s+/g, '') });
+
+/** A task's units of one role, by canonical unit, each with the name it is written under. */
+function unitsOfRole(task: Task, role: Role, region: string | null, identify: UnitIdentifier): Map<string, UnitIdentity & { name: string }> {
+  const units = new Map<string, UnitIdentity & { name: string }>();
+  for (const unit of task.units) {
+    if (unit.role !== role) continue;
+    const identity = identify(unit.name, region);
+    if (!units.has(identity.canonical)) units.set(identity.canonical, { ...identity, name: unit.name });
+  }
+  return units;
+}
+
+/**
+ * The units added, dropped and renamed, role by role. Two names of one canonical unit are a
+ * rename when either came through a rename (卫计委 → 卫健委); when they are only two ways of
+ * writing it (发改委, 发展改革委), nothing changed.
+ */
+export function unitChanges(
+  oldTask: Task,
+  newTask: Task,
+  regions: { old: string | null; new: string | null },
+  identify: UnitIdentifier,
+): UnitChange[] {
+  return ROLES.flatMap((role) => {
+    const before = unitsOfRole(oldTask, role, regions.old, identify);
+    const after = unitsOfRole(newTask, role, regions.new, identify);
+    const changes: UnitChange[] = [];
+    for (const [canonical, unit] of before) {
+      const successor = after.get(canonical);
+      if (successor === undefined) changes.push({ role, change: 'dropped', name: unit.name });
+      else if (successor.name !== unit.name && (unit.renamedFrom ?? successor.renamedFrom) !== undefined) {
+        changes.push({ role, change: 'renamed', name: successor.name, from: unit.name });
+      }
+    }
+    for (const [canonical, unit] of after) {
+      if (!before.has(canonical)) changes.push({ role, change: 'added', name: unit.name });
+    }
+    return changes;
+  });
+}
