@@ -281,6 +281,11 @@ describe('readHtml: the page’s encoding', () => {
     expect(read(iconv.encode(html, 'gbk'), 'text/html; charset=GBK').encoding).toBe('gbk');
   });
 
+  it('detects the encoding of a GBK page that claims iso-8859-1', () => {
+    const decoded = read(iconv.encode(`<html><head><meta charset="iso-8859-1"></head><body>${article}</body></html>`, 'gbk'));
+    expect([decoded.encoding, decoded.text, decoded.warnings.map((w) => w.code)]).toEqual(['gbk', '一、深化政务公开，加强政策解读。', ['charset-mismatch']]);
+  });
+
   it('reads UTF-8 bytes as UTF-8 when a stale template declares gb2312, and says so', () => {
     const decoded = read(new TextEncoder().encode(`<html><head><meta charset="gb2312"></head><body>${article}</body></html>`));
     expect([decoded.encoding, decoded.text]).toEqual(['utf-8', '一、深化政务公开，加强政策解读。']);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerDiff } from './diff.js';
 import { registerEval } from './eval.js';
 import { registerParse } from './parse.js';
 import { EXIT, reportFailure } from './report.js';
 
 // Each command lives in its own file and adds itself to the program.
-const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval, registerDiff];
 
 function packageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

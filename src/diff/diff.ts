@@ -14,13 +14,13 @@ import {
   type SectionCounts,
   type TaskPair,
 } from './types.js';
-import { identifyByName, unitChanges, type UnitIdentifier } from './units.js';
+import { unitChanges, unitIdentifier, type UnitIdentifier } from './units.js';
 
 export interface DiffOptions {
   /** Dice similarity under which two tasks are not paired (default DEFAULT_THRESHOLD). */
   threshold?: number;
-  /** How unit names map to units (default: by name). */
-  identifyUnit?: UnitIdentifier;
+  /** Alias tables of unit names read after the built-in one. */
+  aliasFiles?: readonly string[];
 }
 
 function sideOf(ledger: Ledger): DiffSide {
@@ -123,7 +123,7 @@ function sectionCounts(pairs: readonly TaskPair[]): SectionCounts[] {
 /** What changed, task by task, from the old year's ledger to the new one's. */
 export function diffLedgers(oldLedger: Ledger, newLedger: Ledger, options: DiffOptions = {}): DiffReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const identifyUnit = options.identifyUnit ?? identifyByName;
+  const identifyUnit = unitIdentifier(options.aliasFiles);
   const matches = alignTasks(oldLedger.tasks, newLedger.tasks, threshold);
   const moves = movesOf(matches, oldLedger.tasks, newLedger.tasks);
   const matched = matches.map((match) => pairOf(match, moves.get(match), oldLedger, newLedger, identifyUnit));

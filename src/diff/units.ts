@@ -1,18 +1,19 @@
 import { ROLES } from '../export/fields.js';
 import type { Role, Task } from '../model.js';
+import { canonicalUnit, loadAliases } from '../units/aliases.js';
 import type { UnitChange } from './types.js';
 
-/** The unit a name stands for, and the old name it was known by when the name is a rename. */
-export interface UnitIdentity {
-  canonical: string;
-  renamedFrom?: string;
-}
+/** The unit a name stands for, and whether the name is one from before a reform. */
+type UnitIdentity = ReturnType<typeof canonicalUnit>;
 
 /** Names a unit; the region (a ledger's meta.region) places bare names like 财政局. */
 export type UnitIdentifier = (name: string, region: string | null) => UnitIdentity;
 
-/** Without an alias table, two names are one unit when they read the same, bar white space. */
-export const identifyByName: UnitIdentifier = (name) => ({ canonical: name.replace(/\s+/g, '') });
+/** Units by the alias table: the built-in one, extended by the given files (later files win). */
+export function unitIdentifier(aliasFiles: readonly string[] = []): UnitIdentifier {
+  const table = loadAliases(aliasFiles);
+  return (name, region) => canonicalUnit(name, table, region);
+}
 
 /** A task's units of one role, by canonical unit, each with the name it is written under. */
 function unitsOfRole(task: Task, role: Role, region: string | null, identify: UnitIdentifier): Map<string, UnitIdentity & { name: string }> {

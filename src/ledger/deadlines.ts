@@ -107,17 +107,39 @@ function tidy(text: string): string {
   return trigger + text.slice(cut);
 }
 
+/** What every rule's match holds; the rules run only on the text around these. */
+const ANCHOR = /\d月|年(?:底|末|度?内)|\d年|半年|季度|(?:日|天|时|周|月|年|限)(?:以|之)?内/g;
+/** Enough text around an anchor for the longest limit and its trigger (…公开后3个工作日内). */
+const WINDOW = 24;
+
+/** Stretches of the text around its anchors, merged where they overlap. */
+function windows(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(ANCHOR)) {
+    const from = Math.max(0, m.index - WINDOW);
+    const to = Math.min(text.length, m.index + m[0].length + WINDOW);
+    const last = spans.at(-1);
+    if (last && from <= last[1]) last[1] = to;
+    else spans.push([from, to]);
+  }
+  return spans;
+}
+
 /** Every time limit in a task's text, in order, once each. */
 export function findDeadlines(text: string, planYear: number | null): Deadline[] {
   const found: { at: number; end: number; deadline: Deadline }[] = [];
-  for (const rule of DEADLINE_RULES) {
-    if (!rule.needs.test(text)) continue;
-    for (const m of text.matchAll(rule.pattern)) {
-      const date = rule.resolve(m as RegExpExecArray, planYear);
-      const at = date === null ? m.index - triggerBefore(text, m.index).length : m.index;
-      const end = m.index + m[0].length;
-      if (found.some((f) => at < f.end && end > f.at)) continue;
-      found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
+  for (const [from, to] of windows(text)) {
+    const window = text.slice(from, to);
+    for (const rule of DEADLINE_RULES) {
+      if (!rule.needs.test(window)) continue;
+      for (const m of window.matchAll(rule.pattern)) {
+        const start = from + m.index;
+        const date = rule.resolve(m as RegExpExecArray, planYear);
+        const at = date === null ? start - triggerBefore(text, start).length : start;
+        const end = start + m[0].length;
+        if (found.some((f) => at < f.end && end > f.at)) continue;
+        found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
+      }
     }
   }
   found.sort((a, b) => a.at - b.at);

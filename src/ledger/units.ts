@@ -62,20 +62,28 @@ function labelRole(text: string): Role | null | undefined {
   return LABEL_ROLES.find((l) => l.label.test(label))?.role ?? (/(单位|部门|处室|科室)$/.test(label) ? 'responsible' : undefined);
 }
 
+// Brackets by character code, for the scans below: 1 opens, 2 closes. 〔〕 count here (units
+// like 各县〔区〕 hold them) but do not open a clause, where they would be a document number.
+const BRACKET = new Uint8Array(0x10000);
+for (const ch of '（([［【〔') BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of '）)]］】〕') BRACKET[ch.charCodeAt(0)] = 2;
+const OPENS_CLAUSE = (code: number) => BRACKET[code] === 1 && code !== 0x3014;
+
 /** Splits text on separators that stand outside every bracket. */
 function splitTopLevel(text: string, separators: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if ('（(〔[［【'.includes(ch)) depth++;
-    else if ('）)〕]］】'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && separators.test(ch)) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const bracket = BRACKET[text.charCodeAt(i)];
+    if (bracket === 1) depth++;
+    else if (bracket === 2) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.test(text[i]!)) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
-  parts.push(current);
+  parts.push(text.slice(from));
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
@@ -194,11 +202,6 @@ export interface ClauseSplit {
 }
 
 const SENTENCE_END = /[。；！？]$/;
-// Clauses stand in （）, () or square brackets: [牵头单位：X；配合单位：Y], 【责任单位：X】.
-const OPENERS = new Set(['（', '(', '[', '［', '【'].map((c) => c.charCodeAt(0)));
-const CLOSERS = new Set(['）', ')', ']', '］', '】'].map((c) => c.charCodeAt(0)));
-const isOpen = (code: number) => OPENERS.has(code);
-const isClose = (code: number) => CLOSERS.has(code);
 
 /**
  * Cuts a paragraph at its unit clauses: a top-level parenthesis naming units that ends the
@@ -211,10 +214,13 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
   let from = 0;
   for (let i = 0; i < paragraph.length; i++) {
     const code = paragraph.charCodeAt(i);
-    if (isOpen(code)) {
+    const bracket = BRACKET[code];
+    if (bracket === 0) continue;
+    if (bracket === 1) {
+      if (depth === 0 && !OPENS_CLAUSE(code)) continue;
       if (depth === 0) open = i;
       depth++;
-    } else if (isClose(code) && depth > 0) {
+    } else if (depth > 0) {
       depth--;
       if (depth !== 0) continue;
       const content = paragraph.slice(open + 1, i);

@@ -1,0 +1,109 @@
+import { extname } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_THRESHOLD } from '../diff/align.js';
+import { DIFF_FILE_FORMATS, diffFormatFromPath, type DiffFileFormat, type DiffFormat } from '../diff/formats.js';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../export/write.js';
+import type { Ledger } from '../model.js';
+import { inputLabel, readInput, sourceName, STDIN } from './input.js';
+import { reportFailure } from './report.js';
+
+interface DiffCommandOptions {
+  format?: DiffFileFormat;
+  output?: string;
+  threshold: number;
+  aliases: string[];
+}
+
+function parseThreshold(value: string): number {
+  const threshold = Number(value);
+  if (value.trim() === '' || !(threshold >= 0 && threshold <= 1)) {
+    throw new InvalidArgumentError('expected a number from 0 to 1');
+  }
+  return threshold;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The report's format: the one asked for, else the output file's, else the terminal's. */
+function formatOf({ format, output }: DiffCommandOptions): DiffFormat {
+  if (format !== undefined) return format;
+  if (output === undefined) return 'terminal';
+  const inferred = diffFormatFromPath(output);
+  if (inferred === undefined) {
+    throw new InputError(`${output}: cannot tell the format from the file name; use --format ${DIFF_FILE_FORMATS.join('|')}`);
+  }
+  return inferred;
+}
+
+/** An input's ledger: a ledger already parsed (.json of schema taizhang/1) as it is, else parsed. */
+async function ledgerOf(file: string): Promise<Ledger> {
+  const bytes = await readInput(file);
+  if (extname(file).toLowerCase() === '.json') {
+    const document = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<Ledger>;
+    if (document.schema === 'taizhang/1') return document as Ledger;
+  }
+  const { parseBytes } = await import('../pipeline.js');
+  return parseBytes(bytes, { name: sourceName(file) });
+}
+
+async function diffFiles(oldFile: string, newFile: string, options: DiffCommandOptions, debug: boolean): Promise<number> {
+  let format: DiffFormat;
+  try {
+    if (oldFile === STDIN && newFile === STDIN) throw new InputError('standard input (-) can only be read once');
+    format = formatOf(options);
+  } catch (error) {
+    return reportFailure(undefined, error, debug);
+  }
+  const ledgers: Ledger[] = [];
+  for (const file of [oldFile, newFile]) {
+    try {
+      ledgers.push(await ledgerOf(file));
+    } catch (error) {
+      return reportFailure(inputLabel(file), error, debug);
+    }
+  }
+  const target = options.output;
+  try {
+    // The diff and its renderers load only when there are two ledgers to compare.
+    const { diffLedgers, renderDiff } = await import('../diff/index.js');
+    const report = diffLedgers(ledgers[0]!, ledgers[1]!, { threshold: options.threshold, aliasFiles: options.aliases });
+    const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
+    const text = renderDiff(report, format, { colorLevel });
+    if (target === undefined) process.stdout.write(text);
+    else await writeFileAtomic(target, text, { inputs: [oldFile, newFile].filter((file) => file !== STDIN) });
+  } catch (error) {
+    return reportFailure(target, error, debug);
+  }
+  return 0;
+}
+
+/**
+ * `taizhang diff OLD NEW`: what changed from one year's notice to the next, task by task — added,
+ * removed, reworded, moved, units and deadlines changed — on the terminal or as md, json or html.
+ */
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description("show what changed, task by task, from one year's notice to the next")
+    .argument('<old>', "last year's notice (text, html, docx, or a ledger .json), or - for standard input")
+    .argument('<new>', "this year's notice, likewise")
+    .addOption(
+      new Option('--format <format>', 'report format (default: a report on the terminal, or the -o extension)').choices(
+        DIFF_FILE_FORMATS,
+      ),
+    )
+    .option('-o, --output <file>', 'write the report to this file (.md, .json or .html)')
+    .option(
+      '--threshold <n>',
+      'similarity (0–1) under which two tasks count as one removed and one added, not one changed',
+      parseThreshold,
+      DEFAULT_THRESHOLD,
+    )
+    .option('--aliases <file>', 'an alias table of unit names to read after the built-in one (repeatable)', collect, [])
+    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions, command: Command) => {
+      process.exitCode = await diffFiles(oldFile, newFile, options, command.optsWithGlobals().debug === true);
+    });
+}

@@ -1,0 +1,34 @@
+import type { DiffReport, TaskPair } from '../types.js';
+
+// Three decimals tell tasks apart; more would be noise from the float arithmetic.
+function rounded(similarity: number): number {
+  return Math.round(similarity * 1000) / 1000;
+}
+
+function pairDocument(pair: TaskPair): Record<string, unknown> {
+  return {
+    old: pair.old?.id ?? null,
+    new: pair.new?.id ?? null,
+    similarity: rounded(pair.similarity),
+    kinds: pair.kinds,
+    ...(pair.move === undefined ? {} : { move: pair.move }),
+    ...(pair.units === undefined ? {} : { units: pair.units }),
+    ...(pair.deadlines === undefined ? {} : { deadlines: pair.deadlines }),
+  };
+}
+
+/**
+ * `{ "pairs": [ { "old", "new", "similarity", "kinds" } ] }`, with the details of moves, units
+ * and deadlines on the pairs that have them, and the counts beside the pairs.
+ */
+export function diffToJson(report: DiffReport): string {
+  const document = {
+    old: report.old,
+    new: report.new,
+    threshold: report.threshold,
+    counts: report.counts,
+    sections: report.sections,
+    pairs: report.pairs.map(pairDocument),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
