@@ -102,10 +102,10 @@ describe('loadInput: files', () => {
 
   it('reports a missing file in one line', async () => {
     const path = join(dir, 'missing.txt');
-    expect((await rejection(loadInput(path))).message).toBe(`cannot read ${path}: no such file`);
+    expect((await rejection(loadInput(path))).message).toBe("no such file");
   });
 
   it('reports a directory in one line', async () => {
-    expect((await rejection(loadInput(dir))).message).toBe(`cannot read ${dir}: is a directory, not a file`);
+    expect((await rejection(loadInput(dir))).message).toBe("is a directory, not a file");
   });
 });

@@ -386,3 +386,26 @@ describe('known defects', () => {
     ]);
   });
 });
+
+describe('the end of a notice whose body is its items', () => {
+  it('a closing paragraph addressed to named places is the end task; 特此通告 is dropped', () => {
+    const l = ledger(
+      '一、禁止在工程征地范围内新增建设项目。',
+      '二、禁止在工程征地范围内迁入人口。',
+      '甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。',
+      '特此通告。',
+    );
+    expect(brief(l)).toEqual([
+      ['1', [], null, '禁止在工程征地范围内新增建设项目。'],
+      ['2', [], null, '禁止在工程征地范围内迁入人口。'],
+      ['end', [], null, '甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。'],
+    ]);
+    expect(l.dropped?.map((d) => d.reason)).toContain('closing formula');
+  });
+
+  it('a web page’s table that names no task column gives no tasks', () => {
+    const page = ledgerOf({ ...decoded(['处罚信息公开表', '序号 | 当事人名称 | 决定书文号 |', '1 | 某公司 | 某罚决字〔2024〕5号 |']), format: 'html' });
+    expect(page.tasks).toEqual([]);
+    expect(page.dropped?.filter((d) => d.reason === 'table without a task header')).toHaveLength(2);
+  });
+});

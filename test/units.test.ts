@@ -285,3 +285,16 @@ describe('clauses without the usual words', () => {
     expect(splitAtClauses('推进试点工作（浙江）')).toEqual([{ text: '推进试点工作（浙江）', clause: null }]);
   });
 });
+
+describe('level words that are not levels', () => {
+  it('市场 and 市政 are not the city level, but 市政府 is', () => {
+    expect(splitUnitNames('区经济发展局、市场监督管理局')).toEqual(['区经济发展局', '区市场监督管理局']);
+    expect(splitUnitNames('区住建局、市政公用局')).toEqual(['区住建局', '区市政公用局']);
+    expect(splitUnitNames('市大数据局、市政府办公室')).toEqual(['市大数据局', '市政府办公室']);
+  });
+
+  it('joins a unit name broken over two paragraphs of a table cell', () => {
+    expect(splitUnitNames('省食品药品\u2029监管局\u2029省卫生计生委')).toEqual(['省食品药品监管局', '省卫生计生委']);
+    expect(splitUnitNames('省财政厅\u2029省审计厅')).toEqual(['省财政厅', '省审计厅']);
+  });
+});

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { isUrl, loadInput } from '../read/load.js';
 
 /** The file argument that stands for standard input. */
 export const STDIN = '-';
@@ -9,17 +9,12 @@ export function inputLabel(file: string): string {
   return file === STDIN ? '<stdin>' : file;
 }
 
-/** How an input is named in its ledger's `source.name`. */
+/** How an input is named in its ledger's `source.name`: a URL whole, a file by its base name. */
 export function sourceName(file: string): string {
-  return file === STDIN ? STDIN : basename(file);
+  return file === STDIN || isUrl(file) ? file : basename(file);
 }
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-export function readInput(file: string): Promise<Uint8Array> {
-  return file === STDIN ? readStdin() : readFile(file);
+/** The bytes of a file, of standard input, or of a URL. */
+export async function readInput(file: string): Promise<Uint8Array> {
+  return (await loadInput(file)).bytes;
 }

@@ -3,6 +3,8 @@ import { basename, extname, join, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import {
+  BINARY_FORMATS,
+  type Exported,
   exportLedger,
   FILE_EXTENSIONS,
   FILE_FORMATS,
@@ -14,10 +16,11 @@ import {
 } from '../export/index.js';
 import { writeFileAtomic } from '../export/write.js';
 import type { Ledger } from '../model.js';
-import { inputLabel, readInput, sourceName, STDIN } from './input.js';
+import { loadInput } from '../read/load.js';
+import { inputLabel, sourceName, STDIN } from './input.js';
 import { EXIT, reportFailure, worseExitCode } from './report.js';
 
-interface ParseOptions {
+export interface ParseOptions {
   format?: FileFormat;
   output?: string;
   encoding?: string;
@@ -63,6 +66,9 @@ async function planOutput(files: readonly string[], { format, output }: ParseOpt
     throw new InputError('standard input (-) can only be read once');
   }
   if (output === undefined) {
+    if (format !== undefined && BINARY_FORMATS.has(format)) {
+      throw new InputError(`--format ${format} makes a binary file: name it with -o FILE${FILE_EXTENSIONS[format]}`);
+    }
     // Several json or csv documents one after another on stdout would not be one valid file.
     if (files.length > 1 && format !== undefined) {
       throw new InputError(`several inputs with --format ${format} need -o DIR`);
@@ -106,7 +112,16 @@ function targetOf(plan: OutputPlan, file: string): string | undefined {
   }
 }
 
-async function parseFiles(files: readonly string[], options: ParseOptions, debug: boolean): Promise<number> {
+/** How a command turns an input's ledger into its output (parse: the ledger itself). */
+export type RenderLedger = (ledger: Ledger, format: Format, options: ExportOptions) => Promise<Exported>;
+
+/** Parses each input and writes what `render` makes of its ledger; returns the exit code. */
+export async function parseFiles(
+  files: readonly string[],
+  options: ParseOptions,
+  debug: boolean,
+  render: RenderLedger = exportLedger,
+): Promise<number> {
   let plan: OutputPlan;
   try {
     plan = await planOutput(files, options);
@@ -122,14 +137,15 @@ async function parseFiles(files: readonly string[], options: ParseOptions, debug
   for (const file of files) {
     let ledger: Ledger;
     try {
-      ledger = await parseBytes(await readInput(file), { name: sourceName(file), encoding: options.encoding });
+      const input = await loadInput(file);
+      ledger = await parseBytes(input.bytes, { name: sourceName(file), encoding: options.encoding, contentType: input.contentType });
     } catch (error) {
       exitCode = worseExitCode(exitCode, reportFailure(inputLabel(file), error, debug));
       continue;
     }
     const target = targetOf(plan, file);
     try {
-      const text = await exportLedger(ledger, plan.format, exportOptions);
+      const text = await render(ledger, plan.format, exportOptions);
       if (target === undefined) {
         // A blank line between the outlines of several inputs.
         process.stdout.write(printed++ === 0 ? text : `\n${text}`);

@@ -37,7 +37,7 @@ export function titleOf(head: string, hasBody: boolean): string | null {
 
 /** What the item is called in the path of the tasks under it. */
 function headingOf(node: OutlineNode): string {
-  return titleOf(node.head.text, node.body.length > 0) ?? stripEnd(paragraphText(node.head.text));
+  return titleOf(node.head.text, node.body.length > 0) ?? stripEnd(node.head.text.split(CELL_PARAGRAPH).join(''));
 }
 
 /** A parent is a task too when it says more than its heading (§2.2 rule 2). */

@@ -31,9 +31,9 @@ const UNIT_ENDING =
   /(局|委|办|厅|署|院|会|部|中心|政府|单位|部门|机构|机关|公司|集团|站|所|队|处|科|室|组|社|馆|校|行|园区|开发区|新区|办事处|镇|街|街道|乡|村|区|县|市|州|旗|盟|海关|总局|支队|大队|联社|协会|商会)$/;
 
 /** Level prefixes that distribute over a 、-list: 市编办、人社局 → 市编办、市人社局. */
-const LEVEL_PREFIX = /^[市省县区]/;
+const LEVEL_PREFIX = /^[市省县区](?!场|政(?!府)|域|级)/;
 /** A name that carries its own place or level takes no distributed prefix. */
-const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|省|市|县|区|镇|乡|驻)|^[\u4e00-\u9fff]{1,4}[省市县区州旗]/;
+const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|驻)|^[省市县区镇乡](?!场|政(?!府)|域|级)|^[\u4e00-\u9fff]{1,4}[省市县区州旗](?!场|政(?!府)|域|级)/;
 /** Bodies that are not a level's own departments: customs, companies, banks… keep their names. */
 const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学院|医院|报社|电视台|机场|邮政|烟草|铁路|供电|电信|移动|联通)/;
 
@@ -112,12 +112,26 @@ export function isUnitName(name: string): boolean {
 /** Splits a run of unit names: on ，；, on 、 and 和 only where every piece is a unit itself. */
 export function splitUnitNames(text: string, ownPlaceStems: string[] = []): string[] {
   const names: string[] = [];
-  for (const group of splitTopLevel(text.split(CELL_PARAGRAPH).join('，'), /[，,；;]/)) {
+  for (const group of splitTopLevel(joinCellParagraphs(text), /[，,；;]/)) {
     const listed = splitTopLevel(group, /[、]/).map(clean).filter(Boolean);
     const pieces = listed.length > 1 && listed.every(isUnitName) ? distributePrefix(listed, ownPlaceStems) : [clean(group)];
     for (const piece of pieces) names.push(...splitOnAnd(piece));
   }
   return names.filter(Boolean);
+}
+
+/**
+ * Paragraphs of a table cell are separate units, unless a name was broken over two of them
+ * (省食品药品 / 监管局): a paragraph that ends in no unit's ending goes on in the next.
+ */
+function joinCellParagraphs(text: string): string {
+  const paragraphs = text.split(CELL_PARAGRAPH);
+  let joined = paragraphs[0]!;
+  for (let i = 1; i < paragraphs.length; i++) {
+    const before = joined.split(/[，,；;、]/).at(-1)!.trim();
+    joined += before && !isUnitName(clean(before)) ? paragraphs[i] : `，${paragraphs[i]}`;
+  }
+  return joined;
 }
 
 function splitOnAnd(name: string): string[] {

@@ -137,6 +137,11 @@ class OutlineBuilder {
       this.dropped.push({ ...line, reason: 'table header' });
       return;
     }
+    if (!this.table && !this.inheritEmptyUnitCells) {
+      // A page's or Word file's table that names no task column is data, not work items.
+      this.dropped.push({ ...line, reason: 'table without a task header' });
+      return;
+    }
     this.table ??= { columns: guessedColumns(cells.length), headerText: null, columnStyles: [], unitsAbove: [] };
     const table = this.table;
     const shift = this.rowShift(cells);
@@ -225,7 +230,9 @@ function lastNode(nodes: OutlineNode[]): OutlineNode | undefined {
 
 /** Cleaned lines → the numbered tree, with the lines before and after it. */
 export function outline(doc: CleanDoc): Outline {
-  const builder = new OutlineBuilder(doc.source.format === 'text');
-  for (const line of unwrap(doc.lines)) builder.add(line);
+  const plainText = doc.source.format === 'text';
+  const builder = new OutlineBuilder(plainText);
+  // A web page or Word file marks its paragraphs; only plain text may have broken them.
+  for (const line of plainText ? unwrap(doc.lines) : doc.lines) builder.add(line);
   return builder.finish(doc);
 }

@@ -2,7 +2,10 @@ import type { DroppedLine, OutlineNode, SourceLine } from '../model.js';
 
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
-const CLOSING_START = /^(各[^。；]{0,40}?(要|应|须|务必|必须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))/;
+const CLOSING_START =
+  /^(各[^。；]{0,40}?(要|应|须|务必|必须)|([\u4e00-\u9fff]{1,10}(市|县|区|州|省|旗|部门|单位|政府)[、，])+[^。；]{0,30}?(要|应|须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))/;
+/** The formula that ends a notice: not a task. */
+const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[。]?$/;
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
@@ -14,7 +17,7 @@ export function classifyTail(last: OutlineNode): { closing: SourceLine[]; droppe
   // A heading-only item (二、工作要求) owns the paragraph under it, even one addressed to all.
   const headingOnly = !/[。；]/.test(last.head.text);
   let start = last.body.findIndex(
-    (l, i) => ATTACHMENT.test(l.text) || DATE_LINE.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
+    (l, i) => ATTACHMENT.test(l.text) || DATE_LINE.test(l.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
   );
   if (start < 0) return { closing: [], dropped: [] };
   // The signing office stands on the line above the date.
@@ -28,6 +31,8 @@ export function classifyTail(last: OutlineNode): { closing: SourceLine[]; droppe
     else if (DATE_LINE.test(line.text)) {
       dropped.push({ ...line, reason: 'signature date' });
       state = 'signed';
+    } else if (FORMULA.test(line.text)) {
+      dropped.push({ ...line, reason: 'closing formula' });
     } else if (OFFICE_LINE.test(line.text)) {
       dropped.push({ ...line, reason: 'signature' });
     } else if (ATTACHMENT.test(line.text) || state === 'attachments') {

@@ -37,7 +37,7 @@ export async function loadInput(pathOrUrl: string, options: FetchOptions = {}): 
     return { bytes: new Uint8Array(await readFile(pathOrUrl)), name: pathOrUrl };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${pathOrUrl}: ${(code && FILE_FAILURES[code]) ?? (error as Error).message}`);
+    throw new InputError((code && FILE_FAILURES[code]) ?? (error as Error).message);
   }
 }
 
