@@ -30,6 +30,8 @@ export interface Decoded {
 /** A line of the cleaned body, still pointing at its place in the decoded input. */
 export interface SourceLine extends Position {
   text: string;
+  /** When input lines broken inside a paragraph were joined into this one: the last of them. */
+  lastLine?: number;
 }
 
 /** Why a line of the input did not reach the outline. */
@@ -139,6 +141,17 @@ export interface LedgerSource {
   script: Script;
 }
 
+/** What became of one line of the cleaned input (`parse --explain`): nothing is lost silently. */
+export interface LineFate {
+  line: number;
+  fate: 'preamble' | 'heading' | 'task' | 'dropped';
+  /** The task the line is part of (fate task), or the section it heads (fate heading). */
+  id?: string;
+  /** Why a dropped line was dropped (site footer, signature, attachment list …). */
+  reason?: string;
+  text: string;
+}
+
 export interface Ledger {
   schema: 'taizhang/1';
   source: LedgerSource;
@@ -148,4 +161,6 @@ export interface Ledger {
   warnings: Warning[];
   /** Lines of the cleaned input that are not part of any task, and why. */
   dropped?: DroppedLine[];
+  /** Every line of the cleaned input and what became of it, in input order. */
+  lines?: LineFate[];
 }

@@ -12,7 +12,7 @@ function placeStems(region: string | null): string[] {
 /** The numbered tree → the ledger of schema taizhang/1. */
 export function buildLedger(outline: Outline): Ledger {
   const meta = metaOf(outline);
-  const { tasks, sections, warnings } = tasksOf(outline, {
+  const { tasks, sections, warnings, lines } = tasksOf(outline, {
     planYear: meta.year,
     units: { ownPlaceStems: placeStems(meta.region) },
     withLines: outline.source.format === 'text',
@@ -21,5 +21,5 @@ export function buildLedger(outline: Outline): Ledger {
   if (outline.roots.length === 0) {
     allWarnings.push({ code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null });
   }
-  return { schema: 'taizhang/1', source: outline.source, meta, sections, tasks, warnings: allWarnings, dropped: outline.dropped };
+  return { schema: 'taizhang/1', source: outline.source, meta, sections, tasks, warnings: allWarnings, dropped: outline.dropped, lines };
 }

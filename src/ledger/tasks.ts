@@ -1,4 +1,4 @@
-import type { Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
+import type { LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH } from '../outline/table.js';
 import { deadlineOfCell, findDeadlines } from './deadlines.js';
 import { isClauseLine, splitAtClauses, unitsOfClause, type UnitContext } from './units.js';
@@ -22,7 +22,11 @@ interface Segment {
   lines: SourceLine[];
   units: Unit[];
   closed: boolean;
+  /** The input lines it came from, clause lines included. */
+  sources: SourceLine[];
 }
+
+const newSegment = (): Segment => ({ lines: [], units: [], closed: false, sources: [] });
 
 const stripEnd = (text: string) => text.replace(/[。；：，\s]+$/, '');
 const paragraphText = (text: string) => (text.includes(CELL_PARAGRAPH) ? text.split(CELL_PARAGRAPH).join('\n') : text);
@@ -50,6 +54,8 @@ function hasOwnText(node: OutlineNode): boolean {
 class TaskCollector {
   readonly tasks: Task[] = [];
   readonly warnings: Warning[] = [];
+  /** What became of each input line, by line number. */
+  readonly fates = new Map<number, LineFate>();
   private readonly usedIds = new Set<string>();
   /** Notices repeat the same clause for many tasks (各县（区）、市各有关部门负责落实): read each once. */
   private readonly unitsByClause = new Map<string, Unit[]>();
@@ -58,13 +64,17 @@ class TaskCollector {
 
   visit(node: OutlineNode, path: string[], sections: Section[]): void {
     const heading = headingOf(node);
-    if (AIMS.test(heading)) return;
+    if (AIMS.test(heading)) {
+      this.notePreamble(node);
+      return;
+    }
     if (node.children.length === 0) {
       this.addItem(node, path);
       return;
     }
     if (hasOwnText(node)) this.addItem(node, path);
     const section: Section = { id: node.ordinals.join('.'), marker: node.marker.text, title: heading, children: [] };
+    this.note(node.head, 'heading', { id: section.id });
     sections.push(section);
     for (const child of node.children) this.visit(child, [...path, heading], section.children);
   }
@@ -78,6 +88,21 @@ class TaskCollector {
       const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, i === 0 ? titleOf(segment.lines[0]!.text, segment.lines.length > 1) : null);
       if (i === 0 && node.cells?.deadline) task.deadlines.unshift(deadlineOfCell(node.cells.deadline, this.context.planYear));
     });
+  }
+
+  /** Records a line's fate; a row that heads a section and holds a task counts as the task. */
+  note(source: SourceLine, fate: LineFate['fate'], why: { id?: string; reason?: string } = {}): void {
+    for (let line = source.line; line <= (source.lastLine ?? source.line); line++) {
+      const known = this.fates.get(line);
+      if (known && !(known.fate === 'heading' && fate === 'task')) continue;
+      this.fates.set(line, { line, fate, ...why, text: line === source.line ? source.text : '' });
+    }
+  }
+
+  /** An aims section and everything under it are preamble (§2.2 rule 5). */
+  private notePreamble(node: OutlineNode): void {
+    for (const line of [node.head, ...node.body]) this.note(line, 'preamble');
+    for (const child of node.children) this.notePreamble(child);
   }
 
   /** Closing paragraphs after the last item: tasks with an empty path (§2.2 rule 6). */
@@ -101,11 +126,12 @@ class TaskCollector {
    * same paragraph, or a later paragraph with a clause of its own, starts the next (§2.2 rule 3).
    */
   private segmentsOf(paragraphs: SourceLine[]): Segment[] {
-    const segments: Segment[] = [{ lines: [], units: [], closed: false }];
+    const segments: Segment[] = [newSegment()];
     for (const paragraph of paragraphs) {
       const current = () => segments.at(-1)!;
       if (isClauseLine(paragraph.text) && current().lines.length > 0) {
         current().units.push(...this.unitsOf(paragraph.text, paragraph.line));
+        current().sources.push(paragraph);
         current().closed = true;
         continue;
       }
@@ -114,9 +140,10 @@ class TaskCollector {
       splits.forEach((split, i) => {
         if (split.text) {
           const startsNew = current().closed && (hasClause || i > 0);
-          if (startsNew) segments.push({ lines: [], units: [], closed: false });
+          if (startsNew) segments.push(newSegment());
           current().lines.push({ ...paragraph, text: split.text });
         }
+        current().sources.push(paragraph);
         if (split.clause !== null) {
           current().units.push(...this.unitsOf(split.clause, paragraph.line));
           current().closed = true;
@@ -152,6 +179,7 @@ class TaskCollector {
       line: this.context.withLines ? segment.lines[0]!.line : null,
     };
     this.tasks.push(task);
+    for (const source of segment.sources) this.note(source, 'task', { id: task.id });
     return task;
   }
 
@@ -169,10 +197,16 @@ function dedupeUnits(units: Unit[]): Unit[] {
 }
 
 /** The outline's items → tasks and the section tree. */
-export function tasksOf(outline: Outline, context: TaskContext): { tasks: Task[]; sections: Section[]; warnings: Warning[] } {
+export function tasksOf(
+  outline: Outline,
+  context: TaskContext,
+): { tasks: Task[]; sections: Section[]; warnings: Warning[]; lines: LineFate[] } {
   const collector = new TaskCollector(context);
   const sections: Section[] = [];
+  for (const line of outline.preamble) collector.note(line, 'preamble');
   for (const root of outline.roots) collector.visit(root, [], sections);
   collector.addClosing(outline.closing);
-  return { tasks: collector.tasks, sections, warnings: collector.warnings };
+  for (const line of outline.dropped) collector.note(line, 'dropped', { reason: line.reason });
+  const lines = [...collector.fates.values()].sort((a, b) => a.line - b.line);
+  return { tasks: collector.tasks, sections, warnings: collector.warnings, lines };
 }

@@ -42,7 +42,7 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
       !ATTACHMENT.test(previous.text) &&
       !SENTENCE_END.test(previous.text) &&
       ((width !== null && lastPiece.length >= width - 1) || unbalanced(previous.text) || MID_SENTENCE.test(previous.text));
-    if (continues) joined[joined.length - 1] = { ...previous, text: previous.text + line.text };
+    if (continues) joined[joined.length - 1] = { ...previous, text: previous.text + line.text, lastLine: line.lastLine ?? line.line };
     else joined.push(line);
     lastPiece = line.text;
   }
