@@ -23,6 +23,8 @@ class OutlineBuilder {
   readonly warnings: Warning[] = [];
   readonly dropped: DroppedLine[] = [];
   private readonly stack: OutlineNode[] = [];
+  /** Per parent (the roots under null): its last child of each style and how often each marker came. */
+  private readonly childIndex = new Map<OutlineNode | null, { lastOfStyle: Map<string, OutlineNode>; seen: Map<string, number> }>();
   private readonly styleDepth = new Map<string, number>();
   private readonly lastOrdinal = new Map<string, number>();
   private table: OpenTable | null = null;
@@ -66,8 +68,15 @@ class OutlineBuilder {
     return depth === 0 ? this.roots : this.stack[depth - 1]!.children;
   }
 
+  private indexAt(depth: number) {
+    const parent = depth === 0 ? null : this.stack[depth - 1]!;
+    let index = this.childIndex.get(parent);
+    if (!index) this.childIndex.set(parent, (index = { lastOfStyle: new Map(), seen: new Map() }));
+    return index;
+  }
+
   private previousSibling(style: string, depth: number): OutlineNode | undefined {
-    return this.siblingsAt(depth).findLast((n) => n.marker.style === style);
+    return this.indexAt(depth).lastOfStyle.get(style);
   }
 
   private open(marker: MarkerMatch, line: SourceLine): OutlineNode {
@@ -92,8 +101,12 @@ class OutlineBuilder {
       body: [],
       children: [],
     };
-    const repeated = siblings.filter((n) => n.marker.style === marker.style && n.marker.ordinal === marker.ordinal).length;
+    const index = this.indexAt(depth);
+    const key = `${marker.style}#${marker.ordinal}`;
+    const repeated = index.seen.get(key) ?? 0;
     if (repeated > 0) node.repeat = repeated + 1;
+    index.seen.set(key, repeated + 1);
+    index.lastOfStyle.set(marker.style, node);
     siblings.push(node);
     this.stack.push(node);
     if (!this.styleDepth.has(marker.style)) this.styleDepth.set(marker.style, depth + 1);
