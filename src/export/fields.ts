@@ -3,6 +3,7 @@ import type { Ledger, Role, Task, Warning } from '../model.js';
 import type { HeaderLanguage } from './types.js';
 
 export const ROLES: readonly Role[] = ['lead', 'responsible', 'support'];
+export const ROLE_LABELS: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合' };
 
 export function unitNames(task: Task, role: Role): string[] {
   return task.units.filter((unit) => unit.role === role).map((unit) => unit.name);
@@ -14,7 +15,7 @@ export function deadlineDates(task: Task): string[] {
 }
 
 /** The best name the ledger has for itself. */
-export function ledgerTitle(ledger: Ledger): string {
+export function ledgerTitle(ledger: Pick<Ledger, 'meta' | 'source'>): string {
   return ledger.meta.title ?? ledger.meta.noticeTitle ?? ledger.source.name;
 }
 

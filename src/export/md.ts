@@ -1,7 +1,7 @@
-import type { Ledger, Meta } from '../model.js';
-import { columnHeader, TASK_COLUMNS } from './columns.js';
+import type { Ledger, Meta, Task } from '../model.js';
+import { type Column, columnHeader, TASK_COLUMNS } from './columns.js';
 import { describeWarning, ledgerTitle } from './fields.js';
-import type { ExportOptions, HeaderLanguage } from './types.js';
+import type { ExportOptions, HeaderLanguage, LedgerOf } from './types.js';
 
 type MetaField = 'noticeTitle' | 'issuer' | 'docNumber' | 'date';
 
@@ -36,7 +36,16 @@ function metaLines(meta: Meta, title: string, labels: Record<string, string>): s
 }
 
 /** The ledger as a Markdown document: a short header with the meta, then the task table. */
-export function toMarkdown(ledger: Ledger, { header = 'zh' }: ExportOptions): string {
+export function toMarkdown(ledger: Ledger, options: ExportOptions): string {
+  return markdownOf(ledger, TASK_COLUMNS, options);
+}
+
+/** A ledger whose tasks carry more than the contract's fields, with the columns that show them. */
+export function markdownOf<T extends Task>(
+  ledger: LedgerOf<T>,
+  columns: readonly Column<T>[],
+  { header = 'zh' }: ExportOptions,
+): string {
   const labels = LABELS[header];
   const title = ledgerTitle(ledger);
   const lines = [
@@ -45,9 +54,9 @@ export function toMarkdown(ledger: Ledger, { header = 'zh' }: ExportOptions): st
     ...metaLines(ledger.meta, title, labels),
     `- ${labels.source}：${escapeInline(ledger.source.name)}`,
     '',
-    tableRow(TASK_COLUMNS.map((column) => columnHeader(column, header))),
-    tableRow(TASK_COLUMNS.map(() => '---')),
-    ...ledger.tasks.map((task) => tableRow(TASK_COLUMNS.map((column) => escapeCell(column.cell(task))))),
+    tableRow(columns.map((column) => columnHeader(column, header))),
+    tableRow(columns.map(() => '---')),
+    ...ledger.tasks.map((task) => tableRow(columns.map((column) => escapeCell(column.cell(task))))),
   ];
   if (ledger.warnings.length > 0) {
     lines.push('', `## ${labels.warnings}`, '');

@@ -1,39 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Ledger, Role, Task } from '../model.js';
-import { describeWarning, ledgerTitle, ROLES, unitNames } from './fields.js';
-import type { ExportOptions } from './types.js';
+import type { Ledger, Task } from '../model.js';
+import { describeWarning, ledgerTitle, ROLE_LABELS, ROLES, unitNames } from './fields.js';
+import type { ExportOptions, LedgerOf } from './types.js';
+import { displayWidth, shorten } from './width.js';
 
-const ROLE_LABELS: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合' };
 const INDENT = '  ';
 // Below this a summary says too little to be worth shortening to.
 const MIN_SUMMARY_WIDTH = 20;
-
-// East Asian wide and full-width characters take two terminal columns.
-const WIDE_CHARACTER =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
-
-function columnsOf(character: string): number {
-  return WIDE_CHARACTER.test(character) ? 2 : 1;
-}
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) width += columnsOf(character);
-  return width;
-}
-
-/** Cuts the text to fit the given columns, marking the cut with …. */
-function shorten(text: string, columns: number): string {
-  if (displayWidth(text) <= columns) return text;
-  let kept = '';
-  let width = 0;
-  for (const character of text) {
-    width += columnsOf(character);
-    if (width > columns - 1) break;
-    kept += character;
-  }
-  return `${kept}…`;
-}
 
 /** The task's heading, or else its first sentence. */
 function summary(task: Task): string {
@@ -48,11 +21,19 @@ function commonPrefixLength(a: readonly string[], b: readonly string[]): number 
   return length;
 }
 
-function taskLines(task: Task, paint: ChalkInstance, width: number): string[] {
+/** A tag column between each task's id and its summary, padded to the widest tag. */
+interface TagColumn<T extends Task> {
+  of: (task: T) => string;
+  width: number;
+}
+
+function taskLines<T extends Task>(task: T, paint: ChalkInstance, width: number, tags?: TagColumn<T>): string[] {
   const indent = INDENT.repeat(task.path.length);
-  const head = `${indent}${task.id}  `;
+  const tag = tags === undefined ? '' : tags.of(task);
+  const padding = tags === undefined ? '' : `${' '.repeat(tags.width - displayWidth(tag))}  `;
+  const head = `${indent}${task.id}  ${tag}${padding}`;
   const summaryWidth = Math.max(MIN_SUMMARY_WIDTH, width - displayWidth(head));
-  const lines = [`${indent}${paint.yellow(task.id)}  ${shorten(summary(task), summaryWidth)}`];
+  const lines = [`${indent}${paint.yellow(task.id)}  ${paint.green(tag)}${padding}${shorten(summary(task), summaryWidth)}`];
   // Details line up under the summary.
   const detailIndent = ' '.repeat(displayWidth(head));
   const unitGroups = ROLES.flatMap((role) => {
@@ -69,14 +50,32 @@ function taskLines(task: Task, paint: ChalkInstance, width: number): string[] {
   return lines;
 }
 
+/** What a view of a ledger adds to its outline. */
+export interface OutlineExtras<T extends Task> {
+  /** Lines under the title and the facts of the notice. */
+  headerLines?: (paint: ChalkInstance) => string[];
+  /** A short label shown before each task's summary, such as its role. */
+  tag?: (task: T) => string;
+}
+
 /** A readable outline of the ledger: meta, sections as nested headings, tasks, then warnings. */
-export function toTerminal(ledger: Ledger, { colorLevel = 0, width = 80 }: ExportOptions): string {
+export function toTerminal(ledger: Ledger, options: ExportOptions): string {
+  return outlineOf(ledger, options);
+}
+
+export function outlineOf<T extends Task>(
+  ledger: LedgerOf<T>,
+  { colorLevel = 0, width = 80 }: ExportOptions,
+  { headerLines, tag }: OutlineExtras<T> = {},
+): string {
   const paint = new Chalk({ level: colorLevel });
   const { meta, tasks, warnings } = ledger;
   const facts = [meta.issuer, meta.docNumber, meta.date].filter((fact): fact is string => fact !== null);
   const lines = [paint.bold(ledgerTitle(ledger))];
   if (facts.length > 0) lines.push(facts.join(' · '));
   lines.push(paint.dim(`${ledger.source.name} · ${tasks.length} 项任务`));
+  if (headerLines !== undefined) lines.push(...headerLines(paint));
+  const tags = tag === undefined ? undefined : { of: tag, width: Math.max(0, ...tasks.map((task) => displayWidth(tag(task)))) };
 
   let openPath: readonly string[] | null = null;
   for (const task of tasks) {
@@ -91,7 +90,7 @@ export function toTerminal(ledger: Ledger, { colorLevel = 0, width = 80 }: Expor
       });
     }
     openPath = task.path;
-    lines.push(...taskLines(task, paint, width));
+    lines.push(...taskLines(task, paint, width, tags));
   }
 
   if (warnings.length > 0) {

@@ -34,6 +34,10 @@ export interface AliasTable {
   /** Collective names by their core (市直各单位 → 直各单位). */
   groups: Map<string, GroupRule>;
   notGovernments: string[];
+  /** A place's name and level at the start of a name: 东台 市 人民政府. */
+  placePattern: RegExp;
+  /** The places a region names, each ending in its level: 北京市 西城区. */
+  regionPattern: RegExp;
 }
 
 // ---- the YAML file ----
@@ -106,12 +110,15 @@ function normalise(name: string): string {
 function buildTable(files: AliasFile[]): AliasTable {
   const unique = (lists: (string[] | undefined)[]) => [...new Set(lists.flatMap((list) => list ?? []).map(normalise))];
   const levels = unique(files.map((file) => file.levels)).sort((a, b) => b.length - a.length);
+  const levelWords = levels.join('|');
   const table: AliasTable = {
     levels,
     notLevels: unique(files.map((file) => file.notLevels)),
     cores: new Map(),
     groups: new Map(),
     notGovernments: unique(files.map((file) => file.notGovernments)),
+    placePattern: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${levelWords})(.*)$`),
+    regionPattern: new RegExp(`.+?(${levelWords})`, 'g'),
   };
   for (const file of files) {
     for (const unit of file.units ?? []) {
@@ -156,7 +163,7 @@ interface Region {
 
 function regionOf(region: string | null | undefined, table: AliasTable): Region {
   if (!region) return { level: null, names: [] };
-  const places = region.match(new RegExp(`.+?(${table.levels.join('|')})`, 'g')) ?? [];
+  const places = region.match(table.regionPattern) ?? [];
   const own = places.at(-1);
   if (own === undefined) return { level: null, names: [region] };
   const level = table.levels.find((word) => own.endsWith(word))!;
@@ -167,7 +174,7 @@ function regionOf(region: string | null | undefined, table: AliasTable): Region 
 
 /** A government or department of another place: 东台市人民政府, 亭湖区, 南昌市财政局. */
 function splitForeignPlace(text: string, table: AliasTable): { place: string; level: string; core: string } | null {
-  const match = new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${table.levels.join('|')})(.*)$`).exec(text);
+  const match = table.placePattern.exec(text);
   if (match === null) return null;
   const [, place, level, core] = match as unknown as [string, string, string, string];
   if (table.notGovernments.some((ending) => (place + level).endsWith(ending))) return null;
@@ -210,14 +217,14 @@ export function identifyUnit(name: string, table: AliasTable, region?: string | 
 
   const foreign = levelled === null && !known ? splitForeignPlace(text, table) : null;
   if (foreign !== null) {
-    // A place alone names its government: 亭湖区 is 亭湖区人民政府.
-    const entry = table.cores.get(foreign.core || GOVERNMENT);
-    const identity: UnitIdentity = {
-      canonical: foreign.place + foreign.level + (entry?.canonical ?? GOVERNMENT),
-      kind: entry?.canonical === GOVERNMENT ? 'government' : 'other',
-      level: foreign.level,
-    };
-    return entry?.renamed ? { ...identity, renamedFrom: text } : identity;
+    // A place's name alone names its government: 亭湖区人民政府 is 亭湖区.
+    const placeName = foreign.place + foreign.level;
+    const entry = table.cores.get(foreign.core) ?? { canonical: GOVERNMENT, renamed: false };
+    const identity: UnitIdentity =
+      entry.canonical === GOVERNMENT
+        ? { canonical: placeName, kind: 'government', level: foreign.level }
+        : { canonical: placeName + entry.canonical, kind: 'other', level: foreign.level };
+    return entry.renamed ? { ...identity, renamedFrom: text } : identity;
   }
 
   const core = levelled?.core ?? text;

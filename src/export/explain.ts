@@ -1,0 +1,65 @@
+// `parse --explain`: what became of every line of the cleaned input, so that nothing is lost
+// silently. Each dropped line with its number and reason; with the ledger's `lines`, every line's
+// fate (preamble, section heading, task, dropped); and a count per fate.
+
+import type { DroppedLine, Ledger, LineFate } from '../model.js';
+import type { ExportOptions } from './types.js';
+import { displayWidth, shorten } from './width.js';
+
+const FATES: readonly LineFate['fate'][] = ['preamble', 'heading', 'task', 'dropped'];
+/** Below this, a line's text says too little to be worth shortening to. */
+const MIN_TEXT_WIDTH = 20;
+/** The widest id or reason column; longer reasons are shortened rather than push the text away. */
+const MAX_DETAIL_WIDTH = 24;
+
+interface Row {
+  line: number;
+  fate?: string;
+  detail: string;
+  text: string;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Rows as aligned columns: line number, fate, id or reason, then the text cut to the width. */
+function table(rows: readonly Row[], width: number): string[] {
+  const numberWidth = Math.max(...rows.map((row) => String(row.line).length));
+  const fateWidth = Math.max(0, ...rows.map((row) => row.fate?.length ?? 0));
+  const detailWidth = Math.min(MAX_DETAIL_WIDTH, Math.max(0, ...rows.map((row) => displayWidth(row.detail))));
+  return rows.map((row) => {
+    const columns = [String(row.line).padStart(numberWidth)];
+    if (fateWidth > 0) columns.push(padEnd(row.fate ?? '', fateWidth));
+    columns.push(padEnd(shorten(row.detail, detailWidth), detailWidth));
+    const head = `  ${columns.join('  ')}  `;
+    return head + shorten(row.text, Math.max(MIN_TEXT_WIDTH, width - displayWidth(head)));
+  });
+}
+
+const droppedRow = (line: DroppedLine): Row => ({ line: line.line, detail: line.reason, text: line.text });
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export function explainLedger(ledger: Ledger, { width = 80 }: ExportOptions = {}): string {
+  const dropped = ledger.dropped ?? [];
+  const out = [ledger.source.name];
+  if (ledger.lines !== undefined) {
+    out.push('', 'every line:');
+    out.push(...table(ledger.lines.map((line) => ({ line: line.line, fate: line.fate, detail: line.id ?? line.reason ?? '', text: line.text })), width));
+  }
+  out.push('', dropped.length === 0 ? 'dropped: none' : `dropped (${plural(dropped.length, 'line')}):`);
+  if (dropped.length > 0) out.push(...table(dropped.map(droppedRow), width));
+  out.push('');
+  if (ledger.lines === undefined) {
+    // Without the ledger's line fates, only the drops and the tasks can be counted.
+    out.push(`${plural(ledger.tasks.length, 'task')}, ${plural(dropped.length, 'line')} dropped`);
+  } else {
+    const lines = ledger.lines;
+    const counts = FATES.map((fate) => `${lines.filter((line) => line.fate === fate).length} ${fate}`);
+    out.push(`${plural(lines.length, 'line')}: ${counts.join(' · ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}
