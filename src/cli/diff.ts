@@ -1,18 +1,18 @@
 import { extname } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_THRESHOLD } from '../diff/align.js';
+import { DEFAULT_THRESHOLD } from '../diff/threshold.js';
 import { DIFF_FILE_FORMATS, diffFormatFromPath, type DiffFileFormat, type DiffFormat } from '../diff/formats.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
 import type { Ledger } from '../model.js';
 import { inputLabel, readInput, sourceName, STDIN } from './input.js';
-import { reportFailure } from './report.js';
+import { EXIT, reportFailure } from './report.js';
 
 interface DiffCommandOptions {
   format?: DiffFileFormat;
   output?: string;
   threshold: number;
-  aliases: string[];
+  aliases?: string[];
 }
 
 function parseThreshold(value: string): number {
@@ -23,7 +23,7 @@ function parseThreshold(value: string): number {
   return threshold;
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -38,13 +38,22 @@ function formatOf({ format, output }: DiffCommandOptions): DiffFormat {
   return inferred;
 }
 
-/** An input's ledger: a ledger already parsed (.json of schema taizhang/1) as it is, else parsed. */
+/** A ledger written by `taizhang parse --format json`. */
+function readLedgerJson(bytes: Uint8Array): Ledger {
+  let document: Partial<Ledger> | null;
+  try {
+    document = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<Ledger> | null;
+  } catch (error) {
+    throw new InputError(`not valid JSON: ${(error as Error).message}`);
+  }
+  if (document?.schema !== 'taizhang/1') throw new InputError('not a taizhang/1 ledger (a .json input must be one)');
+  return document as Ledger;
+}
+
+/** An input's ledger: parsed from the notice, or read as it is when the input is a ledger. */
 async function ledgerOf(file: string): Promise<Ledger> {
   const bytes = await readInput(file);
-  if (extname(file).toLowerCase() === '.json') {
-    const document = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<Ledger>;
-    if (document.schema === 'taizhang/1') return document as Ledger;
-  }
+  if (extname(file).toLowerCase() === '.json') return readLedgerJson(bytes);
   const { parseBytes } = await import('../pipeline.js');
   return parseBytes(bytes, { name: sourceName(file) });
 }
@@ -65,19 +74,27 @@ async function diffFiles(oldFile: string, newFile: string, options: DiffCommandO
       return reportFailure(inputLabel(file), error, debug);
     }
   }
-  const target = options.output;
+  let text: string;
   try {
     // The diff and its renderers load only when there are two ledgers to compare.
     const { diffLedgers, renderDiff } = await import('../diff/index.js');
     const report = diffLedgers(ledgers[0]!, ledgers[1]!, { threshold: options.threshold, aliasFiles: options.aliases });
     const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
-    const text = renderDiff(report, format, { colorLevel });
-    if (target === undefined) process.stdout.write(text);
-    else await writeFileAtomic(target, text, { inputs: [oldFile, newFile].filter((file) => file !== STDIN) });
+    text = renderDiff(report, format, { colorLevel });
   } catch (error) {
-    return reportFailure(target, error, debug);
+    // An alias file that cannot be read names itself in the message.
+    return reportFailure(undefined, error, debug);
   }
-  return 0;
+  if (options.output === undefined) {
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  try {
+    await writeFileAtomic(options.output, text, { inputs: [oldFile, newFile].filter((file) => file !== STDIN) });
+  } catch (error) {
+    return reportFailure(options.output, error, debug);
+  }
+  return EXIT.ok;
 }
 
 /**
@@ -102,7 +119,7 @@ export function registerDiff(program: Command): void {
       parseThreshold,
       DEFAULT_THRESHOLD,
     )
-    .option('--aliases <file>', 'an alias table of unit names to read after the built-in one (repeatable)', collect, [])
+    .option('--aliases <file>', 'an alias table of unit names to read after the built-in one (repeatable)', collect)
     .action(async (oldFile: string, newFile: string, options: DiffCommandOptions, command: Command) => {
       process.exitCode = await diffFiles(oldFile, newFile, options, command.optsWithGlobals().debug === true);
     });

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerDiff } from './diff.js';
 import { registerEval } from './eval.js';
+import { registerLedger } from './ledger.js';
 import { registerParse } from './parse.js';
 import { EXIT, reportFailure } from './report.js';
+import { registerUnits } from './units.js';
 
 // Each command lives in its own file and adds itself to the program.
-const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval, registerDiff];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval, registerDiff, registerLedger, registerUnits];
 
 function packageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

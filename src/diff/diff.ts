@@ -1,8 +1,10 @@
 import { ledgerTitle } from '../export/fields.js';
 import type { Deadline, Ledger, Task } from '../model.js';
-import { alignTasks, DEFAULT_THRESHOLD, type Match } from './align.js';
+import { alignTasks, type Match } from './align.js';
 import { longestIncreasingSubsequence } from './order.js';
+import { scriptFold } from './script.js';
 import { sameSection } from './sections.js';
+import { DEFAULT_THRESHOLD } from './threshold.js';
 import { normaliseSpacing } from './text.js';
 import {
   CHANGE_KINDS,
@@ -51,23 +53,39 @@ function movesOf(matches: readonly Match[], oldTasks: readonly Task[], newTasks:
   return moves;
 }
 
-function pairOf(match: Match, move: Move | undefined, oldLedger: Ledger, newLedger: Ledger, identifyUnit: UnitIdentifier): TaskPair {
-  const oldTask = oldLedger.tasks[match.old]!;
-  const newTask = newLedger.tasks[match.new]!;
-  const pair: TaskPair = { old: oldTask, new: newTask, similarity: match.similarity, kinds: [] };
+/** The task with its texts as they are compared (see scriptFold). */
+function comparable(task: Task, fold: (text: string) => string): Task {
+  return {
+    ...task,
+    text: fold(task.text),
+    path: task.path.map(fold),
+    deadlines: task.deadlines.map((deadline) => ({ ...deadline, text: fold(deadline.text) })),
+  };
+}
+
+interface Side {
+  ledger: Ledger;
+  /** The ledger's tasks as they are compared. */
+  tasks: Task[];
+}
+
+function pairOf(match: Match, move: Move | undefined, before: Side, after: Side, identifyUnit: UnitIdentifier): TaskPair {
+  const oldTask = before.tasks[match.old]!;
+  const newTask = after.tasks[match.new]!;
+  const pair: TaskPair = { old: before.ledger.tasks[match.old]!, new: after.ledger.tasks[match.new]!, similarity: match.similarity, kinds: [] };
   if (normaliseSpacing(oldTask.text) !== normaliseSpacing(newTask.text)) pair.kinds.push('changed');
   if (move !== undefined) {
     pair.kinds.push('moved');
     pair.move = move;
   }
-  const units = unitChanges(oldTask, newTask, { old: oldLedger.meta.region, new: newLedger.meta.region }, identifyUnit);
+  const units = unitChanges(oldTask, newTask, { old: before.ledger.meta.region, new: after.ledger.meta.region }, identifyUnit);
   if (units.length > 0) {
     pair.kinds.push('units');
     pair.units = units;
   }
   if (deadlineKey(oldTask.deadlines) !== deadlineKey(newTask.deadlines)) {
     pair.kinds.push('deadlines');
-    pair.deadlines = { old: oldTask.deadlines, new: newTask.deadlines };
+    pair.deadlines = { old: pair.old!.deadlines, new: pair.new!.deadlines };
   }
   if (pair.kinds.length === 0) pair.kinds.push('unchanged');
   return pair;
@@ -124,9 +142,12 @@ function sectionCounts(pairs: readonly TaskPair[]): SectionCounts[] {
 export function diffLedgers(oldLedger: Ledger, newLedger: Ledger, options: DiffOptions = {}): DiffReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const identifyUnit = unitIdentifier(options.aliasFiles);
-  const matches = alignTasks(oldLedger.tasks, newLedger.tasks, threshold);
-  const moves = movesOf(matches, oldLedger.tasks, newLedger.tasks);
-  const matched = matches.map((match) => pairOf(match, moves.get(match), oldLedger, newLedger, identifyUnit));
+  const fold = scriptFold(oldLedger, newLedger);
+  const before: Side = { ledger: oldLedger, tasks: oldLedger.tasks.map((task) => comparable(task, fold)) };
+  const after: Side = { ledger: newLedger, tasks: newLedger.tasks.map((task) => comparable(task, fold)) };
+  const matches = alignTasks(before.tasks, after.tasks, threshold);
+  const moves = movesOf(matches, before.tasks, after.tasks);
+  const matched = matches.map((match) => pairOf(match, moves.get(match), before, after, identifyUnit));
   const pairs = orderedPairs(matches, matched, oldLedger, newLedger);
   const counts = zeroCounts();
   for (const pair of pairs) addKinds(counts, pair.kinds);

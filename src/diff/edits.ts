@@ -1,5 +1,5 @@
 import { diffChars } from 'diff';
-import { normaliseSpacing } from './text.js';
+import { collapseSpace, normaliseSpacing } from './text.js';
 
 /** A run of text kept, deleted from the old text, or inserted into the new one. */
 export interface TextEdit {
@@ -16,13 +16,18 @@ const MIN_KEPT_RUN = 2;
  * deletion followed by one insertion.
  */
 export function textEdits(oldText: string, newText: string): TextEdit[] {
-  const parts = diffChars(normaliseSpacing(oldText), normaliseSpacing(newText));
+  const parts = diffChars(collapseSpace(oldText), collapseSpace(newText));
   const edits: TextEdit[] = [];
   let deleted = '';
   let inserted = '';
   const flush = (): void => {
-    if (deleted) edits.push({ op: 'del', text: deleted });
-    if (inserted) edits.push({ op: 'ins', text: inserted });
+    // A paragraph break in one text and none in the other is layout, not an edit (see normaliseSpacing).
+    if (normaliseSpacing(deleted) === normaliseSpacing(inserted)) {
+      if (deleted || inserted) edits.push({ op: 'same', text: inserted || deleted });
+    } else {
+      if (deleted) edits.push({ op: 'del', text: deleted });
+      if (inserted) edits.push({ op: 'ins', text: inserted });
+    }
     deleted = inserted = '';
   };
   parts.forEach((part, index) => {

@@ -6,7 +6,7 @@ import { diffToMarkdown } from './render/markdown.js';
 import { diffToTerminal } from './render/terminal.js';
 import type { DiffReport } from './types.js';
 
-export { DEFAULT_THRESHOLD } from './align.js';
+export { DEFAULT_THRESHOLD } from './threshold.js';
 export { diffLedgers, type DiffOptions } from './diff.js';
 export type { ChangeKind, DiffReport, TaskPair, UnitChange } from './types.js';
 

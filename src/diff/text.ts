@@ -9,15 +9,17 @@ export function compactText(text: string): string {
   return text.replace(NOISE, '');
 }
 
+/** The text on one line: each run of white space (a paragraph break too) as one space. */
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /**
- * The text as it is compared and shown: no white space next to Chinese characters (a paragraph
- * break in one format is none in another), other runs of white space as one space.
+ * The text as it is compared: no white space next to Chinese characters (a paragraph break in one
+ * format is none in another), other runs of white space as one space.
  */
 export function normaliseSpacing(text: string): string {
-  return text
-    .replace(/\s*([^\x00-\x7f])\s*/gu, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseSpace(text.replace(/\s*([^\x00-\x7f])\s*/gu, '$1'));
 }
 
 /** Character bigrams with their counts; a one-character text counts as its own bigram. */

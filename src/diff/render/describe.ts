@@ -1,7 +1,8 @@
 // What every report format says about a pair, in the words of the ledgers' readers.
+import { ROLE_LABELS } from '../../export/fields.js';
 import type { Deadline, Role, Task } from '../../model.js';
 import { textEdits, type TextEdit } from '../edits.js';
-import { normaliseSpacing } from '../text.js';
+import { collapseSpace } from '../text.js';
 import type { ChangeKind, DiffReport, DiffSide, TaskPair, UnitChange } from '../types.js';
 
 export const KIND_LABELS: Record<ChangeKind, string> = {
@@ -14,9 +15,7 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   deadlines: '时限',
 };
 
-export const ROLE_LABELS: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合' };
-
-export const NO_SECTION = '（无章节）';
+const NO_SECTION = '（无章节）';
 const NONE = '无';
 
 export function sectionLabel(title: string): string {
@@ -44,30 +43,36 @@ function pathLabel(task: Task): string {
   return task.path.length === 0 ? NO_SECTION : task.path.join(' › ');
 }
 
-/** Where a moved task went: the two section paths, or that its order changed. */
-export function describeMove(pair: TaskPair): string | undefined {
+/** Where a moved task went: from one section to another, or from one place in the order to another. */
+function describeMove(pair: TaskPair): string | undefined {
   if (pair.move === undefined) return undefined;
-  if (pair.move === 'order') return '顺序调整';
+  if (pair.move === 'order') return `顺序调整：第${pair.old!.seq}项 → 第${pair.new!.seq}项`;
   return `${pathLabel(pair.old!)} → ${pathLabel(pair.new!)}`;
 }
 
-export function describeUnitChange(change: UnitChange): string {
-  const role = ROLE_LABELS[change.role];
+function describeUnitChange(change: UnitChange): string {
   switch (change.change) {
     case 'added':
-      return `${role} +${change.name}`;
+      return `+${change.name}`;
     case 'dropped':
-      return `${role} −${change.name}`;
+      return `−${change.name}`;
     case 'renamed':
-      return `${role} ${change.from} → ${change.name}（更名）`;
+      return `${change.from} → ${change.name}（更名）`;
   }
+}
+
+/** `牵头 −区财政局 +区行政审批局；配合 …`: the changes role by role. */
+function describeUnitChanges(changes: readonly UnitChange[]): string {
+  const byRole = new Map<Role, string[]>();
+  for (const change of changes) byRole.set(change.role, [...(byRole.get(change.role) ?? []), describeUnitChange(change)]);
+  return [...byRole].map(([role, described]) => `${ROLE_LABELS[role]} ${described.join(' ')}`).join('；');
 }
 
 function deadlineList(deadlines: readonly Deadline[]): string {
   return deadlines.length === 0 ? NONE : deadlines.map((deadline) => deadline.text).join('；');
 }
 
-export function describeDeadlines(pair: TaskPair): string | undefined {
+function describeDeadlines(pair: TaskPair): string | undefined {
   if (pair.deadlines === undefined) return undefined;
   return `${deadlineList(pair.deadlines.old)} → ${deadlineList(pair.deadlines.new)}`;
 }
@@ -78,14 +83,17 @@ export function detailLines(pair: TaskPair): { kind: ChangeKind; text: string }[
   const deadlines = describeDeadlines(pair);
   return [
     ...(move === undefined ? [] : [{ kind: 'moved' as const, text: move }]),
-    ...(pair.units === undefined ? [] : [{ kind: 'units' as const, text: pair.units.map(describeUnitChange).join('；') }]),
+    ...(pair.units === undefined ? [] : [{ kind: 'units' as const, text: describeUnitChanges(pair.units) }]),
     ...(deadlines === undefined ? [] : [{ kind: 'deadlines' as const, text: deadlines }]),
   ];
 }
 
-/** The pair's text as edits: a whole deletion or insertion for a task on one side only. */
-export function pairEdits(pair: TaskPair): TextEdit[] {
-  if (pair.old === null) return [{ op: 'ins', text: normaliseSpacing(pair.new!.text) }];
-  if (pair.new === null) return [{ op: 'del', text: normaliseSpacing(pair.old.text) }];
-  return textEdits(pair.old.text, pair.new.text);
+/** A task's text on one line. */
+export function displayText(task: Task): string {
+  return collapseSpace(task.text);
+}
+
+/** The character edits from the old text to the new one, for a pair whose text changed. */
+export function pairEdits(pair: TaskPair): TextEdit[] | undefined {
+  return pair.kinds.includes('changed') ? textEdits(pair.old!.text, pair.new!.text) : undefined;
 }

@@ -1,13 +1,13 @@
-import { ROLES, unitNames } from '../../export/fields.js';
+import { ROLE_LABELS, ROLES, unitNames } from '../../export/fields.js';
 import type { Task } from '../../model.js';
 import type { TextEdit } from '../edits.js';
 import { CHANGE_KINDS, type ChangeKind, type DiffReport, type KindCounts, type TaskPair } from '../types.js';
 import {
   detailLines,
+  displayText,
   headline,
   KIND_LABELS,
   pairEdits,
-  ROLE_LABELS,
   sectionLabel,
   sideLabel,
   similarityLabel,
@@ -35,6 +35,7 @@ th, td { border: 1px solid var(--line); padding: .4rem .6rem; vertical-align: to
 th { background: #f6f8fa; }
 .counts td, .counts th, .sections td.n, .sections th.n { text-align: right; }
 .counts td { font-size: 1.3rem; font-weight: 600; }
+td.zero { color: #afb8c1; }
 .pairs { table-layout: fixed; }
 .pairs col.kinds { width: 9rem; }
 .badge { display: inline-block; margin: 0 .25rem .25rem 0; padding: 0 .45rem; border-radius: 1rem; color: #fff;
@@ -55,7 +56,7 @@ function badge(kind: ChangeKind, text: string = KIND_LABELS[kind]): string {
 }
 
 function countCells(counts: KindCounts): string {
-  return CHANGE_KINDS.map((kind) => `<td class="n">${counts[kind]}</td>`).join('');
+  return CHANGE_KINDS.map((kind) => `<td class="n${counts[kind] === 0 ? ' zero' : ''}">${counts[kind]}</td>`).join('');
 }
 
 function kindHeaders(): string {
@@ -70,14 +71,20 @@ function unitsLine(task: Task): string {
   return groups.length === 0 ? '' : `<div class="meta">${escapeHtml(groups.join('；'))}</div>`;
 }
 
-/** One side of a pair: its id and section, its text with that side's edits marked, its units. */
-function sideCell(side: 'old' | 'new', task: Task | null, edits: readonly TextEdit[], extra = ''): string {
-  if (task === null) return `<td class="${side}"></td>`;
+/** A side's text: with that side's edits marked (deletions on the old, insertions on the new). */
+function sideText(side: 'old' | 'new', task: Task, edits: readonly TextEdit[] | undefined): string {
+  if (edits === undefined) return escapeHtml(displayText(task));
   const hidden = side === 'old' ? 'ins' : 'del';
-  const text = edits
+  return edits
     .filter((edit) => edit.op !== hidden)
     .map(({ op, text }) => (op === 'same' ? escapeHtml(text) : `<${op}>${escapeHtml(text)}</${op}>`))
     .join('');
+}
+
+/** One side of a pair: its id and section, its text, its units. */
+function sideCell(side: 'old' | 'new', task: Task | null, edits: readonly TextEdit[] | undefined, extra = ''): string {
+  if (task === null) return `<td class="${side}"></td>`;
+  const text = sideText(side, task, edits);
   const path = task.path.length === 0 ? '' : ` <span class="meta">${escapeHtml(task.path.join(' › '))}</span>`;
   return `<td class="${side}"><div class="id">${escapeHtml(task.id)}${path}</div><div class="text">${text}</div>${unitsLine(task)}${extra}</td>`;
 }

@@ -2,6 +2,7 @@ import type { TextEdit } from '../edits.js';
 import { CHANGE_KINDS, type DiffReport, type KindCounts, type TaskPair } from '../types.js';
 import {
   detailLines,
+  displayText,
   headline,
   KIND_LABELS,
   pairEdits,
@@ -34,12 +35,17 @@ function inlineEdits(edits: readonly TextEdit[]): string {
     .join('');
 }
 
+function textLine(pair: TaskPair): string {
+  const edits = pairEdits(pair);
+  return edits === undefined ? escape(displayText((pair.new ?? pair.old)!)) : inlineEdits(edits);
+}
+
 function pairItem(pair: TaskPair): string[] {
   const kinds = pair.kinds.map((kind) => KIND_LABELS[kind]).join('、');
   const similarity = pair.old !== null && pair.new !== null ? ` · ${similarityLabel(pair)}` : '';
   return [
     `- **${escape(pairIds(pair))}** · ${kinds}${similarity}`,
-    `  ${inlineEdits(pairEdits(pair))}`,
+    `  ${textLine(pair)}`,
     ...detailLines(pair).map(({ kind, text }) => `  - ${KIND_LABELS[kind]}：${escape(text)}`),
   ];
 }

@@ -3,6 +3,7 @@ import type { TextEdit } from '../edits.js';
 import { CHANGE_KINDS, type ChangeKind, type DiffReport, type KindCounts, type TaskPair } from '../types.js';
 import {
   detailLines,
+  displayText,
   headline,
   KIND_LABELS,
   pairEdits,
@@ -45,12 +46,18 @@ function inlineEdits(edits: readonly TextEdit[], paint: ChalkInstance): string {
     .join('');
 }
 
+/** The new text with its edits marked when it changed, else the text as it stands. */
+function textLine(pair: TaskPair, paint: ChalkInstance): string {
+  const edits = pairEdits(pair);
+  return edits === undefined ? displayText((pair.new ?? pair.old)!) : inlineEdits(edits, paint);
+}
+
 function pairLines(pair: TaskPair, paint: ChalkInstance, paintKind: Record<ChangeKind, ChalkInstance>): string[] {
   const kinds = pair.kinds.map((kind) => paintKind[kind](KIND_LABELS[kind])).join(' ');
   const similarity = pair.old !== null && pair.new !== null ? `  ${paint.dim(similarityLabel(pair))}` : '';
   return [
     `${paint.bold(pairIds(pair))}  ${kinds}${similarity}`,
-    INDENT + inlineEdits(pairEdits(pair), paint),
+    INDENT + textLine(pair, paint),
     ...detailLines(pair).map(({ kind, text }) => `${INDENT}${paintKind[kind](KIND_LABELS[kind])}  ${text}`),
   ];
 }
