@@ -298,3 +298,17 @@ describe('level words that are not levels', () => {
     expect(splitUnitNames('省财政厅\u2029省审计厅')).toEqual(['省财政厅', '省审计厅']);
   });
 });
+
+describe('lists that mix units and a description', () => {
+  it('splits the leading units off a descriptive unit', () => {
+    expect(splitUnitNames('市财政局、涉及公共资源配置、重大建设项目等领域的相关单位')).toEqual([
+      '市财政局',
+      '涉及公共资源配置、重大建设项目等领域的相关单位',
+    ]);
+  });
+
+  it('市政务办 and 市政法委 are city offices; 市政公用局 is not a level', () => {
+    expect(splitUnitNames('市编办、市人社局、市政务办、市政法委')).toEqual(['市编办', '市人社局', '市政务办', '市政法委']);
+    expect(splitUnitNames('区住建局、市政公用局')).toEqual(['区住建局', '区市政公用局']);
+  });
+});

@@ -31,9 +31,9 @@ const UNIT_ENDING =
   /(局|委|办|厅|署|院|会|部|中心|政府|单位|部门|机构|机关|公司|集团|站|所|队|处|科|室|组|社|馆|校|行|园区|开发区|新区|办事处|镇|街|街道|乡|村|区|县|市|州|旗|盟|海关|总局|支队|大队|联社|协会|商会)$/;
 
 /** Level prefixes that distribute over a 、-list: 市编办、人社局 → 市编办、市人社局. */
-const LEVEL_PREFIX = /^[市省县区](?!场|政(?!府)|域|级)/;
+const LEVEL_PREFIX = /^[市省县区](?!场|政(?:公用|工程|设施|园林)|域|级)/;
 /** A name that carries its own place or level takes no distributed prefix. */
-const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|驻)|^[省市县区镇乡](?!场|政(?!府)|域|级)|^[\u4e00-\u9fff]{1,4}[省市县区州旗](?!场|政(?!府)|域|级)/;
+const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|驻)|^[省市县区镇乡](?!场|政(?:公用|工程|设施|园林)|域|级)|^[\u4e00-\u9fff]{1,4}[省市县区州旗](?!场|政(?:公用|工程|设施|园林)|域|级)/;
 /** Bodies that are not a level's own departments: customs, companies, banks… keep their names. */
 const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学院|医院|报社|电视台|机场|邮政|烟草|铁路|供电|电信|移动|联通)/;
 
@@ -114,8 +114,7 @@ export function splitUnitNames(text: string, ownPlaceStems: string[] = []): stri
   const names: string[] = [];
   for (const group of splitTopLevel(joinCellParagraphs(text), /[，,；;]/)) {
     const listed = splitTopLevel(group, /[、]/).map(clean).filter(Boolean);
-    const pieces = listed.length > 1 && listed.every(isUnitName) ? distributePrefix(listed, ownPlaceStems) : [clean(group)];
-    for (const piece of pieces) names.push(...splitOnAnd(piece));
+    for (const piece of distributePrefix(unitsOfList(listed), ownPlaceStems)) names.push(...splitOnAnd(piece));
   }
   return names.filter(Boolean);
 }
@@ -134,6 +133,17 @@ function joinCellParagraphs(text: string): string {
   return joined;
 }
 
+/**
+ * A 、-list splits into its units where every piece is one; where only the first pieces are, the
+ * rest is one descriptive unit (市财政局、涉及资源配置、项目建设等领域的相关单位 → two).
+ */
+function unitsOfList(listed: string[]): string[] {
+  if (listed.every(isUnitName)) return listed;
+  const leading = listed.findIndex((piece) => !isUnitName(piece));
+  const rest = listed.slice(leading).join('、');
+  return leading > 0 && isUnitName(rest) ? [...listed.slice(0, leading), rest] : [listed.join('、')];
+}
+
 function splitOnAnd(name: string): string[] {
   const parts = splitTopLevel(name, /[和及与]/).map(clean);
   return parts.length > 1 && parts.every(isUnitName) ? parts : [name];
@@ -143,7 +153,9 @@ function distributePrefix(names: string[], ownPlaceStems: string[]): string[] {
   const prefix = LEVEL_PREFIX.exec(names[0]!)?.[0];
   if (!prefix) return names;
   return names.map((name, i) =>
-    i === 0 || OWN_PLACE.test(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem)) ? name : prefix + name,
+    i === 0 || name.includes('、') || OWN_PLACE.test(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem))
+      ? name
+      : prefix + name,
   );
 }
 
