@@ -4,7 +4,7 @@ import type { DiffReport } from '../src/diff/types.js';
 import type { Ledger, Task } from '../src/model.js';
 import { diffFixture, ledgerOfFile } from './diff-helpers.js';
 
-// Real year series of one issuer (fixtures/diff/README.md). Which task became which was decided by
+// Real year series of one issuer (fixtures/html/realworld/SOURCES.md, “Year-series summary”). Which task became which was decided by
 // reading both years' ledgers side by side; tasks are found by how their text starts (with the id
 // they have today for the reader), so that a change of numbering in the reader does not move a pin.
 
