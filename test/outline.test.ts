@@ -399,3 +399,12 @@ describe('numbering with a closing bracket only', () => {
     ]);
   });
 });
+
+describe('decimal outline numbers', () => {
+  it('1.1 and 1.1.1 nest by first appearance, and 1.5亿元 is not a marker', () => {
+    const o = outlineOf('1 重点任务', '1.1 推进决策公开', '1.1.1 完善目录。', '1.1.2 公开采纳情况。', '1.2 推进执行公开。', '1.5亿元资金的使用情况要公开。');
+    const shape = (n: OutlineNode): unknown => [n.ordinals.join('.'), n.children.map(shape)];
+    expect(o.roots.map(shape)).toEqual([['1', [['1.1', [['1.1.1', []], ['1.1.2', []]]], ['1.2', []]]]]);
+    expect(o.roots[0]!.children[1]!.body.map((l) => l.text)).toEqual(['1.5亿元资金的使用情况要公开。']);
+  });
+});

@@ -154,3 +154,18 @@ describe('decodeText: not a text notice', () => {
     expectInputError(() => decode(utf8(text)), /^binary file, not a text notice$/);
   });
 });
+
+describe('a UTF-8 file with a paragraph in another encoding', () => {
+  it('reads each line in its own encoding and names the odd lines', () => {
+    const lines = SIMPLIFIED_NOTICE.split('\n');
+    const bytes = Buffer.concat([utf8(lines[0] + '\n'), iconv.encode(lines[1] + '\n', 'gbk'), utf8(lines.slice(2).join('\n'))]);
+    const decoded = decodeText(bytes, { name: 'mixed.txt' });
+    expect(decoded.text).toBe(SIMPLIFIED_NOTICE);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.otherEncodingLines).toEqual([2]);
+  });
+
+  it('refuses Big5 bytes forced through --encoding gbk', () => {
+    expect(() => decodeText(iconv.encode(TRADITIONAL_NOTICE, 'big5'), { name: 'x.txt', encoding: 'gbk' })).toThrow(/does not read as Chinese text in gbk/);
+  });
+});

@@ -409,3 +409,13 @@ describe('the end of a notice whose body is its items', () => {
     expect(page.dropped?.filter((d) => d.reason === 'table without a task header')).toHaveLength(2);
   });
 });
+
+describe('warnings about the text itself', () => {
+  it('warns when the notice ends mid-sentence', () => {
+    expect(ledger('一、重点任务', '（一）推进决策公开。', '（二）推进执行公开，做好').warnings.map((w) => [w.code, w.line])).toContainEqual([
+      'truncated',
+      3,
+    ]);
+    expect(ledger('一、重点任务', '（一）推进决策公开。').warnings.map((w) => w.code)).not.toContain('truncated');
+  });
+});

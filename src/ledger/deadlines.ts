@@ -128,6 +128,12 @@ function windows(text: string): [number, number][] {
 /** Every time limit in a task's text, in order, once each. */
 export function findDeadlines(text: string, planYear: number | null): Deadline[] {
   const found: { at: number; end: number; deadline: Deadline }[] = [];
+  // Characters already inside a found limit: a later rule's match over them is the same limit.
+  const taken = new Uint8Array(text.length);
+  const overlaps = (at: number, end: number) => {
+    for (let i = Math.max(0, at); i < end; i++) if (taken[i]) return true;
+    return false;
+  };
   for (const [from, to] of windows(text)) {
     const window = text.slice(from, to);
     for (const rule of DEADLINE_RULES) {
@@ -137,7 +143,8 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
         const date = rule.resolve(m as RegExpExecArray, planYear);
         const at = date === null ? start - triggerBefore(text, start).length : start;
         const end = start + m[0].length;
-        if (found.some((f) => at < f.end && end > f.at)) continue;
+        if (overlaps(at, end)) continue;
+        taken.fill(1, Math.max(0, at), end);
         found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
       }
     }

@@ -1,7 +1,7 @@
 import type { LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH } from '../outline/table.js';
 import { deadlineOfCell, findDeadlines } from './deadlines.js';
-import { isClauseLine, splitAtClauses, unitsOfClause, type UnitContext } from './units.js';
+import { isClauseLine, splitAtClauses, unbalancedBrackets, unitsOfClause, type UnitContext } from './units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|总体思路)$/;
@@ -57,6 +57,7 @@ class TaskCollector {
   /** What became of each input line, by line number. */
   readonly fates = new Map<number, LineFate>();
   private readonly usedIds = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
   /** Notices repeat the same clause for many tasks (各县（区）、市各有关部门负责落实): read each once. */
   private readonly unitsByClause = new Map<string, Unit[]>();
 
@@ -135,6 +136,9 @@ class TaskCollector {
         current().closed = true;
         continue;
       }
+      if (unbalancedBrackets(paragraph.text)) {
+        this.warnings.push({ code: 'unbalanced-brackets', message: 'the brackets in this line do not pair up', line: paragraph.line });
+      }
       const splits = splitAtClauses(paragraph.text);
       const hasClause = splits.some((s) => s.clause !== null);
       splits.forEach((split, i) => {
@@ -185,7 +189,11 @@ class TaskCollector {
 
   private uniqueId(id: string): string {
     let unique = id;
-    for (let n = 2; this.usedIds.has(unique); n++) unique = `${id}-${n}`;
+    // Start from the last suffix this id was given, so thousands of repeats stay cheap.
+    for (let n = this.nextSuffix.get(id) ?? 2; this.usedIds.has(unique); n++) {
+      unique = `${id}-${n}`;
+      this.nextSuffix.set(id, n + 1);
+    }
     this.usedIds.add(unique);
     return unique;
   }

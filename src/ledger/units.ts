@@ -259,9 +259,31 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
       while (from < paragraph.length && /[\s。；，]/.test(paragraph[from]!)) from++;
     }
   }
+  // A clause whose closing bracket was lost still closes the paragraph: （市财政局牵头，市审计局配合
+  if (depth > 0 && open >= from && isUnitClause(paragraph.slice(open + 1))) {
+    splits.push({ text: paragraph.slice(from, open).trim(), clause: paragraph.slice(open + 1) });
+    from = paragraph.length;
+  }
+  // …and one whose opening bracket was lost: 推进决策解读。市直各单位负责）
+  const strayClose = /[。；]([^。；（(）)]+)[）)]$/.exec(paragraph.slice(from));
+  if (strayClose && isUnitClause(strayClose[1]!)) {
+    splits.push({ text: paragraph.slice(from, from + strayClose.index + 1).trim(), clause: strayClose[1]! });
+    from = paragraph.length;
+  }
   const rest = paragraph.slice(from).trim();
   if (rest || splits.length === 0) splits.push({ text: rest, clause: null });
   return splits;
+}
+
+/** Brackets that do not pair up: a clause or a name lost its beginning or its end. */
+export function unbalancedBrackets(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const bracket = BRACKET[text.charCodeAt(i)];
+    if (bracket === 1) depth++;
+    else if (bracket === 2 && --depth < 0) return true;
+  }
+  return depth > 0;
 }
 
 /** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */

@@ -150,8 +150,8 @@ class OutlineBuilder {
       this.dropped.push({ ...line, reason: 'table header' });
       return;
     }
-    if (!this.table && !this.inheritEmptyUnitCells) {
-      // A page's or Word file's table that names no task column is data, not work items.
+    if (!this.table && !this.inheritEmptyUnitCells && !cells.some((cell) => matchMarker(cell))) {
+      // A page's or Word file's table that names no task column, and numbers nothing, is data.
       this.dropped.push({ ...line, reason: 'table without a task header' });
       return;
     }

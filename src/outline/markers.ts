@@ -27,6 +27,9 @@ export const NUMBERING_STYLES: NumberingStyle[] = [
   { style: '一、', pattern: new RegExp(`^(${CN})\\s*(?:、|[．.](?!\\d))\\s*`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}、` },
   { style: '（一）', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`), ordinal: chineseNumber, spell: (n) => `（${toChineseNumber(n)}）` },
   { style: '一是', pattern: new RegExp(`^(${CN})是${HAN_START}`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}是` },
+  // 1.1 and 1.1.1: decimal outline numbers, one style per depth.
+  { style: '1.1.1', pattern: new RegExp(`^\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}])[.．、]?\\s*`), ordinal: arabic, spell: (n) => `x.x.${n}` },
+  { style: '1.1', pattern: new RegExp(`^\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}%])[、]?\\s*(?=[\\u4e00-\\u9fff“《（])`), ordinal: arabic, spell: (n) => `x.${n}` },
   { style: '1.', pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/, ordinal: arabic, spell: (n) => `${n}.` },
   { style: '1.', pattern: /^([\u2488-\u249b])\s*/, ordinal: fromCodePoint(0x2488), spell: (n) => `${n}.` },
   { style: '1.', pattern: new RegExp(`^(\\d{1,2})(?![\\d${COUNTED}])${HAN_START}`), ordinal: arabic, needsSequence: true, spell: (n) => `${n}.` },

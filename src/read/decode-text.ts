@@ -99,7 +99,14 @@ let commonChineseCharacters: Set<string> | undefined;
  * normalised: 'utf-8', 'gbk' (any GB encoding; 'gb18030' only if its four-byte sequences occur),
  * 'big5', 'utf-16le', … Throws InputError for empty, blank, binary or undecodable input.
  */
-export function decodeText(bytes: Uint8Array, options: { name: string; encoding?: string }): { text: string; encoding: string } {
+export interface DecodedText {
+  text: string;
+  encoding: string;
+  /** Lines that were in another encoding than the rest (a paragraph pasted from elsewhere). */
+  otherEncodingLines?: number[];
+}
+
+export function decodeText(bytes: Uint8Array, options: { name: string; encoding?: string }): DecodedText {
   if (bytes.length === 0) throw new InputError('empty file');
   const binaryKind = MAGIC_NUMBERS.find((magic) => startsWith(bytes, magic.bytes))?.kind;
   if (binaryKind !== undefined) throw binaryFileError(binaryKind);
@@ -110,7 +117,7 @@ export function decodeText(bytes: Uint8Array, options: { name: string; encoding?
   return decoded;
 }
 
-function detectAndDecode(bytes: Uint8Array): { text: string; encoding: string } {
+function detectAndDecode(bytes: Uint8Array): DecodedText {
   const bom = BYTE_ORDER_MARKS.find((mark) => startsWith(bytes, mark.bytes));
   if (bom !== undefined) return { text: decodeChecked(bytes, bom.encoding, bom.encoding), encoding: bom.encoding };
 
@@ -135,9 +142,47 @@ function detectAndDecode(bytes: Uint8Array): { text: string; encoding: string } 
     .analyse(sample)
     .filter((match) => match.name in GUESSABLE_ENCODINGS)
     .map((match) => ({ ...GUESSABLE_ENCODINGS[match.name], confidence: match.confidence }));
-  const decoded = decodeMostChinese(bytes, sample, guesses);
+  const decoded = decodeMostChinese(bytes, sample, guesses) ?? decodeMixed(bytes);
   if (decoded === null) throw new InputError('unknown text encoding (not UTF-8, GBK or Big5); pass --encoding');
   return decoded;
+}
+
+/** A file is mostly UTF-8 when at least this share of its bytes stand in lines that are valid UTF-8. */
+const MOSTLY_UTF8 = 0.5;
+
+/**
+ * A UTF-8 file with some lines in GBK or Big5 (a paragraph pasted from an older document): each
+ * line is read in the encoding it is in. Null when the file is not mostly UTF-8.
+ */
+function decodeMixed(bytes: Uint8Array): DecodedText | null {
+  const lines: Uint8Array[] = [];
+  for (let start = 0; start <= bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end + 1;
+    lines.push(bytes.subarray(start, stop));
+    start = stop;
+    if (end < 0) break;
+  }
+  const valid = lines.map((line) => {
+    try {
+      strictUtf8.decode(line);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const validBytes = lines.reduce((sum, line, i) => sum + (valid[i] ? line.length : 0), 0);
+  if (validBytes < MOSTLY_UTF8 * bytes.length) return null;
+  const others = Buffer.concat(lines.filter((_, i) => !valid[i]));
+  const legacy = decodeMostChinese(others, others.subarray(0, SAMPLE_SIZE), [
+    GUESSABLE_ENCODINGS['GB18030']!,
+    GUESSABLE_ENCODINGS['Big5']!,
+  ]);
+  if (legacy === null) return null;
+  const encoding = legacy.encoding === 'big5' ? 'big5' : GB_FAMILY;
+  const text = lines.map((line, i) => (valid[i] ? lenientUtf8.decode(line) : decode(line, encoding))).join('');
+  const otherEncodingLines = valid.flatMap((ok, i) => (ok ? [] : [i + 1]));
+  return { text, encoding: 'utf-8', otherEncodingLines };
 }
 
 /**
@@ -159,10 +204,25 @@ function decodeMostChinese(bytes: Uint8Array, sample: Uint8Array, candidates: Ca
   return { text, encoding };
 }
 
-function decodeForced(bytes: Uint8Array, requested: string): { text: string; encoding: string } {
+/** Below this many non-ASCII characters a text is too short to judge whether it reads as Chinese. */
+const JUDGED_FROM = 50;
+
+function decodeForced(bytes: Uint8Array, requested: string): DecodedText {
   if (!iconv().encodingExists(requested)) throw new InputError(`unknown encoding ${requested}`);
   const encoding = ENCODING_ALIASES[requested.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? requested.toLowerCase();
-  return { text: decodeChecked(bytes, encoding, requested), encoding: reportedName(encoding, bytes) };
+  const text = decodeChecked(bytes, encoding, requested);
+  // Big5 bytes read as GBK decode without errors into nonsense: say so rather than parse it.
+  const sample = text.slice(0, SAMPLE_SIZE);
+  if (nonAsciiCount(sample) >= JUDGED_FROM && chineseScore(sample) < PLAUSIBLY_CHINESE_SCORE) {
+    throw new InputError(`does not read as Chinese text in ${requested}`);
+  }
+  return { text, encoding: reportedName(encoding, bytes) };
+}
+
+function nonAsciiCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) count++;
+  return count;
 }
 
 function decode(bytes: Uint8Array, encoding: string): string {

@@ -23,8 +23,13 @@ export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Dec
     case 'docx':
       return (await import('./docx/index.js')).readDocx(bytes, options);
     case 'text': {
-      const { text, encoding } = decodeText(bytes, options);
-      return { name: options.name, format: 'text', encoding, text, warnings: [] };
+      const { text, encoding, otherEncodingLines } = decodeText(bytes, options);
+      const warnings = (otherEncodingLines ?? []).map((line) => ({
+        code: 'mixed-encoding',
+        message: `this line was in another encoding than the rest of the file`,
+        line,
+      }));
+      return { name: options.name, format: 'text', encoding, text, warnings };
     }
   }
 }
