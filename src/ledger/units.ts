@@ -265,7 +265,7 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
     from = paragraph.length;
   }
   // …and one whose opening bracket was lost: 推进决策解读。市直各单位负责）
-  const strayClose = /[。；]([^。；（(）)]+)[）)]$/.exec(paragraph.slice(from));
+  const strayClose = /[）)]$/.test(paragraph) ? /[。；]([^。；（(）)]+)[）)]$/.exec(paragraph.slice(from)) : null;
   if (strayClose && isUnitClause(strayClose[1]!)) {
     splits.push({ text: paragraph.slice(from, from + strayClose.index + 1).trim(), clause: strayClose[1]! });
     from = paragraph.length;
