@@ -1,5 +1,6 @@
 // Builds the batch-benchmark corpus in bench/corpus/ (git-ignored): at least 10 MB of notice-sized
-// files, simplified and traditional, made from fixtures/notices/*.txt. Each fixture is used as is and
+// files, simplified and traditional, made from fixtures/notices/*.txt (bench/batch.mjs asks for a
+// number of files instead, in a folder of its own). Each fixture is used as is and
 // converted to the other script, with its paragraphs shuffled anew for every copy so no two files are
 // the same. Deterministic: the same fixtures always give the same corpus.
 //
@@ -16,23 +17,26 @@ const MIN_CORPUS_BYTES = 10_000_000;
 /** Bump when the way files are generated changes, so existing corpora are rebuilt. */
 const GENERATOR_VERSION = 1;
 
-/** The corpus files (absolute paths), generated first if missing or made from other fixtures. */
-export function corpusFiles() {
-  const key = corpusKey();
+/**
+ * The corpus files (absolute paths), generated first if missing or made otherwise: at least
+ * `minBytes` in at least `minFiles` files, in `dir` (a path ending in /).
+ */
+export function corpusFiles({ dir = CORPUS_DIR, minBytes = MIN_CORPUS_BYTES, minFiles = 0 } = {}) {
+  const key = corpusKey({ minBytes, minFiles });
   let manifest = null;
   try {
-    manifest = JSON.parse(readFileSync(CORPUS_DIR + MANIFEST, 'utf8'));
+    manifest = JSON.parse(readFileSync(dir + MANIFEST, 'utf8'));
   } catch {
     // No corpus yet.
   }
-  if (manifest?.key !== key) manifest = makeCorpus(key);
-  return manifest.files.map((name) => CORPUS_DIR + name);
+  if (manifest?.key !== key) manifest = makeCorpus(key, dir, { minBytes, minFiles });
+  return manifest.files.map((name) => dir + name);
 }
 
-/** Identifies the inputs of the generator: its version and the fixtures' names and sizes. */
-function corpusKey() {
+/** Identifies the inputs of the generator: its version, the size asked and the fixtures' names and sizes. */
+function corpusKey(size) {
   const fixtures = fixtureNames().map((name) => [name, readFileSync(FIXTURES_DIR + name).length]);
-  return JSON.stringify({ version: GENERATOR_VERSION, fixtures });
+  return JSON.stringify({ version: GENERATOR_VERSION, size, fixtures });
 }
 
 function fixtureNames() {
@@ -41,7 +45,7 @@ function fixtureNames() {
     .sort();
 }
 
-function makeCorpus(key) {
+function makeCorpus(key, dir, { minBytes, minFiles }) {
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
   const variants = fixtureNames().flatMap((name) => {
@@ -53,21 +57,21 @@ function makeCorpus(key) {
       : [{ base: `${base}-hans`, text }, { base: `${base}-hant`, text: toTraditional(text) }];
   });
 
-  rmSync(CORPUS_DIR, { recursive: true, force: true });
-  mkdirSync(CORPUS_DIR, { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const random = seededRandom(2016);
   const files = [];
   let bytes = 0;
-  for (let i = 0; bytes < MIN_CORPUS_BYTES; i++) {
+  for (let i = 0; bytes < minBytes || i < minFiles; i++) {
     const variant = variants[i % variants.length];
     const name = `${String(i).padStart(4, '0')}-${variant.base}.txt`;
     const content = Buffer.from(shuffleParagraphs(variant.text, random));
-    writeFileSync(CORPUS_DIR + name, content);
+    writeFileSync(dir + name, content);
     files.push(name);
     bytes += content.length;
   }
   const manifest = { key, bytes, files };
-  writeFileSync(CORPUS_DIR + MANIFEST, JSON.stringify(manifest, null, 1));
+  writeFileSync(dir + MANIFEST, JSON.stringify(manifest, null, 1));
   return manifest;
 }
 

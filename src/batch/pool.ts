@@ -1,101 +1,68 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { InputError } from '../errors.js';
-import type { Ledger } from '../model.js';
-import { parseBytes } from '../pipeline.js';
+import { asError, produce, type BatchInput, type Order, type Outcome } from './produce.js';
 
-export interface Job {
-  id: number;
-  name: string;
-  bytes: Uint8Array;
-  encoding?: string;
-}
+export type { BatchInput, Order, Outcome, Product, Rendering } from './produce.js';
 
-export type Outcome =
-  | { id: number; ledger: Ledger }
-  | { id: number; error: { message: string; input: boolean; exitCode: number } };
-
-export interface BatchInput {
-  name: string;
-  bytes: Uint8Array;
-  encoding?: string;
-}
-
-/** Below this many inputs, starting threads costs more than it saves. */
-export const PARALLEL_FROM = 16;
+/**
+ * Below this many inputs, starting threads costs more than it saves: each thread loads the
+ * pipeline and warms up anew (about 130 ms), the time one thread takes to parse some 25 notices.
+ */
+export const PARALLEL_FROM = 64;
 
 /** How many threads a batch of this size is worth: one per core, only for a large batch. */
 export function threadsFor(inputs: number): number {
   return inputs >= PARALLEL_FROM ? Math.max(1, Math.min(availableParallelism(), inputs)) : 1;
 }
 
-function failure(outcome: Extract<Outcome, { error: unknown }>): Error {
-  return outcome.error.input ? new InputError(outcome.error.message, outcome.error.exitCode) : new Error(outcome.error.message);
+export interface PoolOptions {
+  /** The script each thread runs: worker.js beside this module, unless a test swaps in its own. */
+  workerScript?: URL;
 }
 
+/** The ledger alone, rendered by the caller. */
+const LEDGER_ONLY: Order = { renderings: {}, ledger: true };
+
 /**
- * Parses many notices, on several threads when there are enough of them, and hands each result
- * to `onResult` in input order (a ledger, or the error that input raised).
+ * Parses many notices and hands what was made of each to `onResult` in input order, one at a
+ * time. An input yielded as an Error (it could not be read) is handed on as it is. With more than
+ * one thread, the notices are parsed on worker threads; inputs are pulled from `inputs` only as a
+ * thread becomes free, so a batch of any size holds a few inputs in memory at a time. A failing
+ * input, even one that kills its thread, fails alone: the batch goes on.
  */
 export async function parseMany(
-  inputs: AsyncIterable<BatchInput> | Iterable<BatchInput>,
+  inputs: AsyncIterable<BatchInput | Error> | Iterable<BatchInput | Error>,
   threads: number,
-  onResult: (index: number, result: Ledger | Error) => void | Promise<void>,
+  onResult: (index: number, outcome: Outcome) => void | Promise<void>,
+  order: Order = LEDGER_ONLY,
+  options: PoolOptions = {},
 ): Promise<void> {
+  const ahead = readAhead(inputs);
   if (threads <= 1) {
     let index = 0;
-    for await (const input of inputs) {
-      let result: Ledger | Error;
-      try {
-        result = await parseBytes(input.bytes, { name: input.name, encoding: input.encoding });
-      } catch (error) {
-        result = error instanceof Error ? error : new Error(String(error));
-      }
-      await onResult(index++, result);
+    for await (const input of ahead) {
+      await onResult(index++, input instanceof Error ? input : await produce(input, order).catch(asError));
     }
     return;
   }
 
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./worker.js', import.meta.url)));
-  const idle = [...workers];
-  const waiting: (() => void)[] = [];
-  const done = new Map<number, Ledger | Error>();
-  let next = 0;
-  let flushing = Promise.resolve();
-  const flush = () => {
-    flushing = flushing.then(async () => {
-      while (done.has(next)) {
-        const result = done.get(next)!;
-        done.delete(next);
-        await onResult(next++, result);
-      }
-    });
-  };
-  const pending = new Set<Promise<void>>();
-  try {
-    let id = 0;
-    for await (const input of inputs) {
-      while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-      const worker = idle.pop()!;
-      const job: Job = { id: id++, name: input.name, bytes: input.bytes, encoding: input.encoding };
-      const finished = new Promise<void>((resolve) => {
-        const onMessage = (outcome: Outcome) => {
-          worker.off('message', onMessage);
-          done.set(outcome.id, 'ledger' in outcome ? outcome.ledger : failure(outcome));
-          idle.push(worker);
-          waiting.shift()?.();
-          flush();
-          resolve();
-        };
-        worker.on('message', onMessage);
-      });
-      pending.add(finished);
-      void finished.then(() => pending.delete(finished));
-      worker.postMessage(job);
-    }
-    await Promise.all(pending);
-    await flushing;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  // The thread machinery loads only for a batch that uses it.
+  const { parseOnThreads } = await import('./threads.js');
+  await parseOnThreads(ahead, threads, onResult, order, options.workerScript ?? new URL('./worker.js', import.meta.url));
+}
+
+/**
+ * The inputs, each asked for as soon as the one before it is taken: reading the next file goes on
+ * while this one is parsed, instead of before it.
+ */
+async function* readAhead<T>(inputs: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+  const iterator = Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
+  let next = Promise.resolve(iterator.next());
+  for (;;) {
+    const result = await next;
+    if (result.done === true) return;
+    next = Promise.resolve(iterator.next());
+    // Awaited on the next round; until then a failure must not count as unhandled.
+    next.catch(() => undefined);
+    yield result.value;
   }
 }

@@ -1,16 +1,21 @@
 import { parentPort } from 'node:worker_threads';
-import { InputError } from '../errors.js';
-import { parseBytes } from '../pipeline.js';
-import type { Job, Outcome } from './pool.js';
+import { errorToSend, transferable, type Job, type Reply } from './messages.js';
+import { produce } from './produce.js';
 
-// One thread of the pool: parses the notices it is sent, one at a time.
-parentPort!.on('message', async (job: Job) => {
-  let outcome: Outcome;
+// One thread of the pool: makes what it is asked of each input it is sent, one at a time (the
+// pool sends the next job only after the answer).
+const port = parentPort!;
+port.on('message', async ({ input, order }: Job) => {
+  let reply: Reply;
   try {
-    outcome = { id: job.id, ledger: await parseBytes(job.bytes, { name: job.name, encoding: job.encoding }) };
+    reply = { product: await produce(input, order) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    outcome = { id: job.id, error: { message, input: error instanceof InputError, exitCode: error instanceof InputError ? error.exitCode : 1 } };
+    reply = { error: errorToSend(error) };
   }
-  parentPort!.postMessage(outcome);
+  try {
+    port.postMessage(reply, 'product' in reply ? transferable(Object.values(reply.product.outputs)) : []);
+  } catch (error) {
+    // What was made could not be sent: that input fails, not the thread.
+    port.postMessage({ error: errorToSend(error) } satisfies Reply);
+  }
 });

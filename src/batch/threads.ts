@@ -1,0 +1,224 @@
+// The worker-thread side of parseMany: a pool of threads, each parsing one input at a time, and
+// the hand-over of their results in input order.
+
+import { Worker } from 'node:worker_threads';
+import { errorFromSent, type Job, type Reply } from './messages.js';
+import { asError, type BatchInput, type Order, type Outcome } from './produce.js';
+
+/**
+ * How many inputs may be under way ahead of the next one handed to `onResult`, per thread: enough
+ * to keep every thread busy behind a slow input, few enough that memory stays bounded.
+ */
+const AHEAD_PER_THREAD = 4;
+
+/** parseMany on `threads` worker threads running `workerScript`. */
+export async function parseOnThreads(
+  inputs: AsyncIterable<BatchInput | Error>,
+  threads: number,
+  onResult: (index: number, outcome: Outcome) => void | Promise<void>,
+  order: Order,
+  workerScript: URL,
+): Promise<void> {
+  const pool = new ThreadPool(threads, workerScript);
+  const handOver = new InOrder(onResult);
+  const iterator = inputs[Symbol.asyncIterator]();
+  let count = 0;
+  try {
+    for (;;) {
+      await handOver.roomFor(count, threads * AHEAD_PER_THREAD);
+      // Read the next input only once a thread is free for it.
+      const slot = await pool.acquire();
+      const next = await iterator.next();
+      if (next.done === true) {
+        pool.release(slot);
+        break;
+      }
+      const index = count++;
+      if (next.value instanceof Error) {
+        pool.release(slot);
+        handOver.put(index, next.value);
+      } else {
+        void pool.start(slot, { input: next.value, order }).then((outcome) => handOver.put(index, outcome));
+      }
+    }
+    await handOver.allOf(count);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Hands outcomes on in input order, one at a time, however they arrive. */
+class InOrder {
+  private readonly arrived = new Map<number, Outcome>();
+  private next = 0;
+  private handing = false;
+  /** What `onResult` threw: it stops the batch. */
+  private failure: { error: unknown } | undefined;
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly onResult: (index: number, outcome: Outcome) => void | Promise<void>) {}
+
+  put(index: number, outcome: Outcome): void {
+    this.arrived.set(index, outcome);
+    void this.handOn();
+  }
+
+  private async handOn(): Promise<void> {
+    if (this.handing) return; // the loop already running picks this one up
+    this.handing = true;
+    while (this.failure === undefined && this.arrived.has(this.next)) {
+      const outcome = this.arrived.get(this.next)!;
+      this.arrived.delete(this.next);
+      try {
+        await this.onResult(this.next, outcome);
+      } catch (error) {
+        this.failure = { error };
+      }
+      this.next++;
+      this.wake();
+    }
+    this.handing = false;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private async until(done: () => boolean): Promise<void> {
+    while (this.failure === undefined && !done()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.failure !== undefined) throw this.failure.error;
+  }
+
+  /** Waits until the input at `index` would be fewer than `ahead` places ahead of the next handed on. */
+  roomFor(index: number, ahead: number): Promise<void> {
+    return this.until(() => index - this.next < ahead);
+  }
+
+  /** Waits until the first `count` outcomes have been handed on. */
+  allOf(count: number): Promise<void> {
+    return this.until(() => this.next >= count);
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  /** Resolves the job the thread is running. */
+  settle?: (outcome: Outcome) => void;
+  /** Whether the thread has answered a job: one that dies before any could not start at all. */
+  worked: boolean;
+  dead: boolean;
+  /** Why the thread died, from its 'error' event ('exit' follows). */
+  crash?: Error;
+}
+
+function stopped(slot: Slot, otherwise: string): Error {
+  return new Error(`the worker thread stopped (${slot.crash?.message ?? otherwise})`);
+}
+
+/** Worker threads, each running one job at a time; one that dies is replaced. */
+class ThreadPool {
+  private readonly live = new Set<Slot>();
+  private readonly idle: Slot[] = [];
+  private readonly waiting: { resolve: (slot: Slot) => void; reject: (error: Error) => void }[] = [];
+  private closed = false;
+  /** Set when every thread died before doing any work: the threads cannot start. */
+  private broken: Error | undefined;
+
+  constructor(
+    size: number,
+    private readonly script: URL,
+  ) {
+    for (let i = 0; i < size; i++) this.release(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.script), worked: false, dead: false };
+    this.live.add(slot);
+    slot.worker.on('message', (reply: Reply) => {
+      slot.worked = true;
+      this.finish(slot, 'product' in reply ? reply.product : errorFromSent(reply.error));
+      this.release(slot);
+    });
+    // Without this listener an uncaught exception in the thread would be one in this thread too.
+    slot.worker.on('error', (error) => (slot.crash = error));
+    slot.worker.on('exit', (code) => this.died(slot, code));
+    return slot;
+  }
+
+  private died(slot: Slot, code: number): void {
+    slot.dead = true;
+    this.live.delete(slot);
+    if (this.closed) return;
+    const why = stopped(slot, `exit code ${code}`);
+    const idleAt = this.idle.indexOf(slot);
+    if (idleAt >= 0) this.idle.splice(idleAt, 1);
+    const busy = idleAt < 0;
+    this.finish(slot, why);
+    // A busy thread takes only its own job down; an idle one that never worked could not start,
+    // and neither would its replacement.
+    if (busy || slot.worked) this.replace();
+    else if (this.live.size === 0) this.breakDown(why);
+  }
+
+  private replace(): void {
+    try {
+      this.release(this.spawn());
+    } catch (error) {
+      // No thread can be started (out of memory, say): with none left, the batch cannot go on.
+      if (this.live.size === 0) this.breakDown(asError(error));
+    }
+  }
+
+  private breakDown(why: Error): void {
+    this.broken = why;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(why);
+  }
+
+  private finish(slot: Slot, outcome: Outcome): void {
+    const settle = slot.settle;
+    slot.settle = undefined;
+    settle?.(outcome);
+  }
+
+  /** A free thread, once there is one. */
+  acquire(): Promise<Slot> {
+    if (this.broken !== undefined) return Promise.reject(this.broken);
+    const slot = this.idle.pop();
+    if (slot !== undefined) return Promise.resolve(slot);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  release(slot: Slot): void {
+    if (slot.dead) return;
+    const waiter = this.waiting.shift();
+    if (waiter === undefined) this.idle.push(slot);
+    else waiter.resolve(slot);
+  }
+
+  /** Runs a job on an acquired thread; the thread goes back to the pool when it answers. */
+  start(slot: Slot, job: Job): Promise<Outcome> {
+    // The thread may have died between acquire and start; it was replaced already.
+    if (slot.dead) return Promise.resolve(stopped(slot, 'before the job'));
+    return new Promise((resolve) => {
+      slot.settle = resolve;
+      try {
+        // Copied, not moved: the caller's bytes stay as they were.
+        slot.worker.postMessage(job);
+      } catch (error) {
+        // A job that cannot be sent fails alone; the thread is fine.
+        slot.settle = undefined;
+        this.release(slot);
+        resolve(asError(error));
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = [...this.live];
+    for (const slot of slots) this.finish(slot, new Error('the batch stopped'));
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}
