@@ -2,8 +2,6 @@ import type { Ledger, Outline } from '../model.js';
 import { metaOf } from './meta.js';
 import { tasksOf } from './tasks.js';
 
-const FINISHED = /[。！？；：…”’）)」』】|.!?]$/;
-
 /** The place name a region's units may start with: 盐城市 → 盐城. */
 function placeStems(region: string | null): string[] {
   if (!region) return [];
@@ -20,12 +18,6 @@ export function buildLedger(outline: Outline): Ledger {
     withLines: outline.source.format === 'text',
   });
   const allWarnings = [...outline.warnings, ...warnings];
-  // The last thing a notice says ends a sentence (or is a signature, dropped above): a task
-  // that stops mid-sentence at the very end suggests a file cut off.
-  const last = lines.at(-1);
-  if (last?.fate === 'task' && !FINISHED.test(last.text)) {
-    allWarnings.push({ code: 'truncated', message: 'the text ends mid-sentence: the file may be cut off', line: last.line });
-  }
   if (outline.roots.length === 0) {
     allWarnings.push({ code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null });
   }

@@ -4,6 +4,8 @@ import { guessedColumns, headerColumns, rowCells, type Column } from './table.js
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
 
+const FINISHED = /[。！？；：…”’）)」』】|.!?]$/;
+
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY = 'table-category';
 const TABLE_ROW = 'table-row';
@@ -31,7 +33,8 @@ class OutlineBuilder {
   /** After “附件：” below the body, short numbered lines name attachments, not items. */
   private inAttachmentList = false;
 
-  constructor(private readonly inheritEmptyUnitCells: boolean) {}
+  /** Plain text: tables are flattened (an empty unit cell means "as above"), lines may be cut. */
+  constructor(private readonly plainText: boolean) {}
 
   add(line: SourceLine): void {
     const cells = rowCells(line.text);
@@ -150,7 +153,7 @@ class OutlineBuilder {
       this.dropped.push({ ...line, reason: 'table header' });
       return;
     }
-    if (!this.table && !this.inheritEmptyUnitCells && !cells.some((cell) => matchMarker(cell))) {
+    if (!this.table && !this.plainText && !cells.some((cell) => matchMarker(cell))) {
       // A page's or Word file's table that names no task column, and numbers nothing, is data.
       this.dropped.push({ ...line, reason: 'table without a task header' });
       return;
@@ -174,7 +177,7 @@ class OutlineBuilder {
           if (/^\d+$/.test(text)) seq = Number(text);
           return;
         case 'units': {
-          const value = text || (this.inheritEmptyUnitCells ? (table.unitsAbove[columnIndex] ?? '') : '');
+          const value = text || (this.plainText ? (table.unitsAbove[columnIndex] ?? '') : '');
           table.unitsAbove[columnIndex] = value;
           if (value) units.push({ text: value, role: column.role ?? 'responsible' });
           return;
@@ -211,7 +214,7 @@ class OutlineBuilder {
    * many columns right as the row is short.
    */
   private rowShift(cells: string[]): number {
-    if (!this.inheritEmptyUnitCells || !this.table) return 0;
+    if (!this.plainText || !this.table) return 0;
     const missing = this.table.columns.length - cells.length;
     const style = matchMarker(cells[0] ?? '')?.style;
     const column = style ? this.table.columnStyles.indexOf(style) : -1;
@@ -223,6 +226,12 @@ class OutlineBuilder {
   finish(source: CleanDoc): Outline {
     const last = lastNode(this.roots);
     const { closing, dropped } = last ? classifyTail(last) : { closing: [], dropped: [] };
+    // The last thing a notice says ends a sentence (a table row, a signature and the like are
+    // not text): a paragraph that stops mid-sentence at the very end suggests a file cut off.
+    const final = closing.at(-1) ?? last?.body.at(-1) ?? (last?.cells ? undefined : last?.head);
+    if (this.plainText && final && !FINISHED.test(final.text)) {
+      this.warn('truncated', 'the text ends mid-sentence: the file may be cut off', final.lastLine ?? final.line);
+    }
     return {
       source: source.source,
       preamble: this.preamble,
