@@ -412,10 +412,13 @@ describe('the end of a notice whose body is its items', () => {
 
 describe('warnings about the text itself', () => {
   it('warns when the notice ends mid-sentence', () => {
-    expect(ledger('一、重点任务', '（一）推进决策公开。', '（二）推进执行公开，做好').warnings.map((w) => [w.code, w.line])).toContainEqual([
+    const cut = '（二）推进执行公开，重点公开政府工作报告确定的重大任务和民生实事项目的进展情况以及';
+    expect(ledger('一、重点任务', '（一）推进决策公开。', cut).warnings.map((w) => [w.code, w.line])).toContainEqual([
       'truncated',
       3,
     ]);
     expect(ledger('一、重点任务', '（一）推进决策公开。').warnings.map((w) => w.code)).not.toContain('truncated');
+    // A short heading may end without a mark.
+    expect(ledger('一、重点任务', '（一）推进决策公开。', '（二）加强组织领导').warnings.map((w) => w.code)).not.toContain('truncated');
   });
 });

@@ -5,6 +5,8 @@ import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
 
 const FINISHED = /[。！？；：…”’）)」』】|.!?]$/;
+/** A heading may end without a mark; a paragraph this long that does was cut. */
+const CUT_SENTENCE = 30;
 
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY = 'table-category';
@@ -229,7 +231,7 @@ class OutlineBuilder {
     // The last thing a notice says ends a sentence (a table row, a signature and the like are
     // not text): a paragraph that stops mid-sentence at the very end suggests a file cut off.
     const final = closing.at(-1) ?? last?.body.at(-1) ?? (last?.cells ? undefined : last?.head);
-    if (this.plainText && final && !FINISHED.test(final.text)) {
+    if (this.plainText && final && !FINISHED.test(final.text) && (final.text.length >= CUT_SENTENCE || /[，、]$/.test(final.text))) {
       this.warn('truncated', 'the text ends mid-sentence: the file may be cut off', final.lastLine ?? final.line);
     }
     return {
