@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { TRADITIONAL_CHARS } from '../src/clean/traditional-chars.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import { PHRASE_STARTS, TRADITIONAL_CHARS } from '../src/clean/traditional-chars.js';
 import { convertToSimplified, hasTraditional, scriptOf } from '../src/clean/script.js';
 // @ts-expect-error: a plain .mjs script without types
-import { traditionalChars } from '../scripts/make-traditional-chars.mjs';
+import { phraseStarts, traditionalChars } from '../scripts/make-traditional-chars.mjs';
 
 describe('the table of characters OpenCC converts', () => {
   it('is current with the installed opencc-js (run scripts/make-traditional-chars.mjs after an upgrade)', () => {
     expect(TRADITIONAL_CHARS).toBe(traditionalChars());
+    expect(PHRASE_STARTS).toBe(phraseStarts());
+  });
+
+  it('converts exactly as OpenCC’s own t→cn converter', () => {
+    const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
+    const texts = readdirSync('fixtures/notices').map((f) => readFileSync(`fixtures/notices/${f}`, 'utf8'));
+    texts.push('乾隆年間，他反覆思量，終於瞭解了著作權的重要；沈浸於書中，藉此機會復甦。𠵾');
+    for (const text of [...texts, ...texts.map((t) => OpenCC.Converter({ from: 'cn', to: 'tw' })(t))]) {
+      expect(convertToSimplified(text)).toBe(opencc(text));
+    }
   });
 
   it('tells a simplified text, which is then left as it is', () => {

@@ -1,39 +1,77 @@
 import { createRequire } from 'node:module';
 import type { Script } from '../model.js';
-import { TRADITIONAL_CHARS } from './traditional-chars.js';
+import { PHRASE_STARTS, TRADITIONAL_CHARS } from './traditional-chars.js';
 
-// OpenCC's plain `t` table, not `tw`: gateway sites that turn mainland pages traditional write 着 as
-// 著, and `tw` would give back 着力 where the original text had 著力.
-let toSimplified: ((text: string) => string) | undefined;
+type OpenCCModule = typeof import('opencc-js/t2cn');
+type Trie = InstanceType<OpenCCModule['Trie']>;
 
-// OpenCC's dictionaries are most of the start-up time; a simplified notice never needs them.
-function converter(): (text: string) => string {
-  const OpenCC = () => createRequire(import.meta.url)('opencc-js/t2cn') as typeof import('opencc-js/t2cn');
-  return (toSimplified ??= OpenCC().Converter({ from: 't', to: 'cn' }));
-}
-
-// A bitmap over the Basic Multilingual Plane: one look-up per character, far faster than a
-// regular expression with thousands of alternatives.
-const TRADITIONAL_BMP = new Uint8Array(0x10000);
-const TRADITIONAL_ASTRAL = new Set<number>();
-for (const ch of TRADITIONAL_CHARS) {
-  const code = ch.codePointAt(0)!;
-  if (code < 0x10000) TRADITIONAL_BMP[code] = 1;
-  else TRADITIONAL_ASTRAL.add(code);
-}
+// Characters by code, for one-look-up tests: 1 = OpenCC changes it alone, 2 = a phrase starts with
+// it, 3 = both. A bitmap over the Basic Multilingual Plane, far faster than a regular expression
+// with thousands of alternatives; the rare characters beyond it go in a set.
+const TRADITIONAL = 1;
+const PHRASE_START = 2;
+const BMP = new Uint8Array(0x10000);
+const ASTRAL = new Map<number, number>();
+const mark = (chars: string, flag: number) => {
+  for (const ch of chars) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x10000) BMP[code]! |= flag;
+    else ASTRAL.set(code, (ASTRAL.get(code) ?? 0) | flag);
+  }
+};
+mark(TRADITIONAL_CHARS, TRADITIONAL);
+mark(PHRASE_STARTS, PHRASE_START);
+const flagsAt = (text: string, i: number, code: number) =>
+  code >= 0xd800 && code < 0xdc00 ? (ASTRAL.get(text.codePointAt(i)!) ?? 0) : BMP[code]!;
 
 /** Whether a text holds any character that OpenCC would turn simplified. */
 export function hasTraditional(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (TRADITIONAL_BMP[code]) return true;
-    if (code >= 0xd800 && code < 0xdc00 && TRADITIONAL_ASTRAL.has(text.codePointAt(i)!)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (flagsAt(text, i, text.charCodeAt(i)) & TRADITIONAL) return true;
   return false;
 }
 
+// OpenCC's plain `t` table, not `tw`: gateway sites that turn mainland pages traditional write 着 as
+// 著, and `tw` would give back 着力 where the original text had 著力. Its dictionaries are most of
+// the start-up time, so they load only when a text needs them.
+let tries: Trie[] | undefined;
+
+function loadTries(): Trie[] {
+  const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule;
+  return OpenCC.Locale.to.cn.map((group: Parameters<Trie['loadDictGroup']>[0]) => {
+    const trie = new OpenCC.Trie();
+    trie.loadDictGroup(group);
+    return trie;
+  });
+}
+
+/**
+ * OpenCC's longest-match conversion with its own tries, giving the same text as its Converter:
+ * positions where no entry can begin are skipped with one look-up instead of a walk of the trie.
+ */
+function convertWith(trie: Trie, text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+    if (!flagsAt(text, i, code)) {
+      i += width;
+      continue;
+    }
+    const match = trie.matchPrefix(text, i);
+    if (!match) {
+      i += width;
+      continue;
+    }
+    out += text.slice(copied, i) + match.value;
+    i = copied = match.end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 export function convertToSimplified(text: string): string {
-  return hasTraditional(text) ? converter()(text) : text;
+  if (!hasTraditional(text)) return text;
+  return (tries ??= loadTries()).reduce((converted, trie) => convertWith(trie, converted), text);
 }
 
 /** Share of Han characters OpenCC changed above which a text counts as traditional. */
