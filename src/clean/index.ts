@@ -13,11 +13,13 @@ export function cleanLine(raw: string): string {
 /** Lines of a text with the offset each starts at. */
 function splitLines(text: string): { text: string; offset: number }[] {
   const lines: { text: string; offset: number }[] = [];
-  const breaks = /\r\n|\r|\n/g;
   let start = 0;
-  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    lines.push({ text: text.slice(start, m.index), offset: start });
-    start = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    lines.push({ text: text.slice(start, i), offset: start });
+    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
   }
   lines.push({ text: text.slice(start), offset: start });
   return lines;

@@ -5,6 +5,9 @@ const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `[a-zü${TONED}]*[${TONED}][a-zü${TONED}]*`;
 const ANNOTATION = new RegExp(`(?<=[\\u4e00-\\u9fff])[(（]${SYLLABLE}[)）]`, 'g');
 
+/** An opening bracket followed by a lower-case letter: the only place an annotation can start. */
+const MAY_ANNOTATE = new RegExp(`[(（][a-zü${TONED}]`);
+
 export function removePinyin(text: string): string {
-  return text.includes('(') || text.includes('（') ? text.replace(ANNOTATION, '') : text;
+  return MAY_ANNOTATE.test(text) ? text.replace(ANNOTATION, '') : text;
 }

@@ -4,18 +4,27 @@
 const WIDE: Record<string, string> = {
   ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）',
 };
-const HALF_WIDTH_ALNUM = /[0-9A-Za-z]/;
 
 /** Private-use characters: dropped, but after a digit they were a separator (1\ue010深入 → 1 深入). */
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
-const HALF_WIDTH_MARK = /[,:;?!()]/g;
+const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
 export function normalisePunctuation(text: string): string {
-  return text.replace(HALF_WIDTH_MARK, (mark: string, at: number) => {
-    const betweenAlnum = HALF_WIDTH_ALNUM.test(text[at - 1] ?? '') && HALF_WIDTH_ALNUM.test(text[at + 1] ?? '');
-    return betweenAlnum && mark !== '(' && mark !== ')' ? mark : WIDE[mark]!;
-  });
+  // A scan by character code: most lines have no half-width mark, and are returned as they are.
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x3f) continue;
+    const wide = WIDE[text[i]!];
+    if (wide === undefined) continue;
+    const bracket = code === 0x28 || code === 0x29;
+    if (!bracket && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) continue;
+    out += text.slice(copied, i) + wide;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2018-\\u201f';

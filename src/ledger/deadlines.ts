@@ -127,6 +127,8 @@ function windows(text: string): [number, number][] {
 
 /** Every time limit in a task's text, in order, once each. */
 export function findDeadlines(text: string, planYear: number | null): Deadline[] {
+  const spans = windows(text);
+  if (spans.length === 0) return [];
   const found: { at: number; end: number; deadline: Deadline }[] = [];
   // Characters already inside a found limit: a later rule's match over them is the same limit.
   const taken = new Uint8Array(text.length);
@@ -134,7 +136,7 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
     for (let i = Math.max(0, at); i < end; i++) if (taken[i]) return true;
     return false;
   };
-  for (const [from, to] of windows(text)) {
+  for (const [from, to] of spans) {
     const window = text.slice(from, to);
     for (const rule of DEADLINE_RULES) {
       if (!rule.needs.test(window)) continue;
