@@ -41,6 +41,19 @@ const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学�
 
 /** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
 export function isUnitClause(content: string): boolean {
+  // Notices repeat their clauses (各县（市、区）、市各有关部门负责落实) task after task.
+  let known = clauseVerdicts.get(content);
+  if (known === undefined) {
+    if (clauseVerdicts.size >= VERDICTS_KEPT) clauseVerdicts.clear();
+    clauseVerdicts.set(content, (known = judgeClause(content)));
+  }
+  return known;
+}
+
+const clauseVerdicts = new Map<string, boolean>();
+const VERDICTS_KEPT = 4096;
+
+function judgeClause(content: string): boolean {
   const text = content.trim().replace(/[。；，]$/, '');
   if (!text || text.length > 300 || text.includes('。')) return false;
   if (labelRole(text) !== undefined) return true;
