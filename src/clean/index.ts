@@ -3,46 +3,36 @@ import { chromeReason, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
 import { normalisePunctuation, normaliseSpace } from './punctuation.js';
-import { convertToSimplified, scriptOf } from './script.js';
+import { HALF_WIDTH_MARK, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
+import { changedHan, convertToSimplified, scriptFrom } from './script.js';
 
 /** One line of the input as the later stages should read it: simplified, tidy punctuation. */
 export function cleanLine(raw: string): string {
   return normaliseSpace(normalisePunctuation(removePinyin(raw)));
 }
 
-/** Lines of a text with the offset each starts at. */
-function splitLines(text: string): { text: string; offset: number }[] {
-  const lines: { text: string; offset: number }[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 0x0a && code !== 0x0d) continue;
-    lines.push({ text: text.slice(start, i), offset: start });
-    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
-    start = i + 1;
-  }
-  lines.push({ text: text.slice(start), offset: start });
-  return lines;
-}
-
 /** Decoded input → the notice's lines: converted to simplified, normalised, chrome dropped. */
 export function clean(decoded: Decoded): CleanDoc {
-  const simplified = convertToSimplified(decoded.text);
-  const original = splitLines(decoded.text);
-  const converted = splitLines(simplified);
-  // OpenCC maps character for character here; should a phrase ever change length, convert per line.
-  const rawLines = converted.length === original.length ? converted : original.map((l) => ({ ...l, text: convertToSimplified(l.text) }));
-
+  const { lines: rawLines, han } = scanLines(decoded.text);
   const lines: SourceLine[] = [];
   const dropped: DroppedLine[] = [];
   const warnings: Warning[] = [...decoded.warnings];
   const metaHints: Partial<Meta> = { ...decoded.metaHints };
+  let converted = 0;
 
   rawLines.forEach((raw, index) => {
-    const position = { line: index + 1, offset: original[index]!.offset };
-    const garbled = findMojibake(raw.text);
+    const position = { line: index + 1, offset: raw.offset };
+    let text = raw.text;
+    if (raw.flags & TRADITIONAL) {
+      const simplified = convertToSimplified(text);
+      converted += changedHan(text, simplified);
+      text = simplified;
+    }
+    const garbled = raw.flags & MAY_BE_GARBLED ? findMojibake(text) : null;
     if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line: position.line });
-    const text = cleanLine(raw.text);
+    if (raw.flags & OPENS_BRACKET) text = removePinyin(text);
+    if (raw.flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
+    if (raw.flags & SPACE) text = normaliseSpace(text);
     if (!text) return;
     const reason = chromeReason(text);
     if (reason === null) {
@@ -58,7 +48,7 @@ export function clean(decoded: Decoded): CleanDoc {
   });
 
   return {
-    source: { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptOf(decoded.text, simplified) },
+    source: { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) },
     lines,
     dropped,
     metaHints,

@@ -77,18 +77,29 @@ export function convertToSimplified(text: string): string {
 /** Share of Han characters OpenCC changed above which a text counts as traditional. */
 const TRADITIONAL_SHARE = 0.05;
 
-/** Which script the original was in, judged by how much of it OpenCC had to change. */
-export function scriptOf(original: string, simplified: string): Script {
-  if (original === simplified) return 'simplified';
-  let han = 0;
+/** How many Han characters of a text OpenCC changed. */
+export function changedHan(original: string, simplified: string): number {
+  if (original === simplified) return 0;
   let changed = 0;
   const length = Math.min(original.length, simplified.length);
   for (let i = 0; i < length; i++) {
     const code = original.charCodeAt(i);
-    if (code < 0x4e00 || code > 0x9fff) continue;
-    han++;
-    if (code !== simplified.charCodeAt(i)) changed++;
+    if (code >= 0x4e00 && code <= 0x9fff && code !== simplified.charCodeAt(i)) changed++;
   }
+  return changed;
+}
+
+/** Which script a text was in, judged by how much of it OpenCC had to change. */
+export function scriptFrom(changed: number, han: number): Script {
   if (changed === 0) return 'simplified';
   return changed / han > TRADITIONAL_SHARE ? 'traditional' : 'mixed';
+}
+
+export function scriptOf(original: string, simplified: string): Script {
+  let han = 0;
+  for (let i = 0; i < original.length; i++) {
+    const code = original.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) han++;
+  }
+  return scriptFrom(changedHan(original, simplified), han);
 }

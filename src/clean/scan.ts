@@ -1,0 +1,55 @@
+import { TRADITIONAL_CHARS } from './traditional-chars.js';
+
+// One look at each character of the input tells which of the cleaning steps a line needs at all:
+// most lines of a notice have no half-width mark, no stray space, nothing garbled.
+export const HALF_WIDTH_MARK = 1;
+export const SPACE = 2;
+export const MAY_BE_GARBLED = 4;
+export const OPENS_BRACKET = 8;
+export const TRADITIONAL = 16;
+
+const FLAGS = new Uint8Array(0x10000);
+const flag = (chars: string, bit: number) => {
+  for (const ch of chars) FLAGS[ch.charCodeAt(0)]! |= bit;
+};
+flag(',:;?!()', HALF_WIDTH_MARK);
+flag('(（', OPENS_BRACKET);
+flag(' \t\f\v\u00a0\u1680\u202f\u205f\u3000\ufeff', SPACE);
+for (let code = 0x2000; code <= 0x200b; code++) FLAGS[code]! |= SPACE;
+for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // private use: dropped with the spaces
+flag('?\ufffd锟烫屯鈥銆锛', MAY_BE_GARBLED);
+for (const ch of TRADITIONAL_CHARS) {
+  const code = ch.codePointAt(0)!;
+  // A character beyond the BMP marks its whole surrogate range: the converter then looks closer.
+  FLAGS[code < 0x10000 ? code : 0xd800 + ((code - 0x10000) >> 10)]! |= TRADITIONAL;
+}
+
+export interface ScannedLine {
+  text: string;
+  /** Where the line starts in the text. */
+  offset: number;
+  /** What the line holds: the flags above. */
+  flags: number;
+}
+
+/** The lines of a text (\n, \r\n or \r), each with its offset and its flags, and the Han count. */
+export function scanLines(text: string): { lines: ScannedLine[]; han: number } {
+  const lines: ScannedLine[] = [];
+  let start = 0;
+  let flags = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) {
+      lines.push({ text: text.slice(start, i), offset: start, flags });
+      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
+      flags = 0;
+      continue;
+    }
+    flags |= FLAGS[code]!;
+    if (code >= 0x4e00 && code <= 0x9fff) han++;
+  }
+  lines.push({ text: text.slice(start), offset: start, flags });
+  return { lines, han };
+}
