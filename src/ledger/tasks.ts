@@ -1,7 +1,7 @@
 import type { LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH } from '../outline/table.js';
 import { deadlineOfCell, findDeadlines } from './deadlines.js';
-import { isClauseLine, splitAtClauses, unbalancedBrackets, unitsOfClause, type UnitContext } from './units.js';
+import { isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|总体思路)$/;
@@ -136,10 +136,10 @@ class TaskCollector {
         current().closed = true;
         continue;
       }
-      if (unbalancedBrackets(paragraph.text)) {
+      const { splits, unbalanced } = scanClauses(paragraph.text);
+      if (unbalanced) {
         this.warnings.push({ code: 'unbalanced-brackets', message: 'the brackets in this line do not pair up', line: paragraph.line });
       }
-      const splits = splitAtClauses(paragraph.text);
       const hasClause = splits.some((s) => s.clause !== null);
       splits.forEach((split, i) => {
         if (split.text) {

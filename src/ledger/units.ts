@@ -247,7 +247,15 @@ const SENTENCE_END = /[。；！？]$/;
  * paragraph, or that follows a finished sentence and is followed by more text.
  */
 export function splitAtClauses(paragraph: string): ClauseSplit[] {
+  return scanClauses(paragraph).splits;
+}
+
+/** The clause splits of a paragraph, and whether its brackets fail to pair up (one pass for both). */
+export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalanced: boolean } {
   const splits: ClauseSplit[] = [];
+  // Every bracket counts for the balance, 〔〕 too; only （）-like ones open a clause.
+  let balance = 0;
+  let unbalanced = false;
   let depth = 0;
   let open = -1;
   let from = 0;
@@ -255,6 +263,8 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
     const code = paragraph.charCodeAt(i);
     const bracket = BRACKET[code];
     if (bracket === 0) continue;
+    balance += bracket === 1 ? 1 : -1;
+    if (balance < 0) unbalanced = true;
     if (bracket === 1) {
       if (depth === 0 && !OPENS_CLAUSE(code)) continue;
       if (depth === 0) open = i;
@@ -285,18 +295,7 @@ export function splitAtClauses(paragraph: string): ClauseSplit[] {
   }
   const rest = paragraph.slice(from).trim();
   if (rest || splits.length === 0) splits.push({ text: rest, clause: null });
-  return splits;
-}
-
-/** Brackets that do not pair up: a clause or a name lost its beginning or its end. */
-export function unbalancedBrackets(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const bracket = BRACKET[text.charCodeAt(i)];
-    if (bracket === 1) depth++;
-    else if (bracket === 2 && --depth < 0) return true;
-  }
-  return depth > 0;
+  return { splits, unbalanced: unbalanced || balance > 0 };
 }
 
 /** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */

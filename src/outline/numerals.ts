@@ -7,7 +7,8 @@ const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 export function chineseNumber(text: string): number {
   let total = 0;
   let digit = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     if (ch in DIGITS) digit = DIGITS[ch]!;
     else if (ch in UNITS) {
       total += (digit || 1) * UNITS[ch]!;
