@@ -5,6 +5,7 @@ import { isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './un
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|总体思路)$/;
+const AIMS_MAX = 6;
 /** A heading sentence is short (§2.3). */
 const TITLE_MAX = 40;
 /** Closing paragraphs that address everyone start a closing task of their own. */
@@ -41,7 +42,7 @@ export function titleOf(head: string, hasBody: boolean): string | null {
 
 /** What the item is called in the path of the tasks under it. */
 function headingOf(node: OutlineNode): string {
-  return titleOf(node.head.text, node.body.length > 0) ?? stripEnd(node.head.text.split(CELL_PARAGRAPH).join(''));
+  return titleOf(node.head.text, node.body.length > 0) ?? stripEnd(node.head.text.replaceAll(CELL_PARAGRAPH, ''));
 }
 
 /** A parent is a task too when it says more than its heading (§2.2 rule 2). */
@@ -64,12 +65,14 @@ class TaskCollector {
   constructor(private readonly context: TaskContext) {}
 
   visit(node: OutlineNode, path: string[], sections: Section[]): void {
-    const heading = headingOf(node);
+    // A leaf needs its heading only to tell an aims section, whose heading is one short word.
+    const leaf = node.children.length === 0;
+    const heading = leaf && node.head.text.length > AIMS_MAX ? '' : headingOf(node);
     if (AIMS.test(heading)) {
       this.notePreamble(node);
       return;
     }
-    if (node.children.length === 0) {
+    if (leaf) {
       this.addItem(node, path);
       return;
     }
