@@ -1,43 +1,17 @@
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { reportFailure, worseExitCode } from '../src/cli/report.js';
 import { InputError } from '../src/errors.js';
+import { NOTICES, ROOT, STACK_FRAME, taizhang, type Run } from './support/cli.js';
 
-// These tests run the built binary (test/global-setup.ts builds dist/). The ledger stages are still
-// being written, so they check the shape of what comes out, never the tasks in it.
+// These tests run the built binary and check the shape of what comes out; the tasks in it are
+// the golden tests' business.
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'taizhang.js');
-const NOTICES = join(ROOT, 'fixtures', 'notices');
 const NOTICE = join(NOTICES, 'taishan-2019.txt');
 const ANSI = /\u001b\[\d+(;\d+)*m/;
-const STACK_FRAME = /^\s+at /m;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function taizhang(args: string[], { input, env = {} }: { input?: Uint8Array; env?: Record<string, string> } = {}): Promise<Run> {
-  // Colour settings of the test runner's own environment must not leak into the child.
-  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...inherited, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.end(input);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function expectOneLineError(run: Run, ...fragments: string[]): void {
   expect(run.code).toBe(2);

@@ -1,6 +1,5 @@
 // Helpers of the diff tests: ledgers of the fixtures, and notices written from a ledger's tasks
 // in another order, under other numbers and sections.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,24 +97,4 @@ export function movedSections(sections: readonly NoticeSection[], seed: number):
   return shuffled(rotated, seed);
 }
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built binary (test/global-setup.ts builds dist/) with the given arguments. */
-export function taizhang(args: readonly string[], { env = {}, cwd = ROOT }: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
-  // Colour settings of the test runner's own environment must not leak into the child.
-  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
-  const child = spawn(process.execPath, [`${ROOT}bin/taizhang.js`, ...args], { cwd, env: { ...inherited, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+export { taizhang, type Run } from './support/cli.js';

@@ -1,37 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taizhang as run } from './support/cli.js';
 import { CITY_DEPARTMENT_GROUPS, expectedMatches, goldLedger, noticePath, SEEDS } from './units-expected.js';
 
 // These run the built binary (test/global-setup.ts builds dist/) on the seed notices; the expected
 // answers come from the gold ledgers.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'taizhang.js');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function taizhang(...args: string[]): Promise<Run> {
-  const { FORCE_COLOR: _force, NO_COLOR: _no, ...env } = process.env;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const taizhang = (...args: string[]) => run(args);
 
 /** CSV rows (RFC 4180: quoted fields may hold commas, doubled quotes and newlines), without the BOM. */
 function parseCsv(text: string): string[][] {
