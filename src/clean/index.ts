@@ -21,7 +21,7 @@ export function clean(decoded: Decoded): CleanDoc {
   let converted = 0;
 
   rawLines.forEach((raw, index) => {
-    const position = { line: index + 1, offset: raw.offset };
+    const line = index + 1;
     let text = raw.text;
     if (raw.flags & TRADITIONAL) {
       const simplified = convertToSimplified(text);
@@ -29,17 +29,17 @@ export function clean(decoded: Decoded): CleanDoc {
       text = simplified;
     }
     const garbled = raw.flags & MAY_BE_GARBLED ? findMojibake(text) : null;
-    if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line: position.line });
+    if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line });
     if (raw.flags & OPENS_BRACKET) text = removePinyin(text);
     if (raw.flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
     if (raw.flags & SPACE) text = normaliseSpace(text);
     if (!text) return;
     const reason = chromeReason(text);
     if (reason === null) {
-      lines.push({ text, ...position });
+      lines.push({ text, line, offset: raw.offset });
       return;
     }
-    dropped.push({ text, reason, ...position });
+    dropped.push({ text, reason, line, offset: raw.offset });
     if (reason === 'disclosure metadata') {
       for (const [field, value] of Object.entries(metadataOf(text))) {
         metaHints[field as 'docNumber' | 'issuer' | 'date'] ??= value;

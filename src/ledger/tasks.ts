@@ -203,6 +203,7 @@ class TaskCollector {
 }
 
 function dedupeUnits(units: Unit[]): Unit[] {
+  if (units.length < 2) return units;
   const seen = new Set<string>();
   return units.filter((u) => !seen.has(`${u.name}|${u.role}`) && seen.add(`${u.name}|${u.role}`));
 }

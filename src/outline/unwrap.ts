@@ -32,16 +32,17 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
   let lastPiece = '';
   for (const line of lines) {
     const previous = joined.at(-1);
+    // The cheap tests first: most lines end a sentence, and most documents are not wrapped.
     const continues =
       previous !== undefined &&
+      !SENTENCE_END.test(previous.text) &&
+      ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text)) &&
       !previous.text.includes('|') &&
       !line.text.includes('|') &&
-      matchMarker(line.text) === null &&
+      !ATTACHMENT.test(previous.text) &&
       !DATE_LINE.test(line.text) &&
       !OFFICE_LINE.test(line.text) &&
-      !ATTACHMENT.test(previous.text) &&
-      !SENTENCE_END.test(previous.text) &&
-      ((width !== null && lastPiece.length >= width - 1) || unbalanced(previous.text) || MID_SENTENCE.test(previous.text));
+      matchMarker(line.text) === null;
     if (continues) joined[joined.length - 1] = { ...previous, text: previous.text + line.text, lastLine: line.lastLine ?? line.line };
     else joined.push(line);
     lastPiece = line.text;
