@@ -4,7 +4,7 @@ import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
 import { normalisePunctuation, normaliseSpace } from './punctuation.js';
 import { HALF_WIDTH_MARK, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
-import { changedHan, convertToSimplified, scriptFrom } from './script.js';
+import { convertLine, scriptFrom } from './script.js';
 
 /** One line of the input as the later stages should read it: simplified, tidy punctuation. */
 export function cleanLine(raw: string): string {
@@ -24,9 +24,9 @@ export function clean(decoded: Decoded): CleanDoc {
     const line = index + 1;
     let text = raw.text;
     if (raw.flags & TRADITIONAL) {
-      const simplified = convertToSimplified(text);
-      converted += changedHan(text, simplified);
-      text = simplified;
+      const simplified = convertLine(text);
+      converted += simplified.changed;
+      text = simplified.text;
     }
     const garbled = raw.flags & MAY_BE_GARBLED ? findMojibake(text) : null;
     if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line });

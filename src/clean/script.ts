@@ -48,7 +48,7 @@ function loadTries(): Trie[] {
  * OpenCC's longest-match conversion with its own tries, giving the same text as its Converter:
  * positions where no entry can begin are skipped with one look-up instead of a walk of the trie.
  */
-function convertWith(trie: Trie, text: string): string {
+function convertWith(trie: Trie, text: string, counter: { changed: number }): string {
   let out = '';
   let copied = 0;
   for (let i = 0; i < text.length; ) {
@@ -64,14 +64,23 @@ function convertWith(trie: Trie, text: string): string {
       continue;
     }
     out += text.slice(copied, i) + match.value;
+    for (let k = 0; k < match.value.length && i + k < match.end; k++) {
+      if (text.charCodeAt(i + k) !== match.value.charCodeAt(k)) counter.changed++;
+    }
     i = copied = match.end;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
 
 export function convertToSimplified(text: string): string {
-  if (!hasTraditional(text)) return text;
-  return (tries ??= loadTries()).reduce((converted, trie) => convertWith(trie, converted), text);
+  return hasTraditional(text) ? convertLine(text).text : text;
+}
+
+/** A line known to hold traditional characters, simplified, and how many characters changed. */
+export function convertLine(text: string): { text: string; changed: number } {
+  const counter = { changed: 0 };
+  const converted = (tries ??= loadTries()).reduce((line, trie) => convertWith(trie, line, counter), text);
+  return { text: converted, changed: counter.changed };
 }
 
 /** Share of Han characters OpenCC changed above which a text counts as traditional. */
