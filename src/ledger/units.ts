@@ -240,7 +240,22 @@ export interface ClauseSplit {
   clause: string | null;
 }
 
-const SENTENCE_END = /[。；！？]$/;
+const SENTENCE_END = new Set(['。', '；', '！', '？']);
+/** What may stand between a clause and the end of its paragraph or the next sentence. */
+const CLAUSE_TRAIL = new Set([' ', '\t', '\u00a0', '\u3000', '\u2029', '。', '；', '，']);
+
+/** The first position from `at` on that is not white space or a closing mark of punctuation. */
+function blankFrom(text: string, at: number): number {
+  while (at < text.length && CLAUSE_TRAIL.has(text[at]!)) at++;
+  return at;
+}
+
+/** Whether a clause opening at `open` follows a finished sentence (or nothing) since `from`. */
+function afterSentence(text: string, from: number, open: number): boolean {
+  let at = open - 1;
+  while (at >= from && /\s/.test(text[at]!)) at--;
+  return at < from || SENTENCE_END.has(text[at]!);
+}
 
 /**
  * Cuts a paragraph at its unit clauses: a top-level parenthesis naming units that ends the
@@ -272,14 +287,12 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
     } else if (depth > 0) {
       depth--;
       if (depth !== 0) continue;
+      const atEnd = blankFrom(paragraph, i + 1) === paragraph.length;
+      if (!atEnd && !afterSentence(paragraph, from, open)) continue;
       const content = paragraph.slice(open + 1, i);
-      const before = paragraph.slice(from, open).trim();
-      const atEnd = /^[\s。；，]*$/.test(paragraph.slice(i + 1));
-      const named = isUnitClause(content) || (atEnd && isBareUnitList(content));
-      if (!(atEnd || SENTENCE_END.test(before) || !before) || !named) continue;
-      splits.push({ text: before, clause: content });
-      from = i + 1;
-      while (from < paragraph.length && /[\s。；，]/.test(paragraph[from]!)) from++;
+      if (!isUnitClause(content) && !(atEnd && isBareUnitList(content))) continue;
+      splits.push({ text: paragraph.slice(from, open).trim(), clause: content });
+      from = blankFrom(paragraph, i + 1);
     }
   }
   // A clause whose closing bracket was lost still closes the paragraph: （市财政局牵头，市审计局配合
@@ -288,7 +301,7 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
     from = paragraph.length;
   }
   // …and one whose opening bracket was lost: 推进决策解读。市直各单位负责）
-  const strayClose = /[）)]$/.test(paragraph) ? /[。；]([^。；（(）)]+)[）)]$/.exec(paragraph.slice(from)) : null;
+  const strayClose = unbalanced ? /[。；]([^。；（(）)]+)[）)]$/.exec(paragraph.slice(from)) : null;
   if (strayClose && isUnitClause(strayClose[1]!)) {
     splits.push({ text: paragraph.slice(from, from + strayClose.index + 1).trim(), clause: strayClose[1]! });
     from = paragraph.length;
