@@ -3,31 +3,33 @@
 export interface ChromeRule {
   reason: string;
   pattern: RegExp;
+  /** Such chrome is never longer than this: a longer line is not tested (most lines are long). */
+  maxLength: number;
 }
 
 export const CHROME_RULES: ChromeRule[] = [
-  { reason: 'breadcrumb', pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|首页\s*[>»›]/ },
-  { reason: 'page counter', pattern: /^(访问量|访量|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击率|访问次数)[：]?/ },
-  { reason: 'font and print bar', pattern: /^【?(字体|字号)[：]?|【(打印|关闭|关闭窗口|打印本页|收藏)】/ },
+  { reason: 'breadcrumb', maxLength: 120, pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|首页\s*[>»›]/ },
+  { reason: 'page counter', maxLength: 40, pattern: /^(访问量|访量|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击率|访问次数)[：]?/ },
+  { reason: 'font and print bar', maxLength: 80, pattern: /^【?(字体|字号)[：]?|【(打印|关闭|关闭窗口|打印本页|收藏)】/ },
   {
-    reason: 'page buttons',
+    reason: 'page buttons', maxLength: 20,
     pattern: /^(打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏|加入收藏|分享到|分享|上一篇|下一篇|【.{1,4}】)\s*[：]?$/,
   },
-  { reason: 'QR code', pattern: /^(微信|手机)?(扫码|扫一扫|扫描二维码)[^。，；]{0,12}$|^[^。，；（]{0,10}二维码$/ },
+  { reason: 'QR code', maxLength: 30, pattern: /^(微信|手机)?(扫码|扫一扫|扫描二维码)[^。，；]{0,12}$|^[^。，；（]{0,10}二维码$/ },
   {
-    reason: 'site footer',
+    reason: 'site footer', maxLength: 300,
     pattern:
       /版权所有|Copyright|©|凡本网注明|稿件来源|^(主办单位|承办单位|技术支持|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|ICP备|公网安备|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/i,
   },
   {
-    reason: 'disclosure metadata',
+    reason: 'disclosure metadata', maxLength: 160,
     pattern:
       /^(索引号|主题分类|发布机构|组配分类|生成日期|信息格式|服务对象|生命周期|内容概述|文号|号|主题词|词|发文机关|发文字号|成文日期|发布日期|公开方式|公开范围|公开时限|有效性|体裁分类|信息来源|来源|作者|责任编辑|编辑|发布时间|文章来源)[：]/,
   },
-  { reason: 'publishing time', pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
-  { reason: 'publication note', pattern: /^[（(]此件.{0,8}[)）]$/ },
-  { reason: 'print line', pattern: /^.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$/ },
-  { reason: 'social media account', pattern: /^(政务微信|政务微博|官方微信|官方微博|微信公众号|今日头条号|手机版|移动版)$/ },
+  { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
+  { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },
+  { reason: 'print line', maxLength: 50, pattern: /^.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$/ },
+  { reason: 'social media account', maxLength: 10, pattern: /^(政务微信|政务微博|官方微信|官方微博|微信公众号|今日头条号|手机版|移动版)$/ },
 ];
 
 // Spam a compromised site injects: a short line made of two or more of these words, with none of
@@ -36,12 +38,12 @@ const SPAM_WORDS = /字幕|久久|精品|无码|在线观看|免费观看|彩票
 const SPAM_MAX_LENGTH = 40;
 
 /** Chrome is a caption, a button or a footer: a longer line is a paragraph of the notice. */
-const CHROME_MAX_LENGTH = 300;
+const CHROME_MAX_LENGTH = Math.max(...CHROME_RULES.map((rule) => rule.maxLength));
 
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
 export function chromeReason(line: string): string | null {
   if (line.length > CHROME_MAX_LENGTH) return null;
-  for (const rule of CHROME_RULES) if (rule.pattern.test(line)) return rule.reason;
+  for (const rule of CHROME_RULES) if (line.length <= rule.maxLength && rule.pattern.test(line)) return rule.reason;
   if (line.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(line) && (line.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;
 }
