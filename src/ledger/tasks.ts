@@ -20,14 +20,17 @@ export interface TaskContext {
 
 /** A run of text that becomes one task: its lines and the units its clause named. */
 interface Segment {
-  lines: SourceLine[];
+  /** Its paragraphs' text, clauses cut out. */
+  texts: string[];
+  /** The input line its text starts on. */
+  firstLine: number;
   units: Unit[];
   closed: boolean;
   /** The input lines it came from, clause lines included. */
   sources: SourceLine[];
 }
 
-const newSegment = (): Segment => ({ lines: [], units: [], closed: false, sources: [] });
+const newSegment = (): Segment => ({ texts: [], firstLine: 0, units: [], closed: false, sources: [] });
 
 const stripEnd = (text: string) => text.replace(/[。；：，\s]+$/, '');
 const paragraphText = (text: string) => (text.includes(CELL_PARAGRAPH) ? text.split(CELL_PARAGRAPH).join('\n') : text);
@@ -89,7 +92,7 @@ class TaskCollector {
     for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
     const base = node.ordinals.join('.') + (node.repeat ? `-${node.repeat}` : '');
     segments.forEach((segment, i) => {
-      const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, i === 0 ? titleOf(segment.lines[0]!.text, segment.lines.length > 1) : null);
+      const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, i === 0 ? titleOf(segment.texts[0]!, segment.texts.length > 1) : null);
       if (i === 0 && node.cells?.deadline) task.deadlines.unshift(deadlineOfCell(node.cells.deadline, this.context.planYear));
     });
   }
@@ -133,7 +136,7 @@ class TaskCollector {
     const segments: Segment[] = [newSegment()];
     for (const paragraph of paragraphs) {
       const current = () => segments.at(-1)!;
-      if (isClauseLine(paragraph.text) && current().lines.length > 0) {
+      if (isClauseLine(paragraph.text) && current().texts.length > 0) {
         current().units.push(...this.unitsOf(paragraph.text, paragraph.line));
         current().sources.push(paragraph);
         current().closed = true;
@@ -148,7 +151,8 @@ class TaskCollector {
         if (split.text) {
           const startsNew = current().closed && (hasClause || i > 0);
           if (startsNew) segments.push(newSegment());
-          current().lines.push({ ...paragraph, text: split.text });
+          if (current().texts.length === 0) current().firstLine = paragraph.line;
+          current().texts.push(split.text);
         }
         current().sources.push(paragraph);
         if (split.clause !== null) {
@@ -157,7 +161,7 @@ class TaskCollector {
         }
       });
     }
-    return segments.filter((s) => s.lines.length > 0);
+    return segments.filter((s) => s.texts.length > 0);
   }
 
   private unitsOf(clause: string, line: number): Unit[] {
@@ -174,7 +178,7 @@ class TaskCollector {
   }
 
   private task(segment: Segment, id: string, path: string[], title: string | null): Task {
-    const text = segment.lines.map((l) => paragraphText(l.text)).join('\n');
+    const text = segment.texts.map(paragraphText).join('\n');
     const task: Task = {
       id: this.uniqueId(id),
       seq: this.tasks.length + 1,
@@ -183,7 +187,7 @@ class TaskCollector {
       text,
       units: dedupeUnits(segment.units),
       deadlines: findDeadlines(text, this.context.planYear),
-      line: this.context.withLines ? segment.lines[0]!.line : null,
+      line: this.context.withLines ? segment.firstLine : null,
     };
     this.tasks.push(task);
     for (const source of segment.sources) this.note(source, 'task', { id: task.id });
