@@ -44,30 +44,48 @@ function loadTries(): Trie[] {
   });
 }
 
+/** Per trie: what a character that starts no longer entry becomes (null: itself). */
+const singleValues = new WeakMap<Trie, Map<number, string | null>>();
+
 /**
  * OpenCC's longest-match conversion with its own tries, giving the same text as its Converter:
- * positions where no entry can begin are skipped with one look-up instead of a walk of the trie.
+ * positions where no entry can begin are skipped with one look-up instead of a walk of the trie,
+ * and a character no longer entry starts with is looked up once and remembered.
  */
 function convertWith(trie: Trie, text: string, counter: { changed: number }): string {
+  let singles = singleValues.get(trie);
+  if (!singles) singleValues.set(trie, (singles = new Map()));
   let out = '';
   let copied = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
-    if (!flagsAt(text, i, code)) {
+    const flags = flagsAt(text, i, code);
+    if (!flags) {
       i += width;
       continue;
     }
-    const match = trie.matchPrefix(text, i);
-    if (!match) {
+    let value: string | null;
+    let end = i + width;
+    if (flags & PHRASE_START) {
+      const match = trie.matchPrefix(text, i);
+      value = match?.value ?? null;
+      if (match) end = match.end;
+    } else {
+      const point = width === 2 ? text.codePointAt(i)! : code;
+      const known = singles.get(point);
+      value = known !== undefined ? known : (trie.matchPrefix(text, i)?.value ?? null);
+      if (known === undefined) singles.set(point, value);
+    }
+    if (value === null) {
       i += width;
       continue;
     }
-    out += text.slice(copied, i) + match.value;
-    for (let k = 0; k < match.value.length && i + k < match.end; k++) {
-      if (text.charCodeAt(i + k) !== match.value.charCodeAt(k)) counter.changed++;
+    out += text.slice(copied, i) + value;
+    for (let k = 0; k < value.length && i + k < end; k++) {
+      if (text.charCodeAt(i + k) !== value.charCodeAt(k)) counter.changed++;
     }
-    i = copied = match.end;
+    i = copied = end;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

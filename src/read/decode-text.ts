@@ -275,8 +275,11 @@ function chineseScore(text: string): number {
   return nonAscii === 0 ? 0 : (common - 3 * suspicious) / nonAscii;
 }
 
+/** Binary data shows its control characters from the start: the first few thousand tell. */
+const BINARY_SAMPLE = 8 * 1024;
+
 function rejectBinary(text: string): void {
-  const sample = text.slice(0, SAMPLE_SIZE);
+  const sample = text.slice(0, BINARY_SAMPLE);
   const controls = sample.match(CONTROL_CHARS)?.length ?? 0;
   if (controls > MAX_CONTROL_RATIO * sample.length) throw binaryFileError(null);
 }
