@@ -3,7 +3,7 @@ import { chromeReason, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
 import { normalisePunctuation, normaliseSpace } from './punctuation.js';
-import { HALF_WIDTH_MARK, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
+import { HALF_WIDTH_MARK, LOWER_LATIN, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
 
 /** One line of the input as the later stages should read it: simplified, tidy punctuation. */
@@ -30,7 +30,7 @@ export function clean(decoded: Decoded): CleanDoc {
     }
     const garbled = raw.flags & MAY_BE_GARBLED ? findMojibake(text) : null;
     if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line });
-    if (raw.flags & OPENS_BRACKET) text = removePinyin(text);
+    if (raw.flags & OPENS_BRACKET && raw.flags & LOWER_LATIN) text = removePinyin(text);
     if (raw.flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
     if (raw.flags & SPACE) text = normaliseSpace(text);
     if (!text) return;

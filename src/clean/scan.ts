@@ -7,6 +7,8 @@ export const SPACE = 2;
 export const MAY_BE_GARBLED = 4;
 export const OPENS_BRACKET = 8;
 export const TRADITIONAL = 16;
+/** A lower-case Latin letter, toned or not: with a bracket, maybe a pinyin annotation. */
+export const LOWER_LATIN = 32;
 
 const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: string, bit: number) => {
@@ -18,6 +20,7 @@ flag(' \t\f\v\u00a0\u1680\u202f\u205f\u3000\ufeff', SPACE);
 for (let code = 0x2000; code <= 0x200b; code++) FLAGS[code]! |= SPACE;
 for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // private use: dropped with the spaces
 flag('?\ufffd锟烫屯鈥銆锛', MAY_BE_GARBLED);
+flag('abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ', LOWER_LATIN);
 for (const ch of TRADITIONAL_CHARS) {
   const code = ch.codePointAt(0)!;
   // A character beyond the BMP marks its whole surrogate range: the converter then looks closer.

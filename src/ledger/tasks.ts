@@ -81,7 +81,7 @@ class TaskCollector {
     }
     if (hasOwnText(node)) this.addItem(node, path);
     const section: Section = { id: node.ordinals.join('.'), marker: node.marker.text, title: heading, children: [] };
-    this.note(node.head, 'heading', { id: section.id });
+    this.note(node.head, 'heading', section.id);
     sections.push(section);
     for (const child of node.children) this.visit(child, [...path, heading], section.children);
   }
@@ -98,11 +98,14 @@ class TaskCollector {
   }
 
   /** Records a line's fate; a row that heads a section and holds a task counts as the task. */
-  note(source: SourceLine, fate: LineFate['fate'], why: { id?: string; reason?: string } = {}): void {
+  note(source: SourceLine, fate: LineFate['fate'], id?: string, reason?: string): void {
     for (let line = source.line; line <= (source.lastLine ?? source.line); line++) {
       const known = this.fates.get(line);
       if (known && !(known.fate === 'heading' && fate === 'task')) continue;
-      this.fates.set(line, { line, fate, ...why, text: line === source.line ? source.text : '' });
+      const entry: LineFate = { line, fate, text: line === source.line ? source.text : '' };
+      if (id !== undefined) entry.id = id;
+      if (reason !== undefined) entry.reason = reason;
+      this.fates.set(line, entry);
     }
   }
 
@@ -190,7 +193,7 @@ class TaskCollector {
       line: this.context.withLines ? segment.firstLine : null,
     };
     this.tasks.push(task);
-    for (const source of segment.sources) this.note(source, 'task', { id: task.id });
+    for (const source of segment.sources) this.note(source, 'task', task.id);
     return task;
   }
 
@@ -222,7 +225,7 @@ export function tasksOf(
   for (const line of outline.preamble) collector.note(line, 'preamble');
   for (const root of outline.roots) collector.visit(root, [], sections);
   collector.addClosing(outline.closing);
-  for (const line of outline.dropped) collector.note(line, 'dropped', { reason: line.reason });
+  for (const line of outline.dropped) collector.note(line, 'dropped', undefined, line.reason);
   const lines = [...collector.fates.values()].sort((a, b) => a.line - b.line);
   return { tasks: collector.tasks, sections, warnings: collector.warnings, lines };
 }
