@@ -6,9 +6,16 @@ import { normalisePunctuation, normaliseSpace } from './punctuation.js';
 import { HALF_WIDTH_MARK, LOWER_LATIN, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
 
-/** One line of the input as the later stages should read it: simplified, tidy punctuation. */
-export function cleanLine(raw: string): string {
-  return normaliseSpace(normalisePunctuation(removePinyin(raw)));
+/**
+ * One simplified line as the later stages should read it: no pinyin annotations, tidy punctuation
+ * and spaces. `flags` (from scanLines) skip the steps a line has nothing for.
+ */
+export function cleanLine(raw: string, flags = ~0): string {
+  let text = raw;
+  if (flags & OPENS_BRACKET && flags & LOWER_LATIN) text = removePinyin(text);
+  if (flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
+  if (flags & SPACE) text = normaliseSpace(text);
+  return text;
 }
 
 /** Decoded input → the notice's lines: converted to simplified, normalised, chrome dropped. */
@@ -30,9 +37,7 @@ export function clean(decoded: Decoded): CleanDoc {
     }
     const garbled = raw.flags & MAY_BE_GARBLED ? findMojibake(text) : null;
     if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line });
-    if (raw.flags & OPENS_BRACKET && raw.flags & LOWER_LATIN) text = removePinyin(text);
-    if (raw.flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
-    if (raw.flags & SPACE) text = normaliseSpace(text);
+    text = cleanLine(text, raw.flags);
     if (!text) return;
     const reason = chromeReason(text);
     if (reason === null) {
