@@ -1,11 +1,10 @@
-import { extname } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLD } from '../diff/threshold.js';
 import { DIFF_FILE_FORMATS, diffFormatFromPath, type DiffFileFormat, type DiffFormat } from '../diff/formats.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
 import type { Ledger } from '../model.js';
-import { inputLabel, readInput, sourceName, STDIN } from './input.js';
+import { inputLabel, readLedger, STDIN } from './input.js';
 import { EXIT, reportFailure } from './report.js';
 
 interface DiffCommandOptions {
@@ -38,26 +37,6 @@ function formatOf({ format, output }: DiffCommandOptions): DiffFormat {
   return inferred;
 }
 
-/** A ledger written by `taizhang parse --format json`. */
-function readLedgerJson(bytes: Uint8Array): Ledger {
-  let document: Partial<Ledger> | null;
-  try {
-    document = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<Ledger> | null;
-  } catch (error) {
-    throw new InputError(`not valid JSON: ${(error as Error).message}`);
-  }
-  if (document?.schema !== 'taizhang/1') throw new InputError('not a taizhang/1 ledger (a .json input must be one)');
-  return document as Ledger;
-}
-
-/** An input's ledger: parsed from the notice, or read as it is when the input is a ledger. */
-async function ledgerOf(file: string): Promise<Ledger> {
-  const bytes = await readInput(file);
-  if (extname(file).toLowerCase() === '.json') return readLedgerJson(bytes);
-  const { parseBytes } = await import('../pipeline.js');
-  return parseBytes(bytes, { name: sourceName(file) });
-}
-
 async function diffFiles(oldFile: string, newFile: string, options: DiffCommandOptions, debug: boolean): Promise<number> {
   let format: DiffFormat;
   try {
@@ -69,7 +48,7 @@ async function diffFiles(oldFile: string, newFile: string, options: DiffCommandO
   const ledgers: Ledger[] = [];
   for (const file of [oldFile, newFile]) {
     try {
-      ledgers.push(await ledgerOf(file));
+      ledgers.push(await readLedger(file));
     } catch (error) {
       return reportFailure(inputLabel(file), error, debug);
     }

@@ -1,22 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Ledger } from '../model.js';
-import { parseBytes } from '../pipeline.js';
+import { readLedger } from '../cli/input.js';
 import { addCounts, figuresOf, scoreLedger, shortfalls, type DocumentScore, type Figures } from './score.js';
 
 export interface EvalResult {
   name: string;
   score: DocumentScore;
-}
-
-/** A notice's ledger: parsed, or read as it is when the input already is a ledger (JSON). */
-async function ledgerOf(file: string): Promise<Ledger> {
-  const bytes = await readFile(file);
-  if (extname(file) === '.json') {
-    const ledger = JSON.parse(bytes.toString('utf8')) as Ledger;
-    if (ledger.schema === 'taizhang/1') return ledger;
-  }
-  return parseBytes(bytes, { name: basename(file) });
 }
 
 /** Scores each input against the gold ledger of the same name in goldDir. */
@@ -25,7 +15,7 @@ export async function evaluate(files: string[], goldDir: string): Promise<{ resu
   for (const file of files) {
     const name = basename(file, extname(file));
     const gold = JSON.parse(await readFile(join(goldDir, `${name}.json`), 'utf8')) as Ledger;
-    results.push({ name, score: scoreLedger(gold, await ledgerOf(file)) });
+    results.push({ name, score: scoreLedger(gold, await readLedger(file)) });
   }
   return { results, total: figuresOf(addCounts(results.map((r) => r.score.counts))) };
 }
