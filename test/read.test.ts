@@ -59,6 +59,13 @@ describe('decodeText: Unicode', () => {
     expect(decode(bytes)).toEqual({ text: SIMPLIFIED_NOTICE, encoding: 'utf-8' });
   });
 
+  it('reads characters beyond the Basic Multilingual Plane and noncharacters as the standard decoder does', () => {
+    // 𠀀 and 𪚥 are four-byte UTF-8 sequences (surrogate pairs in the text); U+FEFF inside the text stays.
+    const text = `${SIMPLIFIED_NOTICE}𠀀𪚥\uffff中\ufeff文\n`;
+    expect(decode(utf8(text)).text).toBe(new TextDecoder().decode(utf8(text)));
+    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])).text).toBe(text);
+  });
+
   it('reads UTF-16 LE and BE by their byte-order marks, and strips them', () => {
     const little = iconv.encode(SIMPLIFIED_NOTICE, 'utf-16le', { addBOM: true });
     const big = iconv.encode(SIMPLIFIED_NOTICE, 'utf-16be', { addBOM: true });

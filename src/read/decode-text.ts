@@ -1,3 +1,4 @@
+import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { COMMON_CHINESE_CHARACTERS } from './common-chinese.js';
@@ -33,11 +34,12 @@ const CONTROL_CHARS = /[\x00-\x08\x0E-\x1F\x7F]/g;
 /** The decoder used for every GB encoding: GB18030 is a superset of GB2312 and GBK. */
 const GB_FAMILY = 'gb18030';
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const BYTE_ORDER_MARKS: { bytes: number[]; encoding: string }[] = [
   // UTF-32 LE before UTF-16 LE: its mark starts with the UTF-16 LE one.
   { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32le' },
   { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32be' },
-  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: UTF8_BOM, encoding: 'utf-8' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
@@ -90,8 +92,22 @@ const ENCODING_ALIASES: Record<string, string> = {
   windows1252: 'windows-1252',
 };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Bytes known to be valid UTF-8 → text. Node 20 decodes UTF-8 into a string with V8's own
+ * character-by-character decoder; transcoding to UTF-16 first and taking the string from those
+ * bytes gives the same text about ten times faster (the main cost of reading a file before).
+ */
+function fromValidUtf8(bytes: Uint8Array): string {
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+}
+
+/** UTF-8 bytes → text, without a byte-order mark; invalid sequences become U+FFFD. */
+function decodeUtf8(bytes: Uint8Array): string {
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
+  return isUtf8(body) ? fromValidUtf8(body) : lenientUtf8.decode(body);
+}
 let commonChineseCharacters: Set<string> | undefined;
 
 /**
@@ -129,11 +145,8 @@ function detectAndDecode(bytes: Uint8Array): DecodedText {
     if (utf16 !== null) return utf16;
   }
 
-  try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not UTF-8: guess below.
-  }
+  if (isUtf8(bytes)) return { text: fromValidUtf8(bytes), encoding: 'utf-8' };
+  // Not UTF-8: guess below.
   // Control bytes never occur inside GBK, Big5 or UTF-8 characters, so this check needs no decoding.
   rejectBinary(latin1(sample));
   // chardet names every encoding whose byte patterns fit; its ranking of short texts is unreliable,
@@ -163,14 +176,7 @@ function decodeMixed(bytes: Uint8Array): DecodedText | null {
     start = stop;
     if (end < 0) break;
   }
-  const valid = lines.map((line) => {
-    try {
-      strictUtf8.decode(line);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const valid = lines.map((line) => isUtf8(line));
   const validBytes = lines.reduce((sum, line, i) => sum + (valid[i] ? line.length : 0), 0);
   if (validBytes < MOSTLY_UTF8 * bytes.length) return null;
   const others = Buffer.concat(lines.filter((_, i) => !valid[i]));
@@ -180,7 +186,7 @@ function decodeMixed(bytes: Uint8Array): DecodedText | null {
   ]);
   if (legacy === null) return null;
   const encoding = legacy.encoding === 'big5' ? 'big5' : GB_FAMILY;
-  const text = lines.map((line, i) => (valid[i] ? lenientUtf8.decode(line) : decode(line, encoding))).join('');
+  const text = lines.map((line, i) => (valid[i] ? fromValidUtf8(line) : decode(line, encoding))).join('');
   const otherEncodingLines = valid.flatMap((ok, i) => (ok ? [] : [i + 1]));
   return { text, encoding: 'utf-8', otherEncodingLines };
 }
@@ -226,8 +232,8 @@ function nonAsciiCount(text: string): number {
 }
 
 function decode(bytes: Uint8Array, encoding: string): string {
-  // TextDecoder strips a UTF-8 byte-order mark and needs no library; iconv-lite strips the others.
-  return encoding === 'utf-8' ? lenientUtf8.decode(bytes) : iconv().decode(bytes, encoding);
+  // iconv-lite strips the byte-order marks of the encodings it decodes.
+  return encoding === 'utf-8' ? decodeUtf8(bytes) : iconv().decode(bytes, encoding);
 }
 
 /** Decodes and rejects the result if too much of it is replacement characters; `label` names the encoding. */
