@@ -44,50 +44,67 @@ function loadTries(): Trie[] {
   });
 }
 
-/** Per trie: what a character that starts no longer entry becomes (null: itself). */
-const singleValues = new WeakMap<Trie, Map<number, string | null>>();
+/** Per trie: what a character that starts no longer entry becomes (null: itself), by code point. */
+const singleValues = new WeakMap<Trie, { bmp: (string | null | undefined)[]; astral: Map<number, string | null> }>();
+
+/** The converted text is written here as UTF-16 code units; it grows with the longest line. */
+let units = new Uint16Array(4096);
+const utf16 = new TextDecoder('utf-16le');
+
+/** Room for `needed` code units, keeping the first `kept`. */
+function reserve(needed: number, kept: number): void {
+  if (needed <= units.length) return;
+  const larger = new Uint16Array(Math.max(needed, units.length * 2));
+  larger.set(units.subarray(0, kept));
+  units = larger;
+}
 
 /**
  * OpenCC's longest-match conversion with its own tries, giving the same text as its Converter:
  * positions where no entry can begin are skipped with one look-up instead of a walk of the trie,
- * and a character no longer entry starts with is looked up once and remembered.
+ * a character no longer entry starts with is looked up once and remembered, and the result is
+ * written as code units rather than built by concatenation (which left garbage for every change).
  */
 function convertWith(trie: Trie, text: string, counter: { changed: number }): string {
   let singles = singleValues.get(trie);
-  if (!singles) singleValues.set(trie, (singles = new Map()));
-  let out = '';
-  let copied = 0;
+  if (!singles) singleValues.set(trie, (singles = { bmp: new Array(0x10000).fill(undefined), astral: new Map() }));
+  reserve(text.length, 0);
+  let length = 0;
+  let changes = false;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
     const flags = flagsAt(text, i, code);
-    if (!flags) {
-      i += width;
-      continue;
-    }
-    let value: string | null;
+    let value: string | null = null;
     let end = i + width;
     if (flags & PHRASE_START) {
       const match = trie.matchPrefix(text, i);
-      value = match?.value ?? null;
-      if (match) end = match.end;
-    } else {
+      if (match) ({ value, end } = match);
+    } else if (flags) {
       const point = width === 2 ? text.codePointAt(i)! : code;
-      const known = singles.get(point);
+      const known = width === 2 ? singles.astral.get(point) : singles.bmp[point];
       value = known !== undefined ? known : (trie.matchPrefix(text, i)?.value ?? null);
-      if (known === undefined) singles.set(point, value);
+      if (known === undefined) {
+        if (width === 2) singles.astral.set(point, value);
+        else singles.bmp[point] = value;
+      }
     }
     if (value === null) {
+      units[length++] = code;
+      if (width === 2) units[length++] = text.charCodeAt(i + 1);
       i += width;
       continue;
     }
-    out += text.slice(copied, i) + value;
-    for (let k = 0; k < value.length && i + k < end; k++) {
-      if (text.charCodeAt(i + k) !== value.charCodeAt(k)) counter.changed++;
+    changes = true;
+    reserve(length + value.length + (text.length - end), length);
+    for (let k = 0; k < value.length; k++) {
+      const unit = value.charCodeAt(k);
+      if (i + k < end && text.charCodeAt(i + k) !== unit) counter.changed++;
+      units[length++] = unit;
     }
-    i = copied = end;
+    i = end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return changes ? utf16.decode(units.subarray(0, length)) : text;
 }
 
 export function convertToSimplified(text: string): string {
