@@ -115,7 +115,8 @@ const WINDOW = 24;
 /** Stretches of the text around its anchors, merged where they overlap. */
 function windows(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(ANCHOR)) {
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
     const from = Math.max(0, m.index - WINDOW);
     const to = Math.min(text.length, m.index + m[0].length + WINDOW);
     const last = spans.at(-1);
@@ -125,15 +126,26 @@ function windows(text: string): [number, number][] {
   return spans;
 }
 
+interface Found {
+  at: number;
+  end: number;
+  deadline: Deadline;
+}
+
+/**
+ * Characters already inside a found limit: a later rule's match over them is the same limit.
+ * One array for every call, cleared after each, grown for the longest text.
+ */
+let taken = new Uint8Array(4096);
+
 /** Every time limit in a task's text, in order, once each. */
 export function findDeadlines(text: string, planYear: number | null): Deadline[] {
   const spans = windows(text);
   if (spans.length === 0) return [];
-  const found: { at: number; end: number; deadline: Deadline }[] = [];
-  // Characters already inside a found limit: a later rule's match over them is the same limit.
-  const taken = new Uint8Array(text.length);
+  const found: Found[] = [];
+  if (taken.length < text.length) taken = new Uint8Array(Math.max(text.length, taken.length * 2));
   const overlaps = (at: number, end: number) => {
-    for (let i = Math.max(0, at); i < end; i++) if (taken[i]) return true;
+    for (let i = at; i < end; i++) if (taken[i]) return true;
     return false;
   };
   for (const [from, to] of spans) {
@@ -146,11 +158,12 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
         const at = date === null ? start - triggerBefore(text, start).length : start;
         const end = start + m[0].length;
         if (overlaps(at, end)) continue;
-        taken.fill(1, Math.max(0, at), end);
+        taken.fill(1, at, end);
         found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
       }
     }
   }
+  for (const f of found) taken.fill(0, f.at, f.end);
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
   return found

@@ -1,7 +1,7 @@
 import type { LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH } from '../outline/table.js';
 import { deadlineOfCell, findDeadlines } from './deadlines.js';
-import { isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
+import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|总体思路)$/;
@@ -32,7 +32,13 @@ interface Segment {
 
 const newSegment = (): Segment => ({ texts: [], firstLine: 0, units: [], closed: false, sources: [] });
 
-const stripEnd = (text: string) => text.replace(/[。；：，\s]+$/, '');
+/** Marks a heading may end in that are not part of it. */
+const HEADING_END = /[。；：，\s]/;
+function stripEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && HEADING_END.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 const paragraphText = (text: string) => (text.includes(CELL_PARAGRAPH) ? text.split(CELL_PARAGRAPH).join('\n') : text);
 
 /** The item's heading (§2.3): a short first sentence followed by more, or a heading line. */
@@ -207,12 +213,6 @@ class TaskCollector {
     this.usedIds.add(unique);
     return unique;
   }
-}
-
-function dedupeUnits(units: Unit[]): Unit[] {
-  if (units.length < 2) return units;
-  const seen = new Set<string>();
-  return units.filter((u) => !seen.has(`${u.name}|${u.role}`) && seen.add(`${u.name}|${u.role}`));
 }
 
 /** The outline's items → tasks and the section tree. */

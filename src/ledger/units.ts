@@ -195,7 +195,7 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
       const role = labelRole(part);
       if (role) add(part.replace(LABEL, ''), role);
     }
-    return dedupe(units);
+    return dedupeUnits(units);
   }
   let pending: Role | null = null;
   let from = 0;
@@ -218,17 +218,13 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
   }
   const rest = text.slice(from);
   if (clean(rest)) add(rest, pending ?? context.defaultRole);
-  return dedupe(units);
+  return dedupeUnits(units);
 }
 
-function dedupe(units: Unit[]): Unit[] {
-  const seen = new Set<string>();
-  return units.filter((u) => {
-    const key = `${u.name}|${u.role}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Each unit once per role, in the order first named (a task names a few: no keys needed). */
+export function dedupeUnits(units: Unit[]): Unit[] {
+  if (units.length < 2) return units;
+  return units.filter((unit, i) => units.findIndex((other) => other.name === unit.name && other.role === unit.role) === i);
 }
 
 // ---- clauses inside a paragraph ----
