@@ -1,6 +1,6 @@
 // Getting the bytes of an input named on the command line: a file, "-" for stdin, or a URL.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Decoded } from '../model.js';
 import { fetchUrl, type FetchOptions } from './fetch.js';
@@ -34,7 +34,9 @@ export async function loadInput(pathOrUrl: string, options: FetchOptions = {}): 
   if (pathOrUrl === '-') return { bytes: await readStdin(), name: '-' };
   if (isUrl(pathOrUrl)) return { ...(await fetchUrl(pathOrUrl, options)), name: pathOrUrl };
   try {
-    return { bytes: new Uint8Array(await readFile(pathOrUrl)), name: pathOrUrl };
+    // Read at once, not asynchronously: parsing runs without a break between notices, so the
+    // several steps of an asynchronous read would each wait for the next notice to finish.
+    return { bytes: new Uint8Array(readFileSync(pathOrUrl)), name: pathOrUrl };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError((code && FILE_FAILURES[code]) ?? (error as Error).message);
