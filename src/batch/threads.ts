@@ -102,10 +102,22 @@ class InOrder {
   }
 }
 
+/**
+ * Jobs sent to a thread before it has answered the one it is on: the next input waits in its
+ * queue, so the thread does not idle while its answer travels back and the next job comes.
+ */
+const JOBS_PER_THREAD = 2;
+
+interface Sent {
+  job: Job;
+  /** Resolves the job's outcome. */
+  settle: (outcome: Outcome) => void;
+}
+
 interface Slot {
   worker: Worker;
-  /** Resolves the job the thread is running. */
-  settle?: (outcome: Outcome) => void;
+  /** Its jobs in the order sent: the thread works through them one at a time, the first one now. */
+  jobs: Sent[];
   /** Whether the thread has answered a job: one that dies before any could not start at all. */
   worked: boolean;
   dead: boolean;
@@ -117,10 +129,11 @@ function stopped(slot: Slot, otherwise: string): Error {
   return new Error(`the worker thread stopped (${slot.crash?.message ?? otherwise})`);
 }
 
-/** Worker threads, each running one job at a time; one that dies is replaced. */
+/** Worker threads, each with a few jobs queued; one that dies is replaced. */
 class ThreadPool {
   private readonly live = new Set<Slot>();
-  private readonly idle: Slot[] = [];
+  /** A thread once for each job it can still take. */
+  private readonly free: Slot[] = [];
   private readonly waiting: { resolve: (slot: Slot) => void; reject: (error: Error) => void }[] = [];
   private closed = false;
   /** Set when every thread died before doing any work: the threads cannot start. */
@@ -130,15 +143,17 @@ class ThreadPool {
     size: number,
     private readonly script: URL,
   ) {
-    for (let i = 0; i < size; i++) this.release(this.spawn());
+    const slots = Array.from({ length: size }, () => this.spawn());
+    // Round by round, so that a batch smaller than the places is spread over every thread.
+    for (let round = 0; round < JOBS_PER_THREAD; round++) for (const slot of slots) this.release(slot);
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script), worked: false, dead: false };
+    const slot: Slot = { worker: new Worker(this.script), jobs: [], worked: false, dead: false };
     this.live.add(slot);
     slot.worker.on('message', (reply: Reply) => {
       slot.worked = true;
-      this.finish(slot, 'product' in reply ? reply.product : errorFromSent(reply.error));
+      slot.jobs.shift()?.settle('product' in reply ? reply.product : errorFromSent(reply.error));
       this.release(slot);
     });
     // Without this listener an uncaught exception in the thread would be one in this thread too.
@@ -152,22 +167,31 @@ class ThreadPool {
     this.live.delete(slot);
     if (this.closed) return;
     const why = stopped(slot, `exit code ${code}`);
-    const idleAt = this.idle.indexOf(slot);
-    if (idleAt >= 0) this.idle.splice(idleAt, 1);
-    const busy = idleAt < 0;
-    this.finish(slot, why);
-    // A busy thread takes only its own job down; an idle one that never worked could not start,
-    // and neither would its replacement.
-    if (busy || slot.worked) this.replace();
-    else if (this.live.size === 0) this.breakDown(why);
+    for (let at = this.free.indexOf(slot); at >= 0; at = this.free.indexOf(slot)) this.free.splice(at, 1);
+    const [current, ...queued] = slot.jobs.splice(0);
+    // The job it was on fails alone; those queued behind it go to its replacement.
+    current?.settle(why);
+    // An idle thread that never worked could not start, and neither would its replacement.
+    if (current === undefined && !slot.worked) {
+      if (this.live.size === 0) this.breakDown(why);
+      return;
+    }
+    const replacement = this.replace();
+    let taken = 0;
+    for (const sent of queued) {
+      if (replacement === undefined) sent.settle(why);
+      else if (this.send(replacement, sent)) taken++;
+    }
+    if (replacement !== undefined) for (let place = taken; place < JOBS_PER_THREAD; place++) this.release(replacement);
   }
 
-  private replace(): void {
+  private replace(): Slot | undefined {
     try {
-      this.release(this.spawn());
+      return this.spawn();
     } catch (error) {
       // No thread can be started (out of memory, say): with none left, the batch cannot go on.
       if (this.live.size === 0) this.breakDown(asError(error));
+      return undefined;
     }
   }
 
@@ -176,49 +200,48 @@ class ThreadPool {
     for (const waiter of this.waiting.splice(0)) waiter.reject(why);
   }
 
-  private finish(slot: Slot, outcome: Outcome): void {
-    const settle = slot.settle;
-    slot.settle = undefined;
-    settle?.(outcome);
-  }
-
-  /** A free thread, once there is one. */
+  /** A thread with room for one more job, once there is one. */
   acquire(): Promise<Slot> {
     if (this.broken !== undefined) return Promise.reject(this.broken);
-    const slot = this.idle.pop();
+    const slot = this.free.shift();
     if (slot !== undefined) return Promise.resolve(slot);
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
+  /** Gives back one place on a thread. */
   release(slot: Slot): void {
     if (slot.dead) return;
     const waiter = this.waiting.shift();
-    if (waiter === undefined) this.idle.push(slot);
+    if (waiter === undefined) this.free.push(slot);
     else waiter.resolve(slot);
   }
 
-  /** Runs a job on an acquired thread; the thread goes back to the pool when it answers. */
+  /** Runs a job on an acquired place; the place is free again when the thread answers. */
   start(slot: Slot, job: Job): Promise<Outcome> {
     // The thread may have died between acquire and start; it was replaced already.
     if (slot.dead) return Promise.resolve(stopped(slot, 'before the job'));
-    return new Promise((resolve) => {
-      slot.settle = resolve;
-      try {
-        // Copied, not moved: the caller's bytes stay as they were.
-        slot.worker.postMessage(job);
-      } catch (error) {
-        // A job that cannot be sent fails alone; the thread is fine.
-        slot.settle = undefined;
-        this.release(slot);
-        resolve(asError(error));
-      }
+    return new Promise((settle) => {
+      if (!this.send(slot, { job, settle })) this.release(slot);
     });
+  }
+
+  /** Queues a job on a thread; one that cannot be sent fails alone (the thread is fine). */
+  private send(slot: Slot, sent: Sent): boolean {
+    try {
+      // Copied, not moved: the caller's bytes stay as they were.
+      slot.worker.postMessage(sent.job);
+    } catch (error) {
+      sent.settle(asError(error));
+      return false;
+    }
+    slot.jobs.push(sent);
+    return true;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const slots = [...this.live];
-    for (const slot of slots) this.finish(slot, new Error('the batch stopped'));
+    for (const slot of slots) for (const sent of slot.jobs.splice(0)) sent.settle(new Error('the batch stopped'));
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 }

@@ -2,10 +2,15 @@ import { parentPort } from 'node:worker_threads';
 import { errorToSend, transferable, type Job, type Reply } from './messages.js';
 import { produce } from './produce.js';
 
-// One thread of the pool: makes what it is asked of each input it is sent, one at a time (the
-// pool sends the next job only after the answer).
+// One thread of the pool: makes what it is asked of each input it is sent, one at a time and in
+// the order sent (the pool queues the next job before this one is answered, and counts on it).
 const port = parentPort!;
-port.on('message', async ({ input, order }: Job) => {
+let done: Promise<void> = Promise.resolve();
+port.on('message', (job: Job) => {
+  done = done.then(() => answer(job));
+});
+
+async function answer({ input, order }: Job): Promise<void> {
   let reply: Reply;
   try {
     reply = { product: await produce(input, order) };
@@ -18,4 +23,4 @@ port.on('message', async ({ input, order }: Job) => {
     // What was made could not be sent: that input fails, not the thread.
     port.postMessage({ error: errorToSend(error) } satisfies Reply);
   }
-});
+}
