@@ -10,7 +10,7 @@ import { NOTICES, ROOT } from './support/cli.js';
 
 // The threads run dist/batch/worker.js (test/global-setup.ts builds dist/), so the pool is the
 // built one too: its errors are dist's InputError, recognised here by name and exit code.
-const { parseMany, threadsFor, PARALLEL_FROM } = (await import(pathToFileURL(join(ROOT, 'dist/batch/pool.js')).href)) as typeof Pool;
+const { parseMany, threadsFor, BYTES_PER_THREAD } = (await import(pathToFileURL(join(ROOT, 'dist/batch/pool.js')).href)) as typeof Pool;
 
 type Outcome = Pool.Outcome;
 type BatchInput = Pool.BatchInput;
@@ -44,11 +44,14 @@ function expectInputError(outcome: Outcome, fragment: RegExp): void {
 }
 
 describe('threadsFor', () => {
-  it('keeps a small batch on one thread and gives a large one a thread per core', () => {
-    expect(threadsFor(1)).toBe(1);
-    expect(threadsFor(PARALLEL_FROM - 1)).toBe(1);
-    expect(threadsFor(PARALLEL_FROM)).toBe(Math.min(availableParallelism(), PARALLEL_FROM));
-    expect(threadsFor(100_000)).toBe(availableParallelism());
+  it('gives each thread enough text to pay for starting it, and no more threads than cores or inputs', () => {
+    const cores = availableParallelism();
+    expect(threadsFor(1, 0)).toBe(1);
+    expect(threadsFor(1200, BYTES_PER_THREAD * 2 - 1)).toBe(1); // a batch of many small notices
+    expect(threadsFor(1200, BYTES_PER_THREAD * 2)).toBe(Math.min(cores, 2));
+    expect(threadsFor(1200, BYTES_PER_THREAD * 1000)).toBe(cores);
+    expect(threadsFor(1, BYTES_PER_THREAD * 1000)).toBe(1); // one huge file: one thread
+    expect(threadsFor(1000, 0)).toBe(1); // URLs: their size is not known
   });
 });
 

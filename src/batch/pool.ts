@@ -4,14 +4,18 @@ import { asError, produce, type BatchInput, type Order, type Outcome } from './p
 export type { BatchInput, Order, Outcome, Product, Rendering } from './produce.js';
 
 /**
- * Below this many inputs, starting threads costs more than it saves: each thread loads the
- * pipeline and warms up anew (about 130 ms), the time one thread takes to parse some 25 notices.
+ * How much text a worker thread must be given to pay for itself. Each thread loads the pipeline
+ * and compiles its hot code anew: it parses at half speed for its first several megabytes. On two
+ * cores (`npm run bench:batch`), two threads lose to one on a 23 MB batch and win from about 30 MB.
  */
-export const PARALLEL_FROM = 64;
+export const BYTES_PER_THREAD = 16_000_000;
 
-/** How many threads a batch of this size is worth: one per core, only for a large batch. */
-export function threadsFor(inputs: number): number {
-  return inputs >= PARALLEL_FROM ? Math.max(1, Math.min(availableParallelism(), inputs)) : 1;
+/**
+ * How many threads a batch is worth: one per core, fewer when there is too little text for them
+ * (`bytes` counts the inputs whose size is known before reading: files, not URLs or stdin).
+ */
+export function threadsFor(inputs: number, bytes: number): number {
+  return Math.max(1, Math.min(availableParallelism(), inputs, Math.floor(bytes / BYTES_PER_THREAD)));
 }
 
 export interface PoolOptions {

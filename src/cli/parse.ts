@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -19,7 +20,7 @@ import {
 } from '../export/index.js';
 import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../export/write.js';
 import type { Ledger } from '../model.js';
-import { loadInput } from '../read/load.js';
+import { isUrl, loadInput } from '../read/load.js';
 import { inputLabel, sourceName, STDIN } from './input.js';
 import type { Progress } from './progress.js';
 import { EXIT, reportFailure, worseExitCode } from './report.js';
@@ -220,6 +221,20 @@ async function* readInputs(inputs: readonly InputFile[], encoding: string | unde
   }
 }
 
+/** The size of the inputs that are files; URLs and stdin are not known before they are read. */
+function knownBytes(inputs: readonly InputFile[]): number {
+  let bytes = 0;
+  for (const { path } of inputs) {
+    if (path === STDIN || isUrl(path)) continue;
+    try {
+      bytes += statSync(path).size;
+    } catch {
+      // Unreadable: reading it reports why.
+    }
+  }
+  return bytes;
+}
+
 /** Thrown to stop a batch whose one output file failed; the failure is reported already. */
 class OutputFailed extends Error {}
 
@@ -273,7 +288,7 @@ export async function parseFiles(
     renderings: renderingsFor(plan, ownFormat !== undefined, exportOptions, explainWidth),
     ledger: ownFormat !== undefined,
   };
-  const threads = Math.min(options.threads ?? threadsFor(inputs.length), inputs.length);
+  const threads = Math.min(options.threads ?? threadsFor(inputs.length, knownBytes(inputs)), inputs.length);
   if (inputs.length > 1 && process.stderr.isTTY && options.quiet !== true) {
     progress = (await import('./progress.js')).startProgress(inputs.length);
   }
