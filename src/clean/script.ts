@@ -3,7 +3,8 @@ import type { Script } from '../model.js';
 import { PHRASE_STARTS, TRADITIONAL_CHARS } from './traditional-chars.js';
 
 type OpenCCModule = typeof import('opencc-js/t2cn');
-type Trie = InstanceType<OpenCCModule['Trie']>;
+/** One of OpenCC's dictionary groups: dictionaries as “from to|from to” strings or pairs. */
+type DictGroup = (string | string[][])[];
 
 // Characters by code, for one-look-up tests: 1 = OpenCC changes it alone, 2 = a phrase starts with
 // it, 3 = both. A bitmap over the Basic Multilingual Plane, far faster than a regular expression
@@ -33,19 +34,54 @@ export function hasTraditional(text: string): boolean {
 // OpenCC's plain `t` table, not `tw`: gateway sites that turn mainland pages traditional write 着 as
 // 著, and `tw` would give back 着力 where the original text had 著力. Its dictionaries are most of
 // the start-up time, so they load only when a text needs them.
-let tries: Trie[] | undefined;
 
-function loadTries(): Trie[] {
-  const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule;
-  return OpenCC.Locale.to.cn.map((group: Parameters<Trie['loadDictGroup']>[0]) => {
-    const trie = new OpenCC.Trie();
-    trie.loadDictGroup(group);
-    return trie;
-  });
+interface Entry {
+  from: string;
+  to: string;
 }
 
-/** Per trie: what a character that starts no longer entry becomes (null: itself), by code point. */
-const singleValues = new WeakMap<Trie, { bmp: (string | null | undefined)[]; astral: Map<number, string | null> }>();
+/** One step of OpenCC's conversion. */
+interface Dictionary {
+  /** Entries of two characters or more by their first code point, the longest first. */
+  phrases: Map<number, Entry[]>;
+  /** What a single character becomes: by code unit in the Basic Multilingual Plane, by code point beyond. */
+  characters: (string | undefined)[];
+  astralCharacters: Map<number, string>;
+}
+
+let dictionaries: Dictionary[] | undefined;
+
+function loadDictionaries(): Dictionary[] {
+  const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule;
+  return (OpenCC.Locale.to.cn as DictGroup[]).map(dictionaryOf);
+}
+
+/**
+ * A group's entries as OpenCC's Trie.loadDictGroup reads them (an earlier dictionary of the group
+ * overrides a later one), phrases grouped by their first character. Building this takes a quarter
+ * of the time OpenCC's trie of a map per character takes: the start of a run matters for a CLI.
+ */
+function dictionaryOf(group: DictGroup): Dictionary {
+  const values = new Map<string, string>();
+  for (const dictionary of [...group].reverse()) {
+    const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((line) => line.split(' ')) : dictionary;
+    for (const [from, to] of pairs) if (from && to !== undefined) values.set(from, to);
+  }
+  const phrases = new Map<number, Entry[]>();
+  const characters = new Array<string | undefined>(0x10000).fill(undefined);
+  const astralCharacters = new Map<number, string>();
+  for (const [from, to] of values) {
+    const start = from.codePointAt(0)!;
+    if (from.length === 1) characters[start] = to;
+    else if (start > 0xffff && from.length === 2) astralCharacters.set(start, to);
+    if (from.length <= (start > 0xffff ? 2 : 1)) continue;
+    const entries = phrases.get(start);
+    if (entries) entries.push({ from, to });
+    else phrases.set(start, [{ from, to }]);
+  }
+  for (const entries of phrases.values()) entries.sort((a, b) => b.from.length - a.from.length);
+  return { phrases, characters, astralCharacters };
+}
 
 /** The converted text is written here as UTF-16 code units; it grows with the longest line. */
 let units = new Uint16Array(4096);
@@ -60,14 +96,12 @@ function reserve(needed: number, kept: number): void {
 }
 
 /**
- * OpenCC's longest-match conversion with its own tries, giving the same text as its Converter:
- * positions where no entry can begin are skipped with one look-up instead of a walk of the trie,
- * a character no longer entry starts with is looked up once and remembered, and the result is
- * written as code units rather than built by concatenation (which left garbage for every change).
+ * OpenCC's longest-match conversion, giving the same text as its Converter: positions where no
+ * entry can begin are skipped with one look-up, the entries starting at the others are tried
+ * longest first, and the result is written as code units rather than built by concatenation
+ * (which left garbage for every change).
  */
-function convertWith(trie: Trie, text: string, counter: { changed: number }): string {
-  let singles = singleValues.get(trie);
-  if (!singles) singleValues.set(trie, (singles = { bmp: new Array(0x10000).fill(undefined), astral: new Map() }));
+function convertWith(dictionary: Dictionary, text: string, counter: { changed: number }): string {
   reserve(text.length, 0);
   let length = 0;
   let changes = false;
@@ -75,34 +109,36 @@ function convertWith(trie: Trie, text: string, counter: { changed: number }): st
     const code = text.charCodeAt(i);
     const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
     const flags = flagsAt(text, i, code);
-    let value: string | null = null;
-    let end = i + width;
-    if (flags & PHRASE_START) {
-      const match = trie.matchPrefix(text, i);
-      if (match) ({ value, end } = match);
-    } else if (flags) {
+    let to: string | undefined;
+    let matched = width;
+    if (flags) {
       const point = width === 2 ? text.codePointAt(i)! : code;
-      const known = width === 2 ? singles.astral.get(point) : singles.bmp[point];
-      value = known !== undefined ? known : (trie.matchPrefix(text, i)?.value ?? null);
-      if (known === undefined) {
-        if (width === 2) singles.astral.set(point, value);
-        else singles.bmp[point] = value;
+      // The longest entry the text goes on with: a phrase, else the character alone.
+      const phrases = flags & PHRASE_START ? dictionary.phrases.get(point) : undefined;
+      if (phrases) {
+        for (const phrase of phrases) {
+          if (!text.startsWith(phrase.from, i)) continue;
+          to = phrase.to;
+          matched = phrase.from.length;
+          break;
+        }
       }
+      to ??= width === 2 ? dictionary.astralCharacters.get(point) : dictionary.characters[code];
     }
-    if (value === null) {
+    if (to === undefined) {
       units[length++] = code;
       if (width === 2) units[length++] = text.charCodeAt(i + 1);
       i += width;
       continue;
     }
     changes = true;
-    reserve(length + value.length + (text.length - end), length);
-    for (let k = 0; k < value.length; k++) {
-      const unit = value.charCodeAt(k);
-      if (i + k < end && text.charCodeAt(i + k) !== unit) counter.changed++;
+    reserve(length + to.length + (text.length - i - matched), length);
+    for (let k = 0; k < to.length; k++) {
+      const unit = to.charCodeAt(k);
+      if (k < matched && text.charCodeAt(i + k) !== unit) counter.changed++;
       units[length++] = unit;
     }
-    i = end;
+    i += matched;
   }
   return changes ? utf16.decode(units.subarray(0, length)) : text;
 }
@@ -114,7 +150,7 @@ export function convertToSimplified(text: string): string {
 /** A line known to hold traditional characters, simplified, and how many characters changed. */
 export function convertLine(text: string): { text: string; changed: number } {
   const counter = { changed: 0 };
-  const converted = (tries ??= loadTries()).reduce((line, trie) => convertWith(trie, line, counter), text);
+  const converted = (dictionaries ??= loadDictionaries()).reduce((line, dictionary) => convertWith(dictionary, line, counter), text);
   return { text: converted, changed: counter.changed };
 }
 
