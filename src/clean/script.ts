@@ -38,6 +38,8 @@ export function hasTraditional(text: string): boolean {
 interface Entry {
   from: string;
   to: string;
+  /** The code unit after the first character: most entries tried are ruled out by it alone. */
+  next: number;
 }
 
 /** One step of OpenCC's conversion. */
@@ -75,9 +77,10 @@ function dictionaryOf(group: DictGroup): Dictionary {
     if (from.length === 1) characters[start] = to;
     else if (start > 0xffff && from.length === 2) astralCharacters.set(start, to);
     if (from.length <= (start > 0xffff ? 2 : 1)) continue;
+    const entry = { from, to, next: from.charCodeAt(start > 0xffff ? 2 : 1) };
     const entries = phrases.get(start);
-    if (entries) entries.push({ from, to });
-    else phrases.set(start, [{ from, to }]);
+    if (entries) entries.push(entry);
+    else phrases.set(start, [entry]);
   }
   for (const entries of phrases.values()) entries.sort((a, b) => b.from.length - a.from.length);
   return { phrases, characters, astralCharacters };
@@ -116,8 +119,9 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
       // The longest entry the text goes on with: a phrase, else the character alone.
       const phrases = flags & PHRASE_START ? dictionary.phrases.get(point) : undefined;
       if (phrases) {
+        const next = text.charCodeAt(i + width);
         for (const phrase of phrases) {
-          if (!text.startsWith(phrase.from, i)) continue;
+          if (phrase.next !== next || !text.startsWith(phrase.from, i)) continue;
           to = phrase.to;
           matched = phrase.from.length;
           break;
