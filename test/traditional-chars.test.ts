@@ -21,6 +21,35 @@ describe('the table of characters OpenCC converts', () => {
     }
   });
 
+  it('converts as OpenCC does at the edges: compatibility ideographs, description sequences, stray code units', () => {
+    const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
+    const edges = [
+      '\uf900國家', // U+F900, a compatibility form of 豈: normalised first, then simplified (岂)
+      '⿰魚國 國', // an ideographic description sequence stays whole; the 國 after it does not
+      '⿲⿰乾隆國', // nested
+      '⿰國', // a sequence cut short is no sequence
+      '\ufeff國', // a byte-order mark inside the text stays
+      '國\ud800家', // a lone high surrogate stays
+      '國\ud800', // …also at the end
+      '\udc00國', // a lone low surrogate stays
+    ];
+    for (const text of edges) expect(convertToSimplified(text), JSON.stringify(text)).toBe(opencc(text));
+    expect(convertToSimplified('\uf900國家')).toBe('岂国家');
+  });
+
+  it('converts random mixtures of dictionary entries, odd characters and plain text as OpenCC does', () => {
+    const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
+    const pieces = [...TRADITIONAL_CHARS.slice(0, 600), ...PHRASE_STARTS.slice(0, 300)];
+    pieces.push('乾隆', '著作', '瞭解', '\uf900', '\uf90a', '⿰', '⿲', '⿳', '𠵾', '\ud800', '\ufeff', '政务', 'a', '，', '（');
+    let seed = 2019;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let sample = 0; sample < 2000; sample++) {
+      let text = '';
+      for (let k = 1 + random(12); k > 0; k--) text += pieces[random(pieces.length)];
+      expect(convertToSimplified(text), JSON.stringify(text)).toBe(opencc(text));
+    }
+  });
+
   it('tells a simplified text, which is then left as it is', () => {
     const text = '各区人民政府要于年底前完成政务公开专栏建设。';
     expect(hasTraditional(text)).toBe(false);

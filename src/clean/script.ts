@@ -5,8 +5,26 @@ import { PHRASE_STARTS, TRADITIONAL_CHARS } from './traditional-chars.js';
 type OpenCCModule = typeof import('opencc-js/t2cn');
 /** One of OpenCC's dictionary groups: dictionaries as “from to|from to” strings or pairs. */
 type DictGroup = (string | string[][])[];
+/** A conversion of OpenCC's presets: its types leave out the normalisation step. */
+interface ConversionConfig {
+  conversionChain: DictGroup[];
+  normalizationChain?: DictGroup[];
+  segmentation?: unknown;
+}
 
-// Characters by code, for one-look-up tests: 1 = OpenCC changes it alone, 2 = a phrase starts with
+/**
+ * The dictionary groups OpenCC's Converter({ from: 't', to: 'cn' }) applies, in order: where the
+ * preset has a t2s configuration, its normalisation (compatibility ideographs such as U+F900 豈 to
+ * the unified 豈) and then its conversion; else the plain table to cn. (The preset segments no
+ * text first: a segmentation dictionary would change where matches may begin.)
+ */
+export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
+  const config = (OpenCC.Locale.configs as Record<string, ConversionConfig> | undefined)?.['t2s'];
+  if (config === undefined) return OpenCC.Locale.to.cn as DictGroup[];
+  return [...(config.normalizationChain ?? []), ...config.conversionChain];
+}
+
+// Characters by code, for one-look-up tests: 1 = OpenCC changes it (alone or in a phrase), 2 = a phrase starts with
 // it, 3 = both. A bitmap over the Basic Multilingual Plane, far faster than a regular expression
 // with thousands of alternatives; the rare characters beyond it go in a set.
 const TRADITIONAL = 1;
@@ -25,7 +43,7 @@ mark(PHRASE_STARTS, PHRASE_START);
 const flagsAt = (text: string, i: number, code: number) =>
   code >= 0xd800 && code < 0xdc00 ? (ASTRAL.get(text.codePointAt(i)!) ?? 0) : BMP[code]!;
 
-/** Whether a text holds any character that OpenCC would turn simplified. */
+/** Whether a text holds any character that OpenCC may change: without one, it converts to itself. */
 export function hasTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (flagsAt(text, i, text.charCodeAt(i)) & TRADITIONAL) return true;
   return false;
@@ -55,7 +73,7 @@ let dictionaries: Dictionary[] | undefined;
 
 function loadDictionaries(): Dictionary[] {
   const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule;
-  return (OpenCC.Locale.to.cn as DictGroup[]).map(dictionaryOf);
+  return conversionChain(OpenCC).map(dictionaryOf);
 }
 
 /**
@@ -88,7 +106,6 @@ function dictionaryOf(group: DictGroup): Dictionary {
 
 /** The converted text is written here as UTF-16 code units; it grows with the longest line. */
 let units = new Uint16Array(4096);
-const utf16 = new TextDecoder('utf-16le');
 
 /** Room for `needed` code units, keeping the first `kept`. */
 function reserve(needed: number, kept: number): void {
@@ -110,7 +127,7 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
   let changes = false;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
-    const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+    const width = isSurrogatePair(text, i, code) ? 2 : 1;
     const flags = flagsAt(text, i, code);
     let to: string | undefined;
     let matched = width;
@@ -130,9 +147,10 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
       to ??= width === 2 ? dictionary.astralCharacters.get(point) : dictionary.characters[code];
     }
     if (to === undefined) {
-      units[length++] = code;
-      if (width === 2) units[length++] = text.charCodeAt(i + 1);
-      i += width;
+      // OpenCC leaves an ideographic description sequence (⿰魚國) whole.
+      const kept = code >= 0x2ff0 && code <= 0x2fff ? Math.max(width, descriptionEnd(text, i, 0) - i) : width;
+      for (let k = 0; k < kept; k++) units[length++] = text.charCodeAt(i + k);
+      i += kept;
       continue;
     }
     changes = true;
@@ -144,7 +162,35 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
     }
     i += matched;
   }
-  return changes ? utf16.decode(units.subarray(0, length)) : text;
+  // Not TextDecoder: it would drop a leading U+FEFF and replace lone surrogates.
+  return changes ? Buffer.from(units.buffer, 0, length * 2).toString('utf16le') : text;
+}
+
+const isSurrogatePair = (text: string, i: number, code: number) => {
+  if (code < 0xd800 || code >= 0xdc00) return false;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low < 0xe000;
+};
+
+/** Ideographic description sequences nest this deep and run this long at most, as far as taizhang looks. */
+const DESCRIPTION_DEPTH = 8;
+const DESCRIPTION_LENGTH = 64;
+
+/**
+ * Where the ideographic description sequence starting at `i` ends, as OpenCC reads it (an operator
+ * such as ⿰ takes two parts, ⿲ and ⿳ three, each a character or a sequence), or 0 when none
+ * starts there. Bounded, unlike OpenCC's, so that a line of nothing but operators stays cheap.
+ */
+function descriptionEnd(text: string, i: number, depth: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x2ff0 || code > 0x2fff || depth > DESCRIPTION_DEPTH) return 0;
+  const parts = code === 0x2ff2 || code === 0x2ff3 ? 3 : 2;
+  let end = i + 1;
+  for (let part = 0; part < parts; part++) {
+    if (end >= text.length || end - i > DESCRIPTION_LENGTH) return 0;
+    end = descriptionEnd(text, end, depth + 1) || end + (isSurrogatePair(text, end, text.charCodeAt(end)) ? 2 : 1);
+  }
+  return end;
 }
 
 export function convertToSimplified(text: string): string {
