@@ -160,6 +160,28 @@ describe('parseMany when a worker thread dies', () => {
     });
   });
 
+  it('does not fail the input read while another input kills the thread it was meant for', async () => {
+    // The thread dies a while after it got `exit`; the inputs come slowly (as URLs do), so the
+    // next one is read while a place on that dying thread is already taken for it.
+    const script = await workerScript(`
+      parentPort.on('message', ({ input }) => {
+        if (input.name === 'exit') setTimeout(() => process.exit(3), 150);
+        else parentPort.postMessage({ product: { outputs: { name: input.name } } });
+      });`);
+    const names = ['exit', 'b', 'c', 'd', 'e'];
+    async function* slowly() {
+      for (const name of names) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        yield named(name);
+      }
+    }
+    const results = await collect(slowly(), 2, undefined, { workerScript: script });
+    expect(results.map(({ outcome }) => (outcome instanceof Error ? outcome.message : outcome.outputs['name']))).toEqual([
+      'the worker thread stopped (exit code 3)',
+      ...names.slice(1),
+    ]);
+  });
+
   it('fails an input that cannot be sent to a thread alone', async () => {
     const unsendable = { ...notice('taishan-2019.txt'), encoding: (() => 'utf-8') as unknown as string };
     const results = await collect([unsendable, notice('luan-2017.txt')], 2);

@@ -218,8 +218,9 @@ class ThreadPool {
 
   /** Runs a job on an acquired place; the place is free again when the thread answers. */
   start(slot: Slot, job: Job): Promise<Outcome> {
-    // The thread may have died between acquire and start; it was replaced already.
-    if (slot.dead) return Promise.resolve(stopped(slot, 'before the job'));
+    // The thread may have died (of another input) between acquire and start: it was replaced, and
+    // the job waits for a place like any other.
+    if (slot.dead) return this.acquire().then((place) => this.start(place, job), asError);
     return new Promise((settle) => {
       if (!this.send(slot, { job, settle })) this.release(slot);
     });

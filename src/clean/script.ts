@@ -24,8 +24,8 @@ export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
   return [...(config.normalizationChain ?? []), ...config.conversionChain];
 }
 
-// Characters by code, for one-look-up tests: 1 = OpenCC changes it (alone or in a phrase), 2 = a phrase starts with
-// it, 3 = both. A bitmap over the Basic Multilingual Plane, far faster than a regular expression
+// Characters by code, for one-look-up tests: 1 = OpenCC changes it (alone or in a phrase), 2 = a
+// phrase starts with it, 3 = both. A bitmap over the Basic Multilingual Plane, far faster than a regular expression
 // with thousands of alternatives; the rare characters beyond it go in a set.
 const TRADITIONAL = 1;
 const PHRASE_START = 2;
