@@ -148,22 +148,26 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
     for (let i = at; i < end; i++) if (taken[i]) return true;
     return false;
   };
-  for (const [from, to] of spans) {
-    const window = text.slice(from, to);
-    for (const rule of DEADLINE_RULES) {
-      if (!rule.needs.test(window)) continue;
-      for (const m of window.matchAll(rule.pattern)) {
-        const start = from + m.index;
-        const date = rule.resolve(m as RegExpExecArray, planYear);
-        const at = date === null ? start - triggerBefore(text, start).length : start;
-        const end = start + m[0].length;
-        if (overlaps(at, end)) continue;
-        taken.fill(1, at, end);
-        found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
+  try {
+    for (const [from, to] of spans) {
+      const window = text.slice(from, to);
+      for (const rule of DEADLINE_RULES) {
+        if (!rule.needs.test(window)) continue;
+        for (const m of window.matchAll(rule.pattern)) {
+          const start = from + m.index;
+          const date = rule.resolve(m as RegExpExecArray, planYear);
+          const at = date === null ? start - triggerBefore(text, start).length : start;
+          const end = start + m[0].length;
+          if (overlaps(at, end)) continue;
+          found.push({ at, end, deadline: { text: date === null ? tidy(text.slice(at, end)) : m[0], date } });
+          taken.fill(1, at, end);
+        }
       }
     }
+  } finally {
+    // Left set, the marks would hide limits in the texts of later calls.
+    for (const f of found) taken.fill(0, f.at, f.end);
   }
-  for (const f of found) taken.fill(0, f.at, f.end);
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
   return found
