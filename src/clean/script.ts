@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Script } from '../model.js';
-import { PHRASE_STARTS, TRADITIONAL_CHARS } from './traditional-chars.js';
+import { TRADITIONAL_CHARS } from './traditional-chars.js';
 
 type OpenCCModule = typeof import('opencc-js/t2cn');
 /** One of OpenCC's dictionary groups: dictionaries as “from to|from to” strings or pairs. */
@@ -24,28 +24,22 @@ export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
   return [...(config.normalizationChain ?? []), ...config.conversionChain];
 }
 
-// Characters by code, for one-look-up tests: 1 = OpenCC changes it (alone or in a phrase), 2 = a
-// phrase starts with it, 3 = both. A bitmap over the Basic Multilingual Plane, far faster than a regular expression
-// with thousands of alternatives; the rare characters beyond it go in a set.
-const TRADITIONAL = 1;
-const PHRASE_START = 2;
-const BMP = new Uint8Array(0x10000);
-const ASTRAL = new Map<number, number>();
-const mark = (chars: string, flag: number) => {
-  for (const ch of chars) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x10000) BMP[code]! |= flag;
-    else ASTRAL.set(code, (ASTRAL.get(code) ?? 0) | flag);
-  }
-};
-mark(TRADITIONAL_CHARS, TRADITIONAL);
-mark(PHRASE_STARTS, PHRASE_START);
-const flagsAt = (text: string, i: number, code: number) =>
-  code >= 0xd800 && code < 0xdc00 ? (ASTRAL.get(text.codePointAt(i)!) ?? 0) : BMP[code]!;
+// The characters OpenCC may change, by code: a bitmap over the Basic Multilingual Plane, far
+// faster than a regular expression with thousands of alternatives; the rare ones beyond it in a set.
+const MAY_CHANGE = new Uint8Array(0x10000);
+const MAY_CHANGE_ASTRAL = new Set<number>();
+for (const char of TRADITIONAL_CHARS) {
+  const code = char.codePointAt(0)!;
+  if (code < 0x10000) MAY_CHANGE[code] = 1;
+  else MAY_CHANGE_ASTRAL.add(code);
+}
 
 /** Whether a text holds any character that OpenCC may change: without one, it converts to itself. */
 export function hasTraditional(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (flagsAt(text, i, text.charCodeAt(i)) & TRADITIONAL) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (MAY_CHANGE[code] || (code >= 0xd800 && code < 0xdc00 && MAY_CHANGE_ASTRAL.has(text.codePointAt(i)!))) return true;
+  }
   return false;
 }
 
@@ -60,8 +54,16 @@ interface Entry {
   next: number;
 }
 
+// What a dictionary has at a code unit: the character alone changes, a phrase starts with it, or
+// (a high surrogate) an entry starts with a character beyond the Basic Multilingual Plane there.
+const CHANGES_ALONE = 1;
+const STARTS_PHRASE = 2;
+const STARTS_ASTRAL = 4;
+
 /** One step of OpenCC's conversion. */
 interface Dictionary {
+  /** By code unit, what entries start there (the flags above); most characters have none. */
+  starts: Uint8Array;
   /** Entries of two characters or more by their first code point, the longest first. */
   phrases: Map<number, Entry[]>;
   /** What a single character becomes: by code unit in the Basic Multilingual Plane, by code point beyond. */
@@ -87,21 +89,26 @@ function dictionaryOf(group: DictGroup): Dictionary {
     const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((line) => line.split(' ')) : dictionary;
     for (const [from, to] of pairs) if (from && to !== undefined) values.set(from, to);
   }
+  const starts = new Uint8Array(0x10000);
   const phrases = new Map<number, Entry[]>();
   const characters = new Array<string | undefined>(0x10000).fill(undefined);
   const astralCharacters = new Map<number, string>();
   for (const [from, to] of values) {
     const start = from.codePointAt(0)!;
-    if (from.length === 1) characters[start] = to;
-    else if (start > 0xffff && from.length === 2) astralCharacters.set(start, to);
+    if (start > 0xffff) starts[from.charCodeAt(0)]! |= STARTS_ASTRAL;
+    if (from.length === 1) {
+      characters[start] = to;
+      if (to !== from) starts[start]! |= CHANGES_ALONE;
+    } else if (start > 0xffff && from.length === 2) astralCharacters.set(start, to);
     if (from.length <= (start > 0xffff ? 2 : 1)) continue;
+    if (start <= 0xffff) starts[start]! |= STARTS_PHRASE;
     const entry = { from, to, next: from.charCodeAt(start > 0xffff ? 2 : 1) };
     const entries = phrases.get(start);
     if (entries) entries.push(entry);
     else phrases.set(start, [entry]);
   }
   for (const entries of phrases.values()) entries.sort((a, b) => b.from.length - a.from.length);
-  return { phrases, characters, astralCharacters };
+  return { starts, phrases, characters, astralCharacters };
 }
 
 /** The converted text is written here as UTF-16 code units; it grows with the longest line. */
@@ -117,53 +124,57 @@ function reserve(needed: number, kept: number): void {
 
 /**
  * OpenCC's longest-match conversion, giving the same text as its Converter: positions where no
- * entry can begin are skipped with one look-up, the entries starting at the others are tried
- * longest first, and the result is written as code units rather than built by concatenation
- * (which left garbage for every change).
+ * entry of the dictionary begins are passed with one look-up, the entries starting at the others
+ * are tried longest first, and the converted text is written as code units from the first change
+ * on, rather than built by concatenation (which left garbage for every change).
  */
 function convertWith(dictionary: Dictionary, text: string, counter: { changed: number }): string {
-  reserve(text.length, 0);
+  const { starts } = dictionary;
   let length = 0;
-  let changes = false;
+  /** The text before this position is in `units` already (once something changed). */
+  let copied = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
-    const width = isSurrogatePair(text, i, code) ? 2 : 1;
-    const flags = flagsAt(text, i, code);
-    let to: string | undefined;
-    let matched = width;
-    if (flags) {
-      const point = width === 2 ? text.codePointAt(i)! : code;
-      // The longest entry the text goes on with: a phrase, else the character alone.
-      const phrases = flags & PHRASE_START ? dictionary.phrases.get(point) : undefined;
-      if (phrases) {
-        const next = text.charCodeAt(i + width);
-        for (const phrase of phrases) {
-          if (phrase.next !== next || !text.startsWith(phrase.from, i)) continue;
-          to = phrase.to;
-          matched = phrase.from.length;
-          break;
-        }
-      }
-      to ??= width === 2 ? dictionary.astralCharacters.get(point) : dictionary.characters[code];
-    }
-    if (to === undefined) {
+    const flags = starts[code]!;
+    if (flags === 0) {
       // OpenCC leaves an ideographic description sequence (⿰魚國) whole.
-      const kept = code >= 0x2ff0 && code <= 0x2fff ? Math.max(width, descriptionEnd(text, i, 0) - i) : width;
-      for (let k = 0; k < kept; k++) units[length++] = text.charCodeAt(i + k);
-      i += kept;
+      i = code >= 0x2ff0 && code <= 0x2fff ? Math.max(i + 1, descriptionEnd(text, i, 0)) : i + 1;
       continue;
     }
-    changes = true;
-    reserve(length + to.length + (text.length - i - matched), length);
+    const width = flags & STARTS_ASTRAL && isSurrogatePair(text, i, code) ? 2 : 1;
+    const point = width === 2 ? text.codePointAt(i)! : code;
+    // The longest entry the text goes on with: a phrase, else the character alone.
+    let to: string | undefined;
+    let matched = width;
+    const phrases = flags & (STARTS_PHRASE | STARTS_ASTRAL) ? dictionary.phrases.get(point) : undefined;
+    if (phrases) {
+      const next = text.charCodeAt(i + width);
+      for (const phrase of phrases) {
+        if (phrase.next !== next || !text.startsWith(phrase.from, i)) continue;
+        to = phrase.to;
+        matched = phrase.from.length;
+        break;
+      }
+    }
+    to ??= width === 2 ? dictionary.astralCharacters.get(point) : flags & CHANGES_ALONE ? dictionary.characters[code] : undefined;
+    if (to === undefined) {
+      i += width;
+      continue;
+    }
+    reserve(length + (i - copied) + to.length + (text.length - i - matched), length);
+    for (let k = copied; k < i; k++) units[length++] = text.charCodeAt(k);
     for (let k = 0; k < to.length; k++) {
       const unit = to.charCodeAt(k);
       if (k < matched && text.charCodeAt(i + k) !== unit) counter.changed++;
       units[length++] = unit;
     }
-    i += matched;
+    i = copied = i + matched;
   }
+  if (copied === 0) return text;
+  reserve(length + (text.length - copied), length);
+  for (let k = copied; k < text.length; k++) units[length++] = text.charCodeAt(k);
   // Not TextDecoder: it would drop a leading U+FEFF and replace lone surrogates.
-  return changes ? Buffer.from(units.buffer, 0, length * 2).toString('utf16le') : text;
+  return Buffer.from(units.buffer, 0, length * 2).toString('utf16le');
 }
 
 const isSurrogatePair = (text: string, i: number, code: number) => {
