@@ -27,6 +27,13 @@ for (const ch of TRADITIONAL_CHARS) {
   FLAGS[code < 0x10000 ? code : 0xd800 + ((code - 0x10000) >> 10)]! |= TRADITIONAL;
 }
 
+/** The flags of a whole text, its lines together. */
+export function flagsOf(text: string): number {
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) flags |= FLAGS[text.charCodeAt(i)]!;
+  return flags;
+}
+
 export interface ScannedLine {
   text: string;
   /** Where the line starts in the text. */

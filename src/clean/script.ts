@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Script } from '../model.js';
-import { TRADITIONAL_CHARS } from './traditional-chars.js';
+import { flagsOf, TRADITIONAL } from './scan.js';
 
 type OpenCCModule = typeof import('opencc-js/t2cn');
 /** One of OpenCC's dictionary groups: dictionaries as “from to|from to” strings or pairs. */
@@ -24,23 +24,13 @@ export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
   return [...(config.normalizationChain ?? []), ...config.conversionChain];
 }
 
-// The characters OpenCC may change, by code: a bitmap over the Basic Multilingual Plane, far
-// faster than a regular expression with thousands of alternatives; the rare ones beyond it in a set.
-const MAY_CHANGE = new Uint8Array(0x10000);
-const MAY_CHANGE_ASTRAL = new Set<number>();
-for (const char of TRADITIONAL_CHARS) {
-  const code = char.codePointAt(0)!;
-  if (code < 0x10000) MAY_CHANGE[code] = 1;
-  else MAY_CHANGE_ASTRAL.add(code);
-}
-
-/** Whether a text holds any character that OpenCC may change: without one, it converts to itself. */
+/**
+ * Whether a text holds any character that OpenCC may change: without one, it converts to itself.
+ * (A character beyond the Basic Multilingual Plane counts when its neighbours in the surrogate
+ * range could change: the conversion then looks closer.)
+ */
 export function hasTraditional(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (MAY_CHANGE[code] || (code >= 0xd800 && code < 0xdc00 && MAY_CHANGE_ASTRAL.has(text.codePointAt(i)!))) return true;
-  }
-  return false;
+  return (flagsOf(text) & TRADITIONAL) !== 0;
 }
 
 // OpenCC's plain `t` table, not `tw`: gateway sites that turn mainland pages traditional write 着 as
