@@ -1,16 +1,15 @@
 // Writes src/clean/traditional-chars.ts from opencc-js's traditional→simplified table: every
 // character the table changes, on its own or inside a phrase, over every step of the conversion
 // (the normalisation of compatibility ideographs too) as the clean stage runs it. A text with none
-// of them needs no conversion, and the tool then starts without loading OpenCC's dictionaries. Run after upgrading opencc-js (and `npm run build`: the steps are read
-// from dist/); a test checks the file is current.
+// of them needs no conversion, and the tool then starts without loading OpenCC's dictionaries.
+// Run after upgrading opencc-js (and `npm run build`: the steps and their entries are read as the
+// converter reads them, from dist/); a test checks the file is current.
 import { writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
-import { conversionChain } from '../dist/clean/script.js';
+import { conversionChain, entriesOf } from '../dist/clean/script.js';
 
 function entries() {
-  return conversionChain(OpenCC)
-    .flat()
-    .flatMap((dict) => (typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict));
+  return conversionChain(OpenCC).flatMap((group) => [...entriesOf(group)]);
 }
 
 export function traditionalChars() {

@@ -68,22 +68,26 @@ function loadDictionaries(): Dictionary[] {
   return conversionChain(OpenCC).map(dictionaryOf);
 }
 
-/**
- * A group's entries as OpenCC's Trie.loadDictGroup reads them (an earlier dictionary of the group
- * overrides a later one), phrases grouped by their first character. Building this takes a quarter
- * of the time OpenCC's trie of a map per character takes: the start of a run matters for a CLI.
- */
-function dictionaryOf(group: DictGroup): Dictionary {
-  const values = new Map<string, string>();
+/** A group's entries as OpenCC's Trie.loadDictGroup reads them: an earlier dictionary of the group overrides a later one. */
+export function entriesOf(group: DictGroup): Map<string, string> {
+  const entries = new Map<string, string>();
   for (const dictionary of [...group].reverse()) {
     const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((line) => line.split(' ')) : dictionary;
-    for (const [from, to] of pairs) if (from && to !== undefined) values.set(from, to);
+    for (const [from, to] of pairs) if (from && to !== undefined) entries.set(from, to);
   }
+  return entries;
+}
+
+/**
+ * A group's entries, phrases grouped by their first character. Building this takes a quarter of
+ * the time OpenCC's trie of a map per character takes: the start of a run matters for a CLI.
+ */
+function dictionaryOf(group: DictGroup): Dictionary {
   const starts = new Uint8Array(0x10000);
   const phrases = new Map<number, Entry[]>();
   const characters = new Array<string | undefined>(0x10000).fill(undefined);
   const astralCharacters = new Map<number, string>();
-  for (const [from, to] of values) {
+  for (const [from, to] of entriesOf(group)) {
     const start = from.codePointAt(0)!;
     if (start > 0xffff) starts[from.charCodeAt(0)]! |= STARTS_ASTRAL;
     if (from.length === 1) {
