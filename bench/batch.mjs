@@ -7,10 +7,11 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
+import { formatMB, machine, median } from './report.mjs';
 import { corpusFiles } from './make-corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +33,7 @@ const loadBefore = loadavg()[0];
 const results = BATCHES.map(({ notices, dir }) => {
   const files = corpusFiles({ dir, minBytes: 0, minFiles: notices });
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  console.log(`${files.length} notices, ${(bytes / 1e6).toFixed(1)} MB; ${RUNS} runs per setting, peak memory by ${timeTool}`);
+  console.log(`${files.length} notices, ${formatMB(bytes)} MB; ${RUNS} runs per setting, peak memory by ${timeTool}`);
   runBatch(dir, files.length, 'jsonl', THREADS[0]); // warm-up: the file cache
   return OUTPUTS.map((output) => {
     const runs = Object.fromEntries(THREADS.map((threads) => [threads, []]));
@@ -69,15 +70,9 @@ function runBatch(dir, notices, output, threads) {
   }
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function printTable() {
   const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
-  console.log(`\nNode ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${load}\n`);
+  console.log(`\n${machine()}, ${load}\n`);
   console.log('| notices | output | threads | wall time | throughput | notices/s | peak memory | speed-up |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const { files, bytes, output, runs } of results) {
@@ -86,7 +81,7 @@ function printTable() {
       const wallMs = median(runs[threads].map((run) => run.wallMs));
       const peakMB = median(runs[threads].map((run) => run.peakKB)) / 1024;
       const cells = [
-        `${files.length} (${(bytes / 1e6).toFixed(1)} MB)`,
+        `${files.length} (${formatMB(bytes)} MB)`,
         output === 'jsonl' ? '`--jsonl`, one file' : 'a file each',
         threads === 1 ? '1 (in-process)' : `${threads} (worker threads)`,
         `${(wallMs / 1000).toFixed(1)} s`,

@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js/t2cn';
 import { build } from './build.mjs';
+import { formatMB, machine, median } from './report.mjs';
 import { corpusFiles } from './make-corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -181,7 +182,7 @@ function printSummary(cold, batch) {
     rows.push([`the same on ${batch.allCores} worker threads (\`--threads ${batch.allCores}\`)`, `${batch.allCoresBatch.toFixed(1)} MB/s`, `${batch.allCoresRatio.toFixed(2)}× (not the default at this size)`]);
   }
 
-  console.log(`\nNode ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; cold times are medians of ${COLD_RUNS} runs, throughput of ${batch.rounds} rounds\n`);
+  console.log(`\n${machine()}; cold times are medians of ${COLD_RUNS} runs, throughput of ${batch.rounds} rounds\n`);
   console.log('| measure | result | target |');
   console.log('|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
@@ -193,14 +194,4 @@ function threadCount(threads) {
 
 function verdict(met, target) {
   return `${target} ${met ? '✓' : '✗'}`;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function formatMB(bytes) {
-  return (bytes / 1e6).toFixed(1);
 }

@@ -93,8 +93,8 @@ function shuffleParagraphs(text, random) {
   return [head, ...body].join('\n');
 }
 
-/** mulberry32: a small seeded generator, so the corpus is reproducible. */
-function seededRandom(seed) {
+/** mulberry32: a small seeded generator, so the corpus (and the fuzz suite's mutations) are reproducible. */
+export function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { Decoded } from '../../src/model.js';
+// @ts-expect-error: a plain .mjs script without types
+import { seededRandom } from '../../bench/make-corpus.mjs';
 
 const NOTICES = fileURLToPath(new URL('../../fixtures/notices/', import.meta.url));
 
@@ -60,16 +62,7 @@ const FULL_TO_HALF: Record<string, string> = { '，': ',', '（': '(', '）': ')
 const HALF_TO_FULL: Record<string, string> = Object.fromEntries(Object.entries(FULL_TO_HALF).map(([full, half]) => [half, full]));
 
 /** A small seeded generator, so that a mutation is a pure function of the values fast-check drew. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom as (seed: number) => () => number;
 
 /** An index into a list of `length` items from a fraction in [0, 1). */
 const at = (fraction: number, length: number): number => Math.min(length - 1, Math.floor(fraction * length));
