@@ -11,3 +11,8 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** Anything thrown, as an Error. */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

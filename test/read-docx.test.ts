@@ -13,7 +13,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { readDocx } from '../src/read/docx/index.js';
-import { chineseCounting, formatNumber } from '../src/read/docx/numbering.js';
+import { formatNumber } from '../src/read/docx/numbering.js';
+import { chineseCounting } from '../src/outline/numerals.js';
 import { read } from '../src/read/index.js';
 
 const linesOf = async (bytes: Uint8Array) => (await readDocx(bytes, { name: 'plan.docx' })).text.split('\n');

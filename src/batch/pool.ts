@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { asError, produce, type BatchInput, type Order, type Outcome } from './produce.js';
+import { asError } from '../errors.js';
+import { produce, type BatchInput, type Order, type Outcome } from './produce.js';
 
 export type { BatchInput, Order, Outcome, Product, Rendering } from './produce.js';
 

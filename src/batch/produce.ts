@@ -37,10 +37,6 @@ export interface Product {
 /** What became of one input: what was made of it, or the error that stopped it. */
 export type Outcome = Product | Error;
 
-export function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 async function render(ledger: Ledger, { format, options }: Rendering): Promise<Exported> {
   switch (format) {
     case 'jsonl':

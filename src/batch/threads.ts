@@ -3,7 +3,8 @@
 
 import { Worker } from 'node:worker_threads';
 import { errorFromSent, type Job, type Reply } from './messages.js';
-import { asError, type BatchInput, type Order, type Outcome } from './produce.js';
+import { asError } from '../errors.js';
+import type { BatchInput, Order, Outcome } from './produce.js';
 
 /**
  * How many inputs may be under way ahead of the next one handed to `onResult`, per thread: enough

@@ -5,7 +5,7 @@ import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { InputFile } from '../batch/expand.js';
 import type { BatchInput, Outcome, Product, Rendering } from '../batch/pool.js';
-import { InputError } from '../errors.js';
+import { asError, InputError } from '../errors.js';
 import {
   BINARY_FORMATS,
   type Exported,
@@ -215,7 +215,7 @@ async function* readInputs(inputs: readonly InputFile[], encoding: string | unde
       const { bytes, contentType } = await loadInput(path);
       next = { name: sourceName(path), bytes, encoding, contentType };
     } catch (error) {
-      next = error instanceof Error ? error : new Error(String(error));
+      next = asError(error);
     }
     yield next;
   }

@@ -125,8 +125,7 @@ class OutlineBuilder {
     const spell = (n: number) => spellMarker(marker.style, n);
     // Without an elder sibling the list either starts at 1 or runs on from the last parent's list.
     const before = previous?.marker.ordinal ?? this.lastOrdinal.get(marker.style);
-    const fresh = previous === undefined && marker.ordinal === 1;
-    if (fresh || before === undefined && marker.ordinal === 1) return;
+    if (previous === undefined && marker.ordinal === 1) return;
     if (before === undefined) {
       this.warn('numbering-gap', `the list starts at ${spell(marker.ordinal)}`, line);
     } else if (marker.ordinal === before && previous) {

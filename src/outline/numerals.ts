@@ -29,11 +29,24 @@ export function chineseDigits(text: string): number {
   return value;
 }
 
-/** Chinese numeral for an ordinal, for messages: 13 → 十三. */
-export function toChineseNumber(n: number): string {
-  const names = '零一二三四五六七八九';
-  if (n < 10) return names[n]!;
-  if (n < 20) return '十' + (n % 10 ? names[n % 10] : '');
-  if (n < 100) return names[Math.floor(n / 10)] + '十' + (n % 10 ? names[n % 10] : '');
+export const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 15 → 十五, 21 → 二十一, 105 → 一百零五. */
+export function chineseCounting(n: number): string {
+  if (n < 10) return CHINESE_DIGITS[n]!;
+  if (n < 100) {
+    const [tens, ones] = [Math.floor(n / 10), n % 10];
+    return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones ? CHINESE_DIGITS[ones] : ''}`;
+  }
+  if (n < 1000) {
+    const [hundreds, rest] = [Math.floor(n / 100), n % 100];
+    const tail = rest === 0 ? '' : rest < 10 ? `零${CHINESE_DIGITS[rest]}` : rest < 20 ? `一${chineseCounting(rest)}` : chineseCounting(rest);
+    return `${CHINESE_DIGITS[hundreds]}百${tail}`;
+  }
   return String(n);
+}
+
+/** Chinese numeral for an ordinal, for messages: 13 → 十三 (past 99 in Arabic digits). */
+export function toChineseNumber(n: number): string {
+  return n >= 1 && n < 100 ? chineseCounting(n) : String(n);
 }

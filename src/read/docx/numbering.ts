@@ -5,28 +5,14 @@
 
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { CHINESE_DIGITS, chineseCounting } from '../../outline/numerals.js';
 
 // ---- number formats (ST_NumberFormat) ----
 
-const CHINESE_DIGITS = '〇一二三四五六七八九';
 const LEGAL_DIGITS: Record<string, string> = { 一: '壹', 二: '贰', 三: '叁', 四: '肆', 五: '伍', 六: '陆', 七: '柒', 八: '捌', 九: '玖', 十: '拾', 百: '佰', 〇: '零', 零: '零' };
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
-/** 1 → 一, 10 → 十, 15 → 十五, 21 → 二十一, 105 → 一百零五. */
-export function chineseCounting(n: number): string {
-  if (n < 10) return CHINESE_DIGITS[n]!;
-  if (n < 100) {
-    const [tens, ones] = [Math.floor(n / 10), n % 10];
-    return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones ? CHINESE_DIGITS[ones] : ''}`;
-  }
-  if (n < 1000) {
-    const [hundreds, rest] = [Math.floor(n / 100), n % 100];
-    const tail = rest === 0 ? '' : rest < 10 ? `零${CHINESE_DIGITS[rest]}` : rest < 20 ? `一${chineseCounting(rest)}` : chineseCounting(rest);
-    return `${CHINESE_DIGITS[hundreds]}百${tail}`;
-  }
-  return String(n);
-}
 
 function enclosed(n: number, ranges: readonly [from: number, to: number, codePoint: number][]): string {
   const range = ranges.find(([from, to]) => n >= from && n <= to);

@@ -2,9 +2,9 @@
 // tables, and write a task table as `cell | cell | cell |` rows.
 
 import { isTag, type Element } from 'domhandler';
-import { headerColumns } from '../../outline/table.js';
+import { CELL_PARAGRAPH, headerColumns } from '../../outline/table.js';
 import { spanAttribute, textOf } from './dom.js';
-import { CELL_PARAGRAPH_SEPARATOR, labelText, squeeze } from './text.js';
+import { labelText, squeeze } from './text.js';
 import { DISCLOSURE_LABELS, type DisclosureField } from './vocabulary.js';
 
 export interface GridCell {
@@ -159,7 +159,7 @@ export function tableRowLines(grid: Grid, headerRows: number[]): string[] {
   const headerText = (column: number): string =>
     headerRows.map((r) => squeeze(grid.rows[r]![column]?.lines.join('') ?? '')).filter(Boolean).at(-1) ?? '';
   const cellText = (cell: GridCell | undefined, column: number): string =>
-    cell?.column === column ? cell.lines.map((line) => line.replace(/\|/g, '｜')).join(CELL_PARAGRAPH_SEPARATOR) : '';
+    cell?.column === column ? cell.lines.map((line) => line.replace(/\|/g, '｜')).join(CELL_PARAGRAPH) : '';
 
   const texts = grid.rows.map((row, r) => row.map((cell, c) => (headerRows.includes(r) ? headerText(c) : cellText(cell, c))));
   const usedColumns = [...Array(grid.width).keys()].filter((c) => texts.some((row) => row[c]));

@@ -12,7 +12,6 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Every white space except U+2029, which joins the paragraphs of one table cell. */
 const WHITE_SPACE = /[^\S\u2029]+/g;
 
-export const CELL_PARAGRAPH_SEPARATOR = '\u2029';
 
 /**
  * One line of text: a line wrap of the HTML source between Chinese characters goes; any other
