@@ -4,6 +4,7 @@ import { DIFF_FILE_FORMATS, diffFormatFromPath, type DiffFileFormat, type DiffFo
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
 import type { Ledger } from '../model.js';
+import { ALIASES_FLAGS, ALIASES_HELP, collect } from './options.js';
 import { inputLabel, readLedger, STDIN } from './input.js';
 import { EXIT, reportFailure } from './report.js';
 
@@ -20,10 +21,6 @@ function parseThreshold(value: string): number {
     throw new InvalidArgumentError('expected a number from 0 to 1');
   }
   return threshold;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 /** The report's format: the one asked for, else the output file's, else the terminal's. */
@@ -98,7 +95,7 @@ export function registerDiff(program: Command): void {
       parseThreshold,
       DEFAULT_THRESHOLD,
     )
-    .option('--aliases <file>', 'an alias table of unit names to read after the built-in one (repeatable)', collect)
+    .option(ALIASES_FLAGS, ALIASES_HELP, collect)
     .action(async (oldFile: string, newFile: string, options: DiffCommandOptions, command: Command) => {
       process.exitCode = await diffFiles(oldFile, newFile, options, command.optsWithGlobals().debug === true);
     });

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { ROLES } from '../export/fields.js';
 import { FILE_FORMATS } from '../export/index.js';
 import type { Role } from '../model.js';
-import type { AliasTable } from '../units/aliases.js';
+import { ALIASES_FLAGS, ALIASES_HELP, collect, withAliasTable } from './options.js';
 import { parseFiles, type ParseOptions } from './parse.js';
-import { reportFailure } from './report.js';
 
 interface LedgerOptions extends ParseOptions {
   unit: string[];
@@ -11,15 +11,9 @@ interface LedgerOptions extends ParseOptions {
   aliases: string[];
 }
 
-const ROLE_CHOICES: readonly Role[] = ['lead', 'responsible', 'support'];
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 function collectRole(value: string, previous: Role[] = []): Role[] {
-  const role = ROLE_CHOICES.find((choice) => choice === value);
-  if (role === undefined) throw new InvalidArgumentError(`Allowed choices are ${ROLE_CHOICES.join(', ')}.`);
+  const role = ROLES.find((choice) => choice === value);
+  if (role === undefined) throw new InvalidArgumentError(`Allowed choices are ${ROLES.join(', ')}.`);
   return [...previous, role];
 }
 
@@ -28,23 +22,16 @@ export function addUnitCommandOptions(command: Command, formats: readonly string
   return command
     .addOption(new Option('--format <format>', 'output format (default: on the terminal, or the -o extension)').choices(formats))
     .option('-o, --output <path>', 'write to this file, or into this directory (one file per input)')
-    .option('--aliases <file>', 'an alias table of unit names to read after the built-in one (repeatable)', collect, [])
+    .option(ALIASES_FLAGS, ALIASES_HELP, collect, [])
     .option('--encoding <name>', 'read the inputs in this encoding instead of detecting it')
     .addOption(new Option('--header <language>', 'column headers of the tables (csv, md, xlsx): Chinese or English keys').choices(['zh', 'en']).default('zh'));
 }
 
 async function writeUnitLedgers(files: readonly string[], options: LedgerOptions, debug: boolean): Promise<number> {
   // Loaded here rather than at start-up, which `parse` and --help should not pay for.
-  const { loadAliases } = await import('../units/aliases.js');
   const { matchesOf, unitLedger } = await import('../units/match.js');
   const { exportUnitLedger } = await import('../units/export.js');
-  let table: AliasTable;
-  try {
-    table = loadAliases(options.aliases);
-  } catch (error) {
-    return reportFailure(undefined, error, debug);
-  }
-  return parseFiles(files, options, debug, (ledger, format, exportOptions) => {
+  return withAliasTable(options.aliases, debug, (table) => parseFiles(files, options, debug, (ledger, format, exportOptions) => {
     const own = unitLedger(ledger, options.unit, table, options.role ?? null);
     for (const unit of own.query.units) {
       if (!own.tasks.some((task) => matchesOf(task).some((match) => match.unit === unit.name))) {
@@ -52,7 +39,7 @@ async function writeUnitLedgers(files: readonly string[], options: LedgerOptions
       }
     }
     return exportUnitLedger(own, format, exportOptions);
-  });
+  }));
 }
 
 /** `taizhang ledger FILE... --unit NAME`: one department's 工作台账. */

@@ -1,29 +1,23 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import type { AliasTable } from '../units/aliases.js';
+import { withAliasTable } from './options.js';
 import { addUnitCommandOptions } from './ledger.js';
 import { parseFiles, type ParseOptions } from './parse.js';
-import { reportFailure } from './report.js';
 
 interface UnitsOptions extends ParseOptions {
   aliases: string[];
 }
 
 async function writeMatrices(files: readonly string[], options: UnitsOptions, debug: boolean): Promise<number> {
-  const { loadAliases } = await import('../units/aliases.js');
   const { unitMatrix } = await import('../units/matrix.js');
   const { exportUnitMatrix, isMatrixFormat, MATRIX_FILE_FORMATS } = await import('../units/export.js');
-  let table: AliasTable;
-  try {
-    table = loadAliases(options.aliases);
-  } catch (error) {
-    return reportFailure(undefined, error, debug);
-  }
-  return parseFiles(files, options, debug, async (ledger, format, exportOptions) => {
-    // --format is limited to these; an -o name may still ask for another.
-    if (!isMatrixFormat(format)) throw new InputError(`the unit matrix is written as ${MATRIX_FILE_FORMATS.join(', ')}, not ${format}`);
-    return exportUnitMatrix(unitMatrix(ledger, table), format, exportOptions);
-  });
+  return withAliasTable(options.aliases, debug, (table) =>
+    parseFiles(files, options, debug, async (ledger, format, exportOptions) => {
+      // --format is limited to these; an -o name may still ask for another.
+      if (!isMatrixFormat(format)) throw new InputError(`the unit matrix is written as ${MATRIX_FILE_FORMATS.join(', ')}, not ${format}`);
+      return exportUnitMatrix(unitMatrix(ledger, table), format, exportOptions);
+    }),
+  );
 }
 
 /** `taizhang units FILE...`: every unit the notice names, and how many tasks it carries in each role. */

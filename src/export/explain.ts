@@ -4,7 +4,7 @@
 
 import type { DroppedLine, Ledger, LineFate } from '../model.js';
 import type { ExportOptions } from './types.js';
-import { displayWidth, shorten } from './width.js';
+import { displayWidth, padEnd, shorten } from './width.js';
 
 const FATES: readonly LineFate['fate'][] = ['preamble', 'heading', 'task', 'dropped'];
 /** Below this, a line's text says too little to be worth shortening to. */
@@ -17,10 +17,6 @@ interface Row {
   fate?: string;
   detail: string;
   text: string;
-}
-
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /** Rows as aligned columns: line number, fate, id or reason, then the text cut to the width. */

@@ -13,6 +13,16 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** The text followed by spaces up to the given columns. */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Spaces up to the given columns, then the text. */
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
 /** Cuts the text to fit the given columns, marking the cut with …. */
 export function shorten(text: string, columns: number): string {
   if (displayWidth(text) <= columns) return text;

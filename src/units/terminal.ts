@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { ledgerTitle, ROLE_LABELS } from '../export/fields.js';
 import { outlineOf } from '../export/terminal.js';
 import type { ExportOptions } from '../export/types.js';
-import { displayWidth, shorten } from '../export/width.js';
+import { displayWidth, padEnd, padStart, shorten } from '../export/width.js';
 import { type Match, matchesOf, roleCounts, tasksOfUnit, type UnitLedger } from './match.js';
 import type { UnitMatrix, UnitRow } from './matrix.js';
 
@@ -39,14 +39,6 @@ const COUNTS = [
 // Long collective names (涉及……的相关单位) would push every count off the screen.
 const MAX_NAME_WIDTH = 28;
 const MIN_NOTES_WIDTH = 20;
-
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
-}
 
 /** Other names of the unit, its names from before a reform, and units that may be the same. */
 function notes(row: UnitRow): string {
