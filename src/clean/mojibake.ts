@@ -3,7 +3,8 @@
 const MOJIBAKE = /\ufffd|(?<=[\u4e00-\u9fff])\?+(?=[\u4e00-\u9fff!"a-zā-ǜ])|锟斤拷|烫烫烫|屯屯屯|[鈥銆锛]{2,}/;
 
 /** Characters one of which every mojibake run holds: most lines are rejected by this alone. */
-const SUSPECT = /[?\ufffd锟烫屯鈥銆锛]/;
+export const SUSPECT_CHARS = '?\ufffd锟烫屯鈥銆锛';
+const SUSPECT = new RegExp(`[${SUSPECT_CHARS}]`);
 
 /** The first mojibake run in a raw line, or null. */
 export function findMojibake(line: string): string | null {

@@ -2,6 +2,8 @@
 // Only a lower-case syllable with at least one tone mark counts, so real parentheticals such as
 // (PPP), (IPv6), 各鎮(街) and (江蘇) stay.
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+/** The letters of a pinyin syllable. */
+export const PINYIN_LETTERS = `abcdefghijklmnopqrstuvwxyzü${TONED}`;
 const SYLLABLE = `[a-zü${TONED}]*[${TONED}][a-zü${TONED}]*`;
 const ANNOTATION = new RegExp(`(?<=[\\u4e00-\\u9fff])[(（]${SYLLABLE}[)）]`, 'g');
 

@@ -5,6 +5,9 @@ const WIDE: Record<string, string> = {
   ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）',
 };
 
+/** The half-width marks made full-width. */
+export const HALF_WIDTH_MARKS = Object.keys(WIDE).join('');
+
 /** Private-use characters: dropped, but after a digit they were a separator (1\ue010深入 → 1 深入). */
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
@@ -30,10 +33,12 @@ export function normalisePunctuation(text: string): string {
 const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2018-\\u201f';
 const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'g');
 
-// Not \s: it would also take U+2029, which separates the paragraphs of one table cell.
-const INLINE_SPACE = /[ \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+/** Inline white space. Not \s: it would also take U+2029, which separates the paragraphs of one table cell. */
+export const INLINE_SPACES =
+  ' \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
+const INLINE_SPACE = new RegExp(`[${INLINE_SPACES}]+`, 'g');
 
-const SPACE_OR_PRIVATE = /[ \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff\ue000-\uf8ff]/;
+const SPACE_OR_PRIVATE = new RegExp(`[${INLINE_SPACES}\\ue000-\\uf8ff]`);
 
 /** White space and private-use characters: trimmed, runs folded, gone next to Chinese text. */
 export function normaliseSpace(text: string): string {

@@ -1,3 +1,6 @@
+import { SUSPECT_CHARS } from './mojibake.js';
+import { PINYIN_LETTERS } from './pinyin.js';
+import { HALF_WIDTH_MARKS, INLINE_SPACES } from './punctuation.js';
 import { TRADITIONAL_CHARS } from './traditional-chars.js';
 
 // One look at each character of the input tells which of the cleaning steps a line needs at all:
@@ -14,13 +17,12 @@ const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: string, bit: number) => {
   for (const ch of chars) FLAGS[ch.charCodeAt(0)]! |= bit;
 };
-flag(',:;?!()', HALF_WIDTH_MARK);
+flag(HALF_WIDTH_MARKS, HALF_WIDTH_MARK);
 flag('(（', OPENS_BRACKET);
-flag(' \t\f\v\u00a0\u1680\u202f\u205f\u3000\ufeff', SPACE);
-for (let code = 0x2000; code <= 0x200b; code++) FLAGS[code]! |= SPACE;
+flag(INLINE_SPACES, SPACE);
 for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // private use: dropped with the spaces
-flag('?\ufffd锟烫屯鈥銆锛', MAY_BE_GARBLED);
-flag('abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ', LOWER_LATIN);
+flag(SUSPECT_CHARS, MAY_BE_GARBLED);
+flag(PINYIN_LETTERS, LOWER_LATIN);
 for (const ch of TRADITIONAL_CHARS) {
   const code = ch.codePointAt(0)!;
   // A character beyond the BMP marks its whole surrogate range: the converter then looks closer.

@@ -1,6 +1,7 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
+import { BYTE_ORDER_MARKS, startsWith, UTF8_BOM } from './bom.js';
 import { COMMON_CHINESE_CHARACTERS } from './common-chinese.js';
 
 // Decoding strategy: byte-order mark, then strict UTF-8 (the common case, kept cheap), then a guess
@@ -34,14 +35,11 @@ const CONTROL_CHARS = /[\x00-\x08\x0E-\x1F\x7F]/g;
 /** The decoder used for every GB encoding: GB18030 is a superset of GB2312 and GBK. */
 const GB_FAMILY = 'gb18030';
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const BYTE_ORDER_MARKS: { bytes: number[]; encoding: string }[] = [
-  // UTF-32 LE before UTF-16 LE: its mark starts with the UTF-16 LE one.
+/** A text file may also be in UTF-32: those marks first, as UTF-32 LE's starts with UTF-16 LE's. */
+const TEXT_BYTE_ORDER_MARKS: readonly { bytes: readonly number[]; encoding: string }[] = [
   { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32le' },
   { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32be' },
-  { bytes: UTF8_BOM, encoding: 'utf-8' },
-  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
-  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+  ...BYTE_ORDER_MARKS,
 ];
 
 const MAGIC_NUMBERS: { bytes: number[]; kind: string }[] = [
@@ -134,7 +132,7 @@ export function decodeText(bytes: Uint8Array, options: { name: string; encoding?
 }
 
 function detectAndDecode(bytes: Uint8Array): DecodedText {
-  const bom = BYTE_ORDER_MARKS.find((mark) => startsWith(bytes, mark.bytes));
+  const bom = TEXT_BYTE_ORDER_MARKS.find((mark) => startsWith(bytes, mark.bytes));
   if (bom !== undefined) return { text: decodeChecked(bytes, bom.encoding, bom.encoding), encoding: bom.encoding };
 
   const sample = bytes.subarray(0, SAMPLE_SIZE);
@@ -298,10 +296,6 @@ function replacementRatio(text: string): number {
   let replacements = 0;
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replacements++;
   return replacements / text.length;
-}
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
 }
 
 /** One character per byte, so byte-level checks can use string tools. */

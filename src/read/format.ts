@@ -3,7 +3,7 @@
 
 import { InputError } from '../errors.js';
 import type { SourceFormat } from '../model.js';
-import { bomLabel } from './bom.js';
+import { bomLabel, startsWith } from './bom.js';
 
 export interface FormatHints {
   name: string;
@@ -29,8 +29,6 @@ const HTML_START =
 const HTML_TAG = /<\/?(?:html|body|p|div|table|br|span|td)[\s>/]/i;
 const HTML_NAME = /\.(?:html?|shtml|xhtml|jsp|aspx?|php)$/i;
 const SNIFF_BYTES = 4096;
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
 /** ASCII text of the first bytes (UTF-16 decoded when it has a BOM), for sniffing markup. */
 function head(bytes: Uint8Array): string {
