@@ -190,6 +190,9 @@ describe('taizhang units', () => {
     expect(md.stderr).toContain('the unit matrix is written as json, csv, xlsx, not md');
     const yaml = await taizhang('units', noticePath('001'), '--format', 'yaml');
     expect(yaml.code).toBe(2);
+    // An unknown extension is answered with the matrix's own formats, before anything is parsed.
+    const unknown = await taizhang('units', noticePath('001'), '-o', join(scratch, 'units.foo'));
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('use --format json|csv|xlsx') });
   });
 });
 

@@ -31,15 +31,21 @@ async function writeUnitLedgers(files: readonly string[], options: LedgerOptions
   // Loaded here rather than at start-up, which `parse` and --help should not pay for.
   const { matchesOf, unitLedger } = await import('../units/match.js');
   const { exportUnitLedger } = await import('../units/export.js');
-  return withAliasTable(options.aliases, debug, (table) => parseFiles(files, options, debug, (ledger, format, exportOptions) => {
-    const own = unitLedger(ledger, options.unit, table, options.role ?? null);
-    for (const unit of own.query.units) {
-      if (!own.tasks.some((task) => matchesOf(task).some((match) => match.unit === unit.name))) {
-        process.stderr.write(`taizhang: ${ledger.source.name}: no task for ${unit.name} (taizhang units lists the units the notice names)\n`);
-      }
-    }
-    return exportUnitLedger(own, format, exportOptions);
-  }));
+  return withAliasTable(options.aliases, debug, (table) =>
+    parseFiles(files, options, debug, {
+      name: "a unit's ledger",
+      formats: FILE_FORMATS,
+      render: (ledger, format, exportOptions) => {
+        const own = unitLedger(ledger, options.unit, table, options.role ?? null);
+        for (const unit of own.query.units) {
+          if (!own.tasks.some((task) => matchesOf(task).some((match) => match.unit === unit.name))) {
+            process.stderr.write(`taizhang: ${ledger.source.name}: no task for ${unit.name} (taizhang units lists the units the notice names)\n`);
+          }
+        }
+        return exportUnitLedger(own, format, exportOptions);
+      },
+    }),
+  );
 }
 
 /** `taizhang ledger FILE... --unit NAME`: one department's 工作台账. */

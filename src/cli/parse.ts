@@ -9,7 +9,6 @@ import { asError, InputError } from '../errors.js';
 import {
   BINARY_FORMATS,
   type Exported,
-  exportLedger,
   FILE_EXTENSIONS,
   FILE_FORMATS,
   formatFromPath,
@@ -86,7 +85,12 @@ function outputNames(inputs: readonly InputFile[], directory: string, format: Fi
 }
 
 /** Decides where the ledgers go; throws InputError when the options do not add up. */
-async function planOutput(inputs: readonly InputFile[], batch: boolean, options: ParseOptions): Promise<OutputPlan> {
+async function planOutput(inputs: readonly InputFile[], batch: boolean, options: ParseOptions, own?: OwnOutput): Promise<OutputPlan> {
+  const formats = own?.formats ?? FILE_FORMATS;
+  const writable = (fileFormat: FileFormat): FileFormat => {
+    if (!formats.includes(fileFormat)) throw new InputError(`${own?.name ?? 'the ledger'} is written as ${formats.join(', ')}, not ${fileFormat}`);
+    return fileFormat;
+  };
   const { format, output, jsonl, explain } = options;
   if (inputs.filter((input) => input.path === STDIN).length > 1) {
     throw new InputError('standard input (-) can only be read once');
@@ -120,13 +124,13 @@ async function planOutput(inputs: readonly InputFile[], batch: boolean, options:
     if (!toDirectory && formatFromPath(output) !== undefined) {
       throw new InputError(`${output}: several inputs need a directory for -o, one ledger per input (or --jsonl)`);
     }
-    return { to: 'directory', path: output, format: format ?? 'json' };
+    return { to: 'directory', path: output, format: writable(format ?? 'json') };
   }
   const fileFormat = format ?? formatFromPath(output);
   if (fileFormat === undefined) {
-    throw new InputError(`${output}: cannot tell the format from the file name; use --format ${FILE_FORMATS.join('|')}`);
+    throw new InputError(`${output}: cannot tell the format from the file name; use --format ${formats.join('|')}`);
   }
-  return { to: 'file', path: output, format: fileFormat };
+  return { to: 'file', path: output, format: writable(fileFormat) };
 }
 
 /** Export options for the plan's output. */
@@ -137,8 +141,14 @@ async function exportOptionsFor(plan: OutputPlan, header: HeaderLanguage): Promi
   return { header, colorLevel: stdoutColorLevel(), width: stdoutWidth() };
 }
 
-/** How a command turns an input's ledger into its output (parse: the ledger itself). */
-export type RenderLedger = (ledger: Ledger, format: Format, options: ExportOptions) => Promise<Exported>;
+/** How a command other than parse makes its output of each ledger (the unit ledgers, the unit matrix). */
+export interface OwnOutput {
+  render: (ledger: Ledger, format: Format, options: ExportOptions) => Promise<Exported>;
+  /** What it writes, for messages: “the unit matrix”. */
+  name: string;
+  /** The file formats it writes. */
+  formats: readonly FileFormat[];
+}
 
 /** Writes to stdout, waiting when the pipe is full, so that a batch does not pile up in memory. */
 async function print(text: Exported): Promise<void> {
@@ -240,13 +250,13 @@ class OutputFailed extends Error {}
 
 /**
  * Parses each input (a file, a folder of notices, a pattern, a URL, or - for stdin) and writes
- * what `render` makes of its ledger; goes on past inputs that fail; returns the exit code.
+ * its ledger (or what `own` makes of it); goes on past inputs that fail; returns the exit code.
  */
 export async function parseFiles(
   args: readonly string[],
   options: ParseOptions,
   debug: boolean,
-  render: RenderLedger = exportLedger,
+  own?: OwnOutput,
 ): Promise<number> {
   const { expandArguments } = await import('../batch/expand.js');
   const { inputs, failures, searched } = await expandArguments(args);
@@ -273,7 +283,7 @@ export async function parseFiles(
   // Outputs must never overwrite these; the same list for every output, so it is checked once.
   const guarded = inputs.map((input) => input.path).filter((path) => path !== STDIN);
   try {
-    plan = await planOutput(inputs, searched || inputs.length > 1, options);
+    plan = await planOutput(inputs, searched || inputs.length > 1, options, own);
     sink = await openSink(plan, inputs, guarded);
   } catch (error) {
     return worseExitCode(exitCode, reportFailure(undefined, error, debug));
@@ -283,7 +293,7 @@ export async function parseFiles(
   const exportOptions = await exportOptionsFor(plan, options.header);
   const explainWidth = options.explain === true ? ((await import('./stdout.js')).stdoutWidth() ?? 80) : undefined;
   // A command with its own rendering (the unit ledgers) gets the ledger back and renders it here.
-  const ownFormat = render !== exportLedger && 'format' in plan ? plan.format : undefined;
+  const ownFormat = own !== undefined && 'format' in plan ? plan.format : undefined;
   const order = {
     renderings: renderingsFor(plan, ownFormat !== undefined, exportOptions, explainWidth),
     ledger: ownFormat !== undefined,
@@ -300,7 +310,7 @@ export async function parseFiles(
   const put = async (index: number, outcome: Product) => {
     try {
       if (plan.to !== 'nowhere') {
-        await sink.put(index, ownFormat === undefined ? outcome.outputs.ledger! : await render(outcome.ledger!, ownFormat, exportOptions));
+        await sink.put(index, ownFormat === undefined ? outcome.outputs.ledger! : await own!.render(outcome.ledger!, ownFormat, exportOptions));
       }
       parsed++;
       progress?.advance(false);

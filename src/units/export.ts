@@ -3,6 +3,7 @@ import { TASK_COLUMNS } from '../export/columns.js';
 import { type Exported, type ExporterLoaders, type ExportOptions, exportWith, type Format } from '../export/index.js';
 import { MATCH_COLUMNS, MATRIX_COLUMNS, UNIT_LEDGER_COLUMNS } from './columns.js';
 import type { UnitLedger } from './match.js';
+import type { MatrixFormat } from './formats.js';
 import type { UnitMatrix } from './matrix.js';
 
 // As for parse, each format's code loads only when it is asked for. json and yaml are the
@@ -24,14 +25,6 @@ const unitLedgerExporters: ExporterLoaders<UnitLedger> = {
 
 export function exportUnitLedger(ledger: UnitLedger, format: Format, options: ExportOptions): Promise<Exported> {
   return exportWith(unitLedgerExporters, ledger, format, options);
-}
-
-/** The file formats of the unit matrix. */
-export const MATRIX_FILE_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export type MatrixFormat = (typeof MATRIX_FILE_FORMATS)[number] | 'terminal';
-
-export function isMatrixFormat(format: Format): format is MatrixFormat {
-  return format === 'terminal' || (MATRIX_FILE_FORMATS as readonly string[]).includes(format);
 }
 
 const matrixExporters: ExporterLoaders<UnitMatrix, MatrixFormat> = {
