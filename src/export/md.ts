@@ -22,7 +22,8 @@ function escapeCell(text: string): string {
   return escapeInline(text).replace(/\r?\n/g, '<br>');
 }
 
-function tableRow(cells: string[]): string {
+/** One row of a Markdown table. */
+export function tableRow(cells: readonly (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 

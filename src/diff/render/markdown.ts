@@ -1,3 +1,4 @@
+import { tableRow } from '../../export/md.js';
 import type { TextEdit } from '../edits.js';
 import { CHANGE_KINDS, type DiffReport, type KindCounts, type TaskPair } from '../types.js';
 import {
@@ -15,10 +16,6 @@ import {
 /** Backslash-escapes what Markdown would read as markup or as a table border. */
 function escape(text: string): string {
   return text.replace(/[\\`*_~[\]<>|&#]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
-function tableRow(cells: readonly (string | number)[]): string {
-  return `| ${cells.join(' | ')} |`;
 }
 
 function countCells(counts: KindCounts): number[] {
