@@ -32,6 +32,11 @@ export interface SourceLine extends Position {
   text: string;
   /** When input lines broken inside a paragraph were joined into this one: the last of them. */
   lastLine?: number;
+  /**
+   * A line that is a cell of a table whose header stood as lines of their own (目标 / 任务 /
+   * 责任单位): the units or the time limit of the text before it.
+   */
+  column?: { kind: 'units' | 'deadline'; role: Role };
 }
 
 /** Why a line of the input did not reach the outline. */
@@ -75,7 +80,10 @@ export interface OutlineNode {
 
 export interface RowCells {
   units: { text: string; role: Role | null }[];
-  deadline: string | null;
+  /** The row's 时限 cells. */
+  deadlines: string[];
+  /** Cells of columns with no meaning for the ledger (备注, 完成情况): limits written there count. */
+  notes: string[];
 }
 
 /** Output of the outline stage. */

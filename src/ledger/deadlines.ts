@@ -201,3 +201,11 @@ export function deadlineOfCell(cell: string, planYear: number | null): Deadline 
   }
   return { text, date: null };
 }
+
+/** A 时限 cell may name several limits: 2021年2月公布预算，2021年8月公布决算. */
+export function deadlinesOfCell(cell: string, planYear: number | null): Deadline[] {
+  const pieces = cell.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
+  if (pieces.length < 2) return [deadlineOfCell(cell, planYear)];
+  const found = pieces.map((piece) => deadlineOfCell(piece, planYear)).filter((d) => d.date !== null);
+  return found.length > 0 ? found : [deadlineOfCell(cell, planYear)];
+}

@@ -1,6 +1,6 @@
-import type { LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
-import { CELL_PARAGRAPH } from '../outline/table.js';
-import { deadlineOfCell, findDeadlines } from './deadlines.js';
+import type { Deadline, LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
+import { CELL_PARAGRAPH } from '../table/columns.js';
+import { deadlinesOfCell, findDeadlines } from './deadlines.js';
 import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
@@ -25,12 +25,14 @@ interface Segment {
   /** The input line its text starts on. */
   firstLine: number;
   units: Unit[];
+  /** Limits from 时限 cells that stood as lines of their own. */
+  cellDeadlines: string[];
   closed: boolean;
   /** The input lines it came from, clause lines included. */
   sources: SourceLine[];
 }
 
-const newSegment = (): Segment => ({ texts: [], firstLine: 0, units: [], closed: false, sources: [] });
+const newSegment = (): Segment => ({ texts: [], firstLine: 0, units: [], cellDeadlines: [], closed: false, sources: [] });
 
 /** Marks a heading may end in that are not part of it. */
 const HEADING_END = /[。；：，\s]/;
@@ -93,13 +95,22 @@ class TaskCollector {
   }
 
   private addItem(node: OutlineNode, path: string[]): void {
-    const segments = this.segmentsOf([node.head, ...node.body]);
+    // Under a header of lines (目标 / 任务 / 主要内容 / 责任单位) an item whose own line is not
+    // followed by its unit cell is a 任务 cell, a heading: its rows are the paragraphs below it,
+    // each closed by its unit cell.
+    const firstCell = node.body.findIndex((line) => line.column?.kind === 'units');
+    const rows = firstCell > 0 && !node.body[0]!.column;
+    if (rows) this.note(node.head, 'heading', node.ordinals.join('.'));
+    const segments = this.segmentsOf(rows ? node.body : [node.head, ...node.body]);
+    if (rows) path = [...path, headingOf(node)];
     const cellUnits = (node.cells?.units ?? []).flatMap((cell) => this.readUnits(cell.text, cell.role ?? 'responsible'));
     for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
     const base = node.ordinals.join('.') + (node.repeat ? `-${node.repeat}` : '');
     segments.forEach((segment, i) => {
-      const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, i === 0 ? titleOf(segment.texts[0]!, segment.texts.length > 1) : null);
-      if (i === 0 && node.cells?.deadline) task.deadlines.unshift(deadlineOfCell(node.cells.deadline, this.context.planYear));
+      if (i === 0 && node.cells) segment.cellDeadlines.push(...node.cells.deadlines);
+      const title = i === 0 && !rows ? titleOf(segment.texts[0]!, segment.texts.length > 1) : null;
+      const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, title);
+      if (i === 0 && node.cells) task.deadlines = mergeDeadlines(task.deadlines, node.cells.notes.flatMap((note) => findDeadlines(note, this.context.planYear)));
     });
   }
 
@@ -143,14 +154,26 @@ class TaskCollector {
    */
   private segmentsOf(paragraphs: SourceLine[]): Segment[] {
     const segments: Segment[] = [newSegment()];
-    for (const paragraph of paragraphs) {
+    paragraphs.forEach((paragraph, k) => {
       const current = () => segments.at(-1)!;
+      if (paragraph.column && current().texts.length > 0) {
+        // A unit or time-limit cell of a table whose header stood as lines (§2.2 rule 4).
+        if (paragraph.column.kind === 'units') {
+          current().units.push(...this.readUnits(paragraph.text, paragraph.column.role));
+          current().closed = true;
+        } else current().cellDeadlines.push(paragraph.text);
+        current().sources.push(paragraph);
+        return;
+      }
       if (isClauseLine(paragraph.text) && current().texts.length > 0) {
         current().units.push(...this.unitsOf(paragraph.text, paragraph.line));
         current().sources.push(paragraph);
         current().closed = true;
-        continue;
+        return;
       }
+      // A paragraph whose clause stands on the next line has a clause of its own.
+      const next = paragraphs[k + 1];
+      const clauseFollows = next !== undefined && (next.column?.kind === 'units' || isClauseLine(next.text));
       const { splits, unbalanced } = scanClauses(paragraph.text);
       if (unbalanced) {
         this.warnings.push({ code: 'unbalanced-brackets', message: 'the brackets in this line do not pair up', line: paragraph.line });
@@ -158,7 +181,7 @@ class TaskCollector {
       const hasClause = splits.some((s) => s.clause !== null);
       splits.forEach((split, i) => {
         if (split.text) {
-          const startsNew = current().closed && (hasClause || i > 0);
+          const startsNew = current().closed && (hasClause || clauseFollows || i > 0);
           if (startsNew) segments.push(newSegment());
           if (current().texts.length === 0) current().firstLine = paragraph.line;
           current().texts.push(split.text);
@@ -169,7 +192,7 @@ class TaskCollector {
           current().closed = true;
         }
       });
-    }
+    });
     return segments.filter((s) => s.texts.length > 0);
   }
 
@@ -195,7 +218,10 @@ class TaskCollector {
       title,
       text,
       units: dedupeUnits(segment.units),
-      deadlines: findDeadlines(text, this.context.planYear),
+      deadlines: mergeDeadlines(
+        segment.cellDeadlines.flatMap((cell) => deadlinesOfCell(cell, this.context.planYear)),
+        findDeadlines(text, this.context.planYear),
+      ),
       line: this.context.withLines ? segment.firstLine : null,
     };
     this.tasks.push(task);
@@ -213,6 +239,13 @@ class TaskCollector {
     this.usedIds.add(unique);
     return unique;
   }
+}
+
+/** Limits from cells and from the text, each once. */
+function mergeDeadlines(first: Deadline[], more: Deadline[]): Deadline[] {
+  if (more.length === 0) return first;
+  const seen = new Set(first.map((d) => d.date ?? d.text));
+  return [...first, ...more.filter((d) => !seen.has(d.date ?? d.text))];
 }
 
 /** The outline's items → tasks and the section tree. */

@@ -1,5 +1,5 @@
 import type { Role, Unit } from '../model.js';
-import { CELL_PARAGRAPH } from '../outline/table.js';
+import { CELL_PARAGRAPH } from '../table/columns.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
@@ -65,8 +65,13 @@ function judgeClause(content: string): boolean {
  * word: …公开到位。（市财政局、各县区）. A piece must be more than a bare word like （部门）.
  */
 export function isBareUnitList(content: string): boolean {
-  const pieces = splitTopLevel(content, /[、，；]/).map(clean);
+  const pieces = unitPieces(content);
   return pieces.length > 0 && pieces.every((p) => isUnitName(p) && (p.length >= 3 || p.startsWith('各')));
+}
+
+/** The pieces of a list of names, role words and qualifiers removed. */
+export function unitPieces(content: string): string[] {
+  return splitTopLevel(content.replace(ROLE_WORD, '、'), /[、，,；]/).map(clean).filter(Boolean);
 }
 
 function labelRole(text: string): Role | null | undefined {
@@ -152,6 +157,8 @@ function joinCellParagraphs(text: string): string {
  */
 function unitsOfList(listed: string[]): string[] {
   if (listed.every(isUnitName)) return listed;
+  // A list mostly of units whose last name was cut off (…、市金融办、人民银) is still a list.
+  if (listed.length >= 3 && listed.slice(0, -1).every(isUnitName)) return listed;
   const leading = listed.findIndex((piece) => !isUnitName(piece));
   const rest = listed.slice(leading).join('、');
   return leading > 0 && isUnitName(rest) ? [...listed.slice(0, leading), rest] : [listed.join('、')];

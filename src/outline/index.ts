@@ -1,6 +1,6 @@
 import type { CleanDoc, DroppedLine, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
 import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
-import { guessedColumns, headerColumns, rowCells, type Column } from './table.js';
+import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
 
@@ -12,14 +12,8 @@ const CUT_SENTENCE = 30;
 const TABLE_CATEGORY = 'table-category';
 const TABLE_ROW = 'table-row';
 
-interface OpenTable {
-  columns: Column[];
-  headerText: string | null;
-  /** The numbering style first seen in each column: tells which column a shortened row starts at. */
-  columnStyles: (string | undefined)[];
-  /** Unit cells of the row above, for flattened text tables where an empty cell means “as above”. */
-  unitsAbove: string[];
-}
+/** A 序号 cell. */
+const SEQ_CELL = /^\d{1,3}[.．、]?$/;
 
 class OutlineBuilder {
   readonly roots: OutlineNode[] = [];
@@ -31,19 +25,26 @@ class OutlineBuilder {
   private readonly childIndex = new Map<OutlineNode | null, { lastOfStyle: Map<string, OutlineNode>; seen: Map<string, number> }>();
   private readonly styleDepth = new Map<string, number>();
   private readonly lastOrdinal = new Map<string, number>();
-  private table: OpenTable | null = null;
+  /** The table the last row came from, and the highest row number seen in it. */
+  private tableId = 0;
+  private rowCount = 0;
+  /** Whether the last block was a table row: a category cell repeated on the next row goes on. */
+  private inTable = false;
   /** After “附件：” below the body, short numbered lines name attachments, not items. */
   private inAttachmentList = false;
 
   /** Plain text: tables are flattened (an empty unit cell means "as above"), lines may be cut. */
   constructor(private readonly plainText: boolean) {}
 
-  add(line: SourceLine): void {
-    const cells = rowCells(line.text);
+  add(block: Block): void {
+    if (block.kind === 'dropped') {
+      this.dropped.push(block.line);
+      return;
+    }
+    if (block.kind === 'row') return this.addRow(block.row);
+    const line = block.line;
     this.inAttachmentList = this.stack.length > 0 && (ATTACHMENT.test(line.text) || (this.inAttachmentList && isAttachmentName(line.text)));
-    if (cells && !this.inAttachmentList) return this.addRow(line, cells);
-    // A rowspan never reaches across a line between rows (a section heading, a note).
-    if (this.table) this.table.unitsAbove = [];
+    this.inTable = false;
     const marker = this.inAttachmentList ? null : matchMarker(line.text);
     if (marker && this.accepts(marker)) {
       this.open(marker, line);
@@ -92,7 +93,7 @@ class OutlineBuilder {
     while (this.stack.length > depth) this.stack.pop();
 
     // A table repeats its category cell on every row it spans: the same item, going on.
-    if (this.table && previous && previous === siblings.at(-1) && previous.marker.ordinal === marker.ordinal && previous.head.text === marker.rest) {
+    if (this.inTable && previous && previous === siblings.at(-1) && previous.marker.ordinal === marker.ordinal && previous.head.text === marker.rest) {
       this.stack.push(previous);
       return previous;
     }
@@ -102,7 +103,8 @@ class OutlineBuilder {
     const node: OutlineNode = {
       marker: { text: marker.text, style: marker.style, ordinal: marker.ordinal },
       depth: depth + 1,
-      ordinals: [...(parent?.ordinals ?? []), marker.ordinal],
+      // A category cell without a number names a section but adds nothing to the ids under it.
+      ordinals: marker.style === TABLE_CATEGORY ? [...(parent?.ordinals ?? [])] : [...(parent?.ordinals ?? []), marker.ordinal],
       head: { ...line, text: marker.rest },
       body: [],
       children: [],
@@ -148,81 +150,55 @@ class OutlineBuilder {
     return { text: '', style, ordinal: ordinal ?? next, rest: text, needsSequence: false };
   }
 
-  private addRow(line: SourceLine, cells: string[]): void {
-    const header = headerColumns(cells);
-    if (header) {
-      if (this.table?.headerText !== line.text) this.table = { columns: header, headerText: line.text, columnStyles: [], unitsAbove: [] };
-      this.dropped.push({ ...line, reason: 'table header' });
-      return;
+  private addRow(row: TableRow): void {
+    this.inAttachmentList = false;
+    this.inTable = true;
+    if (row.table !== this.tableId) {
+      this.tableId = row.table;
+      this.rowCount = 0;
     }
-    if (!this.table && !this.plainText && !cells.some((cell) => matchMarker(cell))) {
-      // A page's or Word file's table that names no task column, and numbers nothing, is data.
-      this.dropped.push({ ...line, reason: 'table without a task header' });
-      return;
-    }
-    this.table ??= { columns: guessedColumns(cells.length), headerText: null, columnStyles: [], unitsAbove: [] };
-    const table = this.table;
-    const shift = this.rowShift(cells);
-    const units: RowCells['units'] = [];
-    let deadline: string | null = null;
+    const cells: RowCells = { units: [], deadlines: [], notes: [] };
     let item: OutlineNode | null = null;
     let itemFromThisRow = false;
     let seq: number | undefined;
-
-    cells.forEach((raw, index) => {
-      const columnIndex = index + shift;
-      const column = table.columns[columnIndex] ?? { kind: 'other' };
-      const text = raw.trim();
-      const cellLine = { ...line, text };
-      switch (column.kind) {
+    for (const cell of row.cells) {
+      const text = cell.text.trim();
+      const kind = cell.kind === 'outside' && SEQ_CELL.test(text) ? 'seq' : cell.kind;
+      switch (kind) {
         case 'seq':
-          if (/^\d+$/.test(text)) seq = Number(text);
-          return;
-        case 'units': {
-          const value = text || (this.plainText ? (table.unitsAbove[columnIndex] ?? '') : '');
-          table.unitsAbove[columnIndex] = value;
-          if (value) units.push({ text: value, role: column.role ?? 'responsible' });
-          return;
-        }
+          if (SEQ_CELL.test(text)) seq = Number.parseInt(text, 10);
+          continue;
+        case 'units':
+          if (text) cells.units.push({ text, role: cell.role ?? 'responsible' });
+          continue;
         case 'deadline':
-          if (text) deadline = text;
-          return;
+          if (text) cells.deadlines.push(text);
+          continue;
         case 'other':
-          return;
+          if (text) cells.notes.push(text);
+          continue;
       }
-      if (!text) return;
+      if (!text) continue;
+      const cellLine = { ...cell.line, text };
+      const heads = kind === 'category' || kind === 'outside';
       const marker = matchMarker(text);
       if (marker && this.accepts(marker)) {
-        if (shift === 0) table.columnStyles[columnIndex] ??= marker.style;
-        const node = this.open(marker, cellLine);
-        item = node;
-        itemFromThisRow = column.kind !== 'category';
-      } else if (column.kind === 'category') {
+        item = this.open(marker, cellLine);
+        itemFromThisRow = !heads;
+      } else if (heads) {
         item = this.open(this.syntheticMarker(TABLE_CATEGORY, text), cellLine);
         itemFromThisRow = false;
       } else if (item && itemFromThisRow) {
-        (item as OutlineNode).body.push(cellLine);
+        item.body.push(cellLine);
       } else {
-        item = this.open(this.syntheticMarker(TABLE_ROW, text, seq), cellLine);
+        item = this.open(this.syntheticMarker(TABLE_ROW, text, seq ?? this.rowCount + 1), cellLine);
         itemFromThisRow = true;
       }
-    });
-    if (item && itemFromThisRow) (item as OutlineNode).cells = { units, deadline };
-  }
-
-  /**
-   * A flattened text table drops the cells a rowspan covered, so the row's cells start further
-   * right than the header's: at the column whose numbering style the first cell carries, or as
-   * many columns right as the row is short.
-   */
-  private rowShift(cells: string[]): number {
-    if (!this.plainText || !this.table) return 0;
-    const missing = this.table.columns.length - cells.length;
-    const style = matchMarker(cells[0] ?? '')?.style;
-    const column = style ? this.table.columnStyles.indexOf(style) : -1;
-    if (column > 0 && missing >= 0) return column;
-    // A row with fewer cells than the header lost its leading ones to a rowspan.
-    return Math.max(0, missing);
+    }
+    if (item && itemFromThisRow) {
+      item.cells = cells;
+      this.rowCount = Math.max(this.rowCount, item.marker.ordinal);
+    }
   }
 
   finish(source: CleanDoc): Outline {
@@ -257,6 +233,6 @@ export function outline(doc: CleanDoc): Outline {
   const plainText = doc.source.format === 'text';
   const builder = new OutlineBuilder(plainText);
   // A web page or Word file marks its paragraphs; only plain text may have broken them.
-  for (const line of plainText ? unwrap(doc.lines) : doc.lines) builder.add(line);
+  for (const block of recoverTables(plainText ? unwrap(doc.lines) : doc.lines, plainText)) builder.add(block);
   return builder.finish(doc);
 }

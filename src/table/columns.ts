@@ -19,10 +19,12 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
   { words: /^(责任|配合)[/、／](责任|配合)(单位|部门)$/, column: { kind: 'units', role: null } },
   { words: /牵头(单位|部门|领导)|主办单位/, column: { kind: 'units', role: 'lead' } },
   { words: /(配合|协办|参与|协同)(单位|部门)/, column: { kind: 'units', role: 'support' } },
-  { words: /(责任|负责|承办|实施|指导|主责)(单位|部门|处室|科室|主体)/, column: { kind: 'units', role: 'responsible' } },
-  { words: /时限|完成时间|时间节点|时间安排|进度安排|完成期限/, column: { kind: 'deadline' } },
+  { words: /(责任|负责|承办|实施|指导|主责|落实)(单位|部门|处室|科室|主体|股室|领导)/, column: { kind: 'units', role: 'responsible' } },
+  { words: /^(单位|部门|处室|科室)$/, column: { kind: 'units', role: 'responsible' } },
+  { words: /完成情况|进展情况|落实情况|工作进展|办理情况/, column: { kind: 'other' } },
+  { words: /时限|完成时间|时间节点|时间安排|进度安排|完成期限|完成时间|推进时间|截止时间/, column: { kind: 'deadline' } },
   { words: /^(类别|分类|领域|重点领域|工作领域|板块|任务类别|一级指标|专项)$/, column: { kind: 'category' } },
-  { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准/, column: { kind: 'requirement' } },
+  { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准|分工/, column: { kind: 'requirement' } },
   { words: /任务|事项|举措|项目|二级指标|工作重点/, column: { kind: 'task' } },
   { words: /备注|推广范围|说明|依据|分值|评分/, column: { kind: 'other' } },
 ];
@@ -37,7 +39,7 @@ export function rowCells(line: string): string[] | null {
   return cells.length >= 2 ? cells : null;
 }
 
-function meaningOf(cell: string): Column | null {
+export function meaningOf(cell: string): Column | null {
   const word = cell.replace(/\s+/g, '');
   if (!word || word.length > HEADER_CELL_MAX) return null;
   return HEADER_MEANINGS.find((h) => h.words.test(word))?.column ?? null;

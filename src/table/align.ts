@@ -1,0 +1,137 @@
+import type { Column, ColumnKind } from './columns.js';
+import type { CellShape } from './cells.js';
+
+// Row alignment: which column each cell of a flattened row belongs to. Pages and copy-paste drop
+// the cells a rowspan covered (in any column), leave out empty trailing cells, and add cells the
+// header does not name (a 序号 column, a category split in two). A small dynamic programme over
+// cells × columns finds the cheapest reading: each cell takes a column by how well its shape
+// fits, any column may be skipped (the cell above covers it), and a cell may stand outside the
+// columns (an extra number or numbered heading).
+
+/** How well a cell of each shape fits a column of each kind: 0 is a perfect fit. */
+const FIT: Record<CellShape, Record<ColumnKind, number>> = {
+  empty:          { seq: 0.3, category: 0.2, task: 0.3, requirement: 0.4, units: 0.2, deadline: 0.2, other: 0.05 },
+  seq:            { seq: 0,   category: 2,   task: 2,   requirement: 2,   units: 3,   deadline: 3,   other: 1 },
+  units:          { seq: 3,   category: 1.5, task: 1.5, requirement: 1.2, units: 0,   deadline: 2,   other: 0.8 },
+  deadline:       { seq: 3,   category: 2,   task: 2,   requirement: 1.5, units: 2,   deadline: 0,   other: 0.6 },
+  'marker-short': { seq: 2,   category: 0,   task: 0,   requirement: 0.6, units: 3,   deadline: 3,   other: 1.5 },
+  'marker-long':  { seq: 3,   category: 1,   task: 0.5, requirement: 0,   units: 3,   deadline: 3,   other: 1.5 },
+  short:          { seq: 2,   category: 0.2, task: 0.2, requirement: 0.5, units: 1.5, deadline: 2,   other: 0.8 },
+  long:           { seq: 3,   category: 1.2, task: 0.5, requirement: 0,   units: 3,   deadline: 3,   other: 1.2 },
+};
+
+/**
+ * What skipping a column costs: rowspans cover categories and task names far more often than a
+ * row's own requirement; trailing 备注 cells are often not copied at all.
+ */
+const SKIP: Record<ColumnKind, number> = { seq: 0.5, category: 0.1, task: 0.3, requirement: 0.9, units: 0.6, deadline: 0.6, other: 0.05 };
+
+/** What a cell outside every column costs: an extra number or numbered heading is common. */
+const OUTSIDE: Record<CellShape, number> = { empty: 0.02, seq: 0.3, 'marker-short': 0.4, units: 2.5, deadline: 2.5, 'marker-long': 2.5, short: 2.5, long: 2.5 };
+
+/** For each cell: the index of its column, or -1 for a cell outside the columns. */
+export function alignRow(shapes: CellShape[], columns: Column[]): number[] {
+  const n = shapes.length;
+  const m = columns.length;
+  // cost[i][j]: the cheapest reading of the first i cells over the first j columns.
+  const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
+  const step = Array.from({ length: n + 1 }, () => new Int8Array(m + 1));
+  cost[0]![0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = cost[i]![j]!;
+      if (here === Infinity) continue;
+      if (j < m && here + SKIP[columns[j]!.kind] < cost[i]![j + 1]!) {
+        cost[i]![j + 1] = here + SKIP[columns[j]!.kind];
+        step[i]![j + 1] = 1;
+      }
+      if (i < n && here + OUTSIDE[shapes[i]!] < cost[i + 1]![j]!) {
+        cost[i + 1]![j] = here + OUTSIDE[shapes[i]!];
+        step[i + 1]![j] = 2;
+      }
+      if (i < n && j < m) {
+        const fit = here + FIT[shapes[i]!][columns[j]!.kind];
+        if (fit < cost[i + 1]![j + 1]!) {
+          cost[i + 1]![j + 1] = fit;
+          step[i + 1]![j + 1] = 3;
+        }
+      }
+    }
+  }
+  const assigned = new Array<number>(n).fill(-1);
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const s = step[i]![j]!;
+    if (s === 1) j--;
+    else if (s === 2) i--;
+    else {
+      assigned[i - 1] = j - 1;
+      i--;
+      j--;
+    }
+  }
+  return assigned;
+}
+
+/** The cost of starting a row: a stream of cells breaks into rows only where its shapes say so. */
+const ROW_START = 0.5;
+
+/**
+ * A stream of cells with no row breaks (one cell per line): cut it into rows and align each.
+ * A row ends where a cell fits a column left of (or at) the previous cell's; `breaks[i]` forces
+ * a row to start at cell i. Returns the rows as lists of [cell index, column index].
+ */
+export function alignStream(shapes: CellShape[], columns: Column[], breaks: boolean[]): [number, number][][] {
+  const n = shapes.length;
+  const m = columns.length;
+  const skipRun = (from: number, to: number) => {
+    let sum = 0;
+    for (let j = from; j < to; j++) sum += SKIP[columns[j]!.kind];
+    return sum;
+  };
+  // State after cell i: the column it took (0..m-1), or m + column for a cell outside the
+  // columns whose row's last column is `column` (-1 → m - 1 when none).
+  const states = m + 1;
+  const cost = Array.from({ length: n + 1 }, () => new Float64Array(states).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => new Int32Array(states).fill(-1));
+  const kind = Array.from({ length: n + 1 }, () => new Int8Array(states));
+  // State m stands for "at a row start" (no column taken yet in this row).
+  cost[0]![m] = 0;
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < states; s++) {
+      const here = cost[i]![s]!;
+      if (here === Infinity) continue;
+      const last = s === m ? -1 : s;
+      const relax = (next: number, value: number, how: number) => {
+        if (value < cost[i + 1]![next]!) {
+          cost[i + 1]![next] = value;
+          from[i + 1]![next] = s;
+          kind[i + 1]![next] = how;
+        }
+      };
+      const shape = shapes[i]!;
+      for (let j = 0; j < m; j++) {
+        const fit = FIT[shape][columns[j]!.kind];
+        // Same row, further right.
+        if (j > last && !breaks[i]) relax(j, here + skipRun(last + 1, j) + fit, 1);
+        // A new row.
+        if (last >= 0 || breaks[i]) relax(j, here + skipRun(last + 1, m) + ROW_START + skipRun(0, j) + fit, 2);
+      }
+      // Outside the columns, only at a row start (a numbered heading, a stray number).
+      if (last === -1 || breaks[i]) relax(m, here + (last >= 0 ? skipRun(last + 1, m) : 0) + OUTSIDE[shape], 3);
+    }
+  }
+  let best = 0;
+  for (let s = 1; s < states; s++) if (cost[n]![s]! < cost[n]![best]!) best = s;
+  const path: { column: number; how: number }[] = [];
+  for (let i = n, s = best; i > 0; i--) {
+    path.push({ column: s === m ? -1 : s, how: kind[i]![s]! });
+    s = from[i]![s]!;
+  }
+  path.reverse();
+  const rows: [number, number][][] = [];
+  path.forEach(({ column, how }, i) => {
+    if (how !== 1 || rows.length === 0) rows.push([]);
+    rows.at(-1)!.push([i, column]);
+  });
+  return rows;
+}

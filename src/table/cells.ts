@@ -1,0 +1,47 @@
+import { matchMarker } from '../outline/markers.js';
+import { isBareUnitList, isUnitClause, isUnitName, unitPieces } from '../ledger/units.js';
+import { findDeadlines } from '../ledger/deadlines.js';
+
+// What a table cell looks like by its content alone: the row aligner matches these shapes to
+// the header's columns, so a row that lost a cell to a rowspan still finds its columns.
+
+export type CellShape = 'empty' | 'seq' | 'units' | 'deadline' | 'marker-short' | 'marker-long' | 'short' | 'long';
+
+/** A 序号 cell: a bare number. */
+const SEQ = /^\d{1,3}[.．、]?$/;
+/** Limits a 时限 cell holds without a date (contract §5). */
+const UNDATED_LIMIT = /^(持续|长期|常态化|全年|每年|定期|按月|按季度?|及时|适时|动态)[\u4e00-\u9fff]{0,6}$|^(立即|即时)[\u4e00-\u9fff]{0,4}$/;
+const DEADLINE_CELL_MAX = 40;
+const SHORT_MAX = 24;
+const UNITS_CELL_MAX = 200;
+
+/** Whether a cell (or a line on its own) names only units, with or without role words. */
+export function isUnitsCell(text: string): boolean {
+  const cell = text.trim().replace(/[。；]$/, '');
+  if (!cell || cell.length > UNITS_CELL_MAX || /[。；：:]/.test(cell) || matchMarker(cell)) return false;
+  if (isUnitClause(cell) || isBareUnitList(cell)) return true;
+  // A cut-off last name (…、市金融办、人民银) still leaves a list mostly of units.
+  const pieces = unitPieces(cell);
+  const units = pieces.filter(isUnitName).length;
+  return pieces.length >= 3 && isUnitName(pieces[0]!) && units * 3 >= pieces.length * 2;
+}
+
+/** Whether a short cell is a time limit: 2021年8月前, 年底前, 持续推进. */
+export function isDeadlineCell(text: string): boolean {
+  const cell = text.trim().replace(/[。；]$/, '');
+  if (!cell || cell.length > DEADLINE_CELL_MAX) return false;
+  if (UNDATED_LIMIT.test(cell)) return true;
+  const found = findDeadlines(cell, null);
+  return found.length > 0 || /^(\d{4}年)?\d{1,2}月(\d{1,2}日)?/.test(cell) || /^\d{4}年(底|末|内)?/.test(cell);
+}
+
+export function shapeOf(text: string): CellShape {
+  const cell = text.trim();
+  if (!cell) return 'empty';
+  if (SEQ.test(cell)) return 'seq';
+  const marker = matchMarker(cell);
+  if (marker) return marker.rest.length <= SHORT_MAX + 16 && !/。./.test(marker.rest) ? 'marker-short' : 'marker-long';
+  if (isDeadlineCell(cell)) return 'deadline';
+  if (isUnitsCell(cell)) return 'units';
+  return cell.length <= SHORT_MAX && !/。./.test(cell) ? 'short' : 'long';
+}

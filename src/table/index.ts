@@ -1,0 +1,183 @@
+import type { DroppedLine, Role, SourceLine } from '../model.js';
+import { alignRow, alignStream } from './align.js';
+import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
+import { headerColumns, meaningOf, type Column, type ColumnKind } from './columns.js';
+import { recoverGrids, type GridCell } from './recover.js';
+import { matchMarker } from '../outline/markers.js';
+
+// The table stage: recovers tables from the cleaned lines (however they were flattened), reads
+// each row's cells through the header's column meanings, and hands the outline typed rows.
+
+export interface TypedCell {
+  /** The column the cell was aligned to; `outside` for a cell no column holds (an extra heading). */
+  kind: ColumnKind | 'outside';
+  role: Role | null;
+  text: string;
+  line: SourceLine;
+}
+
+export interface TableRow {
+  cells: TypedCell[];
+  line: SourceLine;
+  /** Rows of one table share it: a new table restarts the row count. */
+  table: number;
+}
+
+export type Block = { kind: 'line'; line: SourceLine } | { kind: 'row'; row: TableRow } | { kind: 'dropped'; line: DroppedLine };
+
+/** Columns of a table seen without a header: the usual order of a 分工表. */
+const GUESSED: Column[] = [
+  { kind: 'category' },
+  { kind: 'seq' },
+  { kind: 'task' },
+  { kind: 'requirement' },
+  { kind: 'units', role: 'responsible' },
+  { kind: 'deadline' },
+];
+
+/** Header cells standing as lines of their own are short words. */
+const HEADER_LINE_MAX = 8;
+const HEADER_LINES_MIN = 3;
+
+interface TableState {
+  id: number;
+  columns: Column[];
+  headed: boolean;
+  rows: TableRow[];
+  /** Unit cells of the row above by column, for flattened text where an empty cell means "as above". */
+  unitsAbove: Map<number, TypedCell>;
+}
+
+export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] {
+  const blocks: Block[] = [];
+  const tables: TableState[] = [];
+  let table: TableState | null = null;
+  const newTable = (columns: Column[], headed: boolean): TableState => {
+    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], unitsAbove: new Map() };
+    tables.push(state);
+    return state;
+  };
+  let lineColumns: Column[] | null = null;
+
+  const pieces = recoverGrids(lines);
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p]!;
+    switch (piece.kind) {
+      case 'line': {
+        const header = plainText ? headerLinesAt(pieces, p) : null;
+        if (header) {
+          for (let k = 0; k < header.count; k++) blocks.push({ kind: 'dropped', line: { ...(pieces[p + k] as { line: SourceLine }).line, reason: 'table header' } });
+          lineColumns = header.columns;
+          p += header.count - 1;
+          continue;
+        }
+        if (table) table.unitsAbove.clear();
+        blocks.push({ kind: 'line', line: lineColumns ? asCell(piece.line, lineColumns) : piece.line });
+        continue;
+      }
+      case 'rule':
+        blocks.push({ kind: 'dropped', line: { ...piece.line, reason: 'table rule' } });
+        continue;
+      case 'header':
+        if (!table || !table.headed || table.columns.length !== piece.columns.length) table = newTable(piece.columns, true);
+        blocks.push({ kind: 'dropped', line: { ...piece.line, reason: 'table header' } });
+        continue;
+      case 'row': {
+        if (!table) {
+          if (!plainText && !piece.cells.some((c) => matchMarker(c.text))) {
+            // A page's or Word file's table that names no task column, and numbers nothing, is data.
+            blocks.push({ kind: 'dropped', line: { ...piece.line, reason: 'table without a task header' } });
+            continue;
+          }
+          table = newTable(GUESSED, false);
+        }
+        const row = typedRow(piece.cells, alignRow(piece.cells.map((c) => shapeOf(c.text)), table.columns), table, piece.line);
+        blocks.push({ kind: 'row', row: fillFromAbove(row, table, plainText) });
+        continue;
+      }
+      case 'stream': {
+        const state = newTable(piece.header ?? GUESSED, piece.header !== null);
+        for (const line of piece.headerLines) blocks.push({ kind: 'dropped', line: { ...line, reason: 'table header' } });
+        for (const line of piece.rules) blocks.push({ kind: 'dropped', line: { ...line, reason: 'table rule' } });
+        for (const cells of alignStream(piece.cells.map((c) => shapeOf(c.text)), state.columns, piece.breaks)) {
+          const gridCells = cells.map(([i]) => piece.cells[i]!);
+          const row = typedRow(gridCells, cells.map(([, column]) => column), state, gridCells[0]!.line);
+          blocks.push({ kind: 'row', row: fillFromAbove(row, state, plainText) });
+        }
+        table = null;
+        continue;
+      }
+    }
+  }
+  for (const state of tables) decideCategories(state);
+  return blocks;
+}
+
+function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line: SourceLine): TableRow {
+  const row: TableRow = {
+    cells: cells.map((cell, i) => {
+      const column = table.columns[columnOf[i]!];
+      return { kind: column?.kind ?? 'outside', role: column?.role ?? null, text: cell.text, line: cell.line };
+    }),
+    line,
+    table: table.id,
+  };
+  table.rows.push(row);
+  return row;
+}
+
+/** In flattened text an empty or missing unit cell is the one above it (a rowspan). */
+function fillFromAbove(row: TableRow, table: TableState, plainText: boolean): TableRow {
+  const holdsWork = row.cells.some((c) => (c.kind === 'requirement' || c.kind === 'task' || c.kind === 'seq') && c.text);
+  table.columns.forEach((column, index) => {
+    if (column.kind !== 'units') return;
+    const own = row.cells.find((c) => c.kind === 'units' && c.role === (column.role ?? null) && c.text);
+    if (own) {
+      table.unitsAbove.set(index, own);
+      return;
+    }
+    const above = table.unitsAbove.get(index);
+    if (plainText && above && holdsWork) {
+      row.cells = row.cells.filter((c) => !(c.kind === 'units' && c.role === (column.role ?? null)));
+      row.cells.push({ ...above, line: row.line });
+    }
+  });
+  return row;
+}
+
+/**
+ * A short task column that some rows skip is a category spanning rows (contract §2.2 rule 4):
+ * its cells head sections, and the rows under it have no title of their own.
+ */
+function decideCategories(table: TableState): void {
+  const taskColumn = table.columns.findIndex((c) => c.kind === 'task');
+  if (taskColumn < 0 || !table.columns.some((c) => c.kind === 'requirement')) return;
+  const working = table.rows.filter((r) => r.cells.some((c) => c.kind === 'requirement' && c.text));
+  const skipped = working.some((r) => !r.cells.some((c) => c.kind === 'task' && c.text));
+  if (!skipped) return;
+  for (const row of table.rows) for (const cell of row.cells) if (cell.kind === 'task') cell.kind = 'category';
+}
+
+/** Header cells standing as lines of their own (目标 / 任务 / 主要内容 / 责任单位). */
+function headerLinesAt(pieces: ReturnType<typeof recoverGrids>, at: number): { count: number; columns: Column[] } | null {
+  const texts: string[] = [];
+  for (let k = at; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    if (piece.kind !== 'line') break;
+    const word = piece.line.text.replace(/\s+/g, '');
+    if (!word || word.length > HEADER_LINE_MAX || meaningOf(word) === null) break;
+    texts.push(word);
+  }
+  if (texts.length < HEADER_LINES_MIN) return null;
+  const columns = headerColumns(texts);
+  if (!columns || !columns.some((c) => c.kind === 'units' || c.kind === 'deadline')) return null;
+  return { count: texts.length, columns };
+}
+
+/** Under a header of lines, a line that is only units or only a time limit is that column's cell. */
+function asCell(line: SourceLine, columns: Column[]): SourceLine {
+  const units = columns.find((c) => c.kind === 'units');
+  if (units && isUnitsCell(line.text)) return { ...line, column: { kind: 'units', role: units.role ?? 'responsible' } };
+  if (columns.some((c) => c.kind === 'deadline') && isDeadlineCell(line.text) && !matchMarker(line.text)) return { ...line, column: { kind: 'deadline', role: 'responsible' } };
+  return line;
+}

@@ -1,0 +1,173 @@
+import type { SourceLine } from '../model.js';
+import { headerColumns, meaningOf, type Column } from './columns.js';
+
+// Grids recovered from text: every way pages and copy-paste flatten a table into lines.
+// - rows: one row a line, cells split by “|” (ragged, with lone “|” lines between rows);
+// - a stream: one cell a line, with a lone “|” line between cells, or each cell ending in “ |”
+//   and a line of pipes “||” closing each row;
+// A “|” in a sentence (“政策|解读”栏目) is prose: a table is a run of such lines, or a header.
+
+export interface GridCell {
+  text: string;
+  line: SourceLine;
+}
+
+export type Piece =
+  | { kind: 'line'; line: SourceLine }
+  | { kind: 'rule'; line: SourceLine }
+  | { kind: 'header'; line: SourceLine; columns: Column[] }
+  | { kind: 'row'; cells: GridCell[]; line: SourceLine }
+  | { kind: 'stream'; cells: GridCell[]; breaks: boolean[]; header: Column[] | null; headerLines: SourceLine[]; rules: SourceLine[] };
+
+/** Quotes and brackets inside which a “|” is text, not a cell border. */
+const OPENERS = new Map([['“', '”'], ['‘', '’'], ['《', '》'], ['"', '"'], ['（', '）'], ['(', ')'], ['【', '】'], ['[', ']']]);
+
+/** The positions of the “|” that stand outside quotes and brackets. */
+function borders(text: string): number[] {
+  const found: number[] = [];
+  const closing: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (closing.length && ch === closing.at(-1)) closing.pop();
+    else if (OPENERS.has(ch) && closing.length < 8) closing.push(OPENERS.get(ch)!);
+    else if (ch === '|' && closing.length === 0) found.push(i);
+  }
+  // A quote left open is a quote the line lost: count every pipe then.
+  if (closing.length && found.length === 0 && text.includes('|')) return [...text].flatMap((c, i) => (c === '|' ? [i] : []));
+  return found;
+}
+
+/** A line's cells split at its borders; the empty cell after a closing “|” is not a cell. */
+export function splitCells(text: string, at: number[]): string[] {
+  const cells: string[] = [];
+  let from = 0;
+  for (const i of at) {
+    cells.push(text.slice(from, i).trim());
+    from = i + 1;
+  }
+  const rest = text.slice(from).trim();
+  if (rest) cells.push(rest);
+  // Leading “| a | b |”: the empty cell before the first border is not a cell.
+  if (cells[0] === '' && at[0] === 0) cells.shift();
+  return cells;
+}
+
+type LineShape = 'rule' | 'sep' | 'multi' | 'single' | 'plain';
+
+interface Shaped {
+  line: SourceLine;
+  shape: LineShape;
+  cells: string[];
+}
+
+function shapeLine(line: SourceLine): Shaped {
+  const text = line.text.trim();
+  if (/^\|{2,}$/.test(text)) return { line, shape: 'rule', cells: [] };
+  if (text === '|') return { line, shape: 'sep', cells: [] };
+  const at = borders(text);
+  if (at.length === 0) return { line, shape: 'plain', cells: [text] };
+  const cells = splitCells(text, at);
+  const filled = cells.filter(Boolean).length;
+  return { line, shape: filled >= 2 ? 'multi' : 'single', cells: filled >= 2 ? cells : [cells.find(Boolean) ?? ''] };
+}
+
+/** Lines of a run that look like table lines. */
+const tableLike = (s: Shaped) => s.shape !== 'plain';
+
+/** The fewest table-like lines that make a run a table when it holds no header. */
+const MIN_TABLE_LINES = 3;
+
+/** Cuts lines into plain lines and recovered tables. */
+export function recoverGrids(lines: SourceLine[]): Piece[] {
+  const shaped = lines.map(shapeLine);
+  const pieces: Piece[] = [];
+  let i = 0;
+  while (i < shaped.length) {
+    if (!tableLike(shaped[i]!)) {
+      pieces.push({ kind: 'line', line: shaped[i]!.line });
+      i++;
+      continue;
+    }
+    // A run of table lines; a single plain line between two of them is a cell that lost its “|”.
+    let end = i;
+    while (end + 1 < shaped.length && (tableLike(shaped[end + 1]!) || (end + 2 < shaped.length && tableLike(shaped[end + 2]!) && !tableLike(shaped[end + 1]!) && shaped[end + 1]!.line.text.length > 0))) end++;
+    const run = shaped.slice(i, end + 1);
+    i = end + 1;
+    const count = run.filter(tableLike).length;
+    const hasHeader = run.some((s) => s.shape === 'multi' && headerColumns(s.cells) !== null);
+    if (count < MIN_TABLE_LINES && !hasHeader && !run.some((s) => s.shape === 'rule')) {
+      for (const s of run) pieces.push({ kind: 'line', line: s.line });
+      continue;
+    }
+    pieces.push(...readRun(run));
+  }
+  return pieces;
+}
+
+function readRun(run: Shaped[]): Piece[] {
+  const multi = run.filter((s) => s.shape === 'multi').length;
+  const single = run.filter((s) => s.shape === 'single' || s.shape === 'plain').length;
+  if (multi >= single) {
+    // Rows: full-width rows of one cell are headings or titles, lone pipes are rules.
+    return run.map((s): Piece => {
+      if (s.shape === 'rule' || s.shape === 'sep') return { kind: 'rule', line: s.line };
+      if (s.shape === 'multi') {
+        const columns = headerColumns(s.cells);
+        if (columns) return { kind: 'header', line: s.line, columns };
+        return { kind: 'row', cells: s.cells.map((text) => ({ text, line: { ...s.line, text } })), line: s.line };
+      }
+      return { kind: 'line', line: { ...s.line, text: s.cells[0] ?? s.line.text } };
+    });
+  }
+  return readStream(run);
+}
+
+/** The longest header a stream starts with at `from`: cells that each name a column meaning. */
+function headerAt(cells: GridCell[], from: number): Column[] | null {
+  let to = from;
+  while (to < cells.length && (meaningOf(cells[to]!.text) !== null || cells[to]!.text === '')) to++;
+  while (to > from && cells[to - 1]!.text === '') to--;
+  return to - from >= 2 ? headerColumns(cells.slice(from, to).map((c) => c.text)) : null;
+}
+
+function readStream(run: Shaped[]): Piece[] {
+  // Cells ending in “ |” make a lone “|” an empty cell; cells without make it a separator.
+  const trailing = run.filter((s) => s.shape === 'single').length >= run.filter((s) => s.shape === 'plain').length;
+  const cells: GridCell[] = [];
+  const breaks: boolean[] = [];
+  const rules: SourceLine[] = [];
+  let breakNext = false;
+  const push = (text: string, line: SourceLine) => {
+    cells.push({ text, line: { ...line, text } });
+    breaks.push(breakNext);
+    breakNext = false;
+  };
+  for (const s of run) {
+    if (s.shape === 'rule') {
+      rules.push(s.line);
+      breakNext = true;
+    } else if (s.shape === 'sep') {
+      rules.push(s.line);
+      if (trailing) push('', s.line);
+    } else if (s.shape === 'multi') {
+      breakNext = true;
+      for (const text of s.cells) push(text, s.line);
+      breakNext = true;
+    } else push(s.cells[0] ?? '', s.line);
+  }
+  let header: Column[] | null = null;
+  const headerLines: SourceLine[] = [];
+  for (let at = 0; at < Math.min(cells.length, 12); at++) {
+    header = headerAt(cells, at);
+    if (!header) continue;
+    // What stood before the header (a title cell) is a line of its own; the header's cells go.
+    const taken = cells.splice(0, at + header.length);
+    breaks.splice(0, at + header.length);
+    headerLines.push(...taken.slice(at).map((c) => c.line));
+    const before = taken.slice(0, at).filter((c) => c.text).map((c): Piece => ({ kind: 'line', line: c.line }));
+    if (breaks.length) breaks[0] = true;
+    return [...before, { kind: 'stream', cells, breaks, header, headerLines, rules }];
+  }
+  if (breaks.length) breaks[0] = true;
+  return [{ kind: 'stream', cells, breaks, header, headerLines, rules }];
+}
