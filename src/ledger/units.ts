@@ -112,8 +112,11 @@ export function normaliseUnitName(name: string): string {
   return name.replace(/[〔[［【(]/g, '（').replace(/[〕\]］】)]/g, '）').replace(/\s+/g, '');
 }
 
+/** A note in brackets after a name is not part of it: （包括大亚湾开发区，下同）. */
+const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
+
 function clean(piece: string): string {
-  let name = normaliseUnitName(piece).replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
+  let name = normaliseUnitName(piece).replace(NAME_NOTE, '').replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
   for (let before = ''; before !== name; ) {
     before = name;
     name = name.replace(QUALIFIERS, '');
@@ -131,11 +134,23 @@ export function isUnitName(name: string): boolean {
 export function splitUnitNames(text: string, ownPlaceStems: string[] = []): string[] {
   const names: string[] = [];
   for (const group of splitTopLevel(joinCellParagraphs(text), /[，,；;]/)) {
-    const listed = splitTopLevel(group, /[、]/).map(clean).filter(Boolean);
+    const listed = joinBareLevels(splitTopLevel(group, /[、]/).map(clean).filter(Boolean));
     for (const piece of distributePrefix(unitsOfList(listed), ownPlaceStems)) names.push(...splitOnAnd(piece));
   }
   return names.filter(Boolean);
 }
+
+/** 各县、区人民政府 and 市、县（区）司法部门 are one name: a bare level goes with the name after it. */
+function joinBareLevels(pieces: string[]): string[] {
+  const joined: string[] = [];
+  for (const piece of pieces) {
+    const last = joined.at(-1);
+    if (last !== undefined && BARE_LEVEL.test(last)) joined[joined.length - 1] = `${last}、${piece}`;
+    else joined.push(piece);
+  }
+  return joined;
+}
+const BARE_LEVEL = /^(各?[省市县区乡镇]|[省市县区乡镇]、.*[省市县区乡镇])$/;
 
 /**
  * Paragraphs of a table cell are separate units, unless a name was broken over two of them

@@ -182,14 +182,15 @@ class OutlineBuilder {
       const cellLine = { ...cell.line, text };
       const heads = kind === 'category' || kind === 'outside';
       const marker = matchMarker(text);
-      if (marker && this.accepts(marker)) {
+      if (!heads && item && itemFromThisRow) {
+        // The row's item is open: the numbers in its requirement cell (1.… 2.…) are its text.
+        item.body.push(cellLine);
+      } else if (marker && this.accepts(marker)) {
         item = this.open(marker, cellLine);
         itemFromThisRow = !heads;
       } else if (heads) {
         item = this.open(this.syntheticMarker(TABLE_CATEGORY, text), cellLine);
         itemFromThisRow = false;
-      } else if (item && itemFromThisRow) {
-        item.body.push(cellLine);
       } else {
         item = this.open(this.syntheticMarker(TABLE_ROW, text, seq ?? this.rowCount + 1), cellLine);
         itemFromThisRow = true;

@@ -74,6 +74,8 @@ export function alignRow(shapes: CellShape[], columns: Column[]): number[] {
 
 /** The cost of starting a row: a stream of cells breaks into rows only where its shapes say so. */
 const ROW_START = 0.5;
+/** A number outside the columns more likely starts a row than ends one. */
+const SEQ_STARTS_ROW = 0.2;
 
 /**
  * A stream of cells with no row breaks (one cell per line): cut it into rows and align each.
@@ -114,23 +116,28 @@ export function alignStream(shapes: CellShape[], columns: Column[], breaks: bool
         // Same row, further right.
         if (j > last && !breaks[i]) relax(j, here + skipRun(last + 1, j) + fit, 1);
         // A new row.
-        if (last >= 0 || breaks[i]) relax(j, here + skipRun(last + 1, m) + ROW_START + skipRun(0, j) + fit, 2);
+        if (last >= 0) relax(j, here + skipRun(last + 1, m) + ROW_START + skipRun(0, j) + fit, 2);
+        else if (breaks[i]) relax(j, here + skipRun(0, j) + fit, 2);
       }
-      // Outside the columns, only at a row start (a numbered heading, a stray number).
-      if (last === -1 || breaks[i]) relax(m, here + (last >= 0 ? skipRun(last + 1, m) : 0) + OUTSIDE[shape], 3);
+      // Outside the columns: a row of its own (a numbered heading; a number that starts the row),
+      // or within a row (a 序号 the header does not name, an empty cell).
+      const closing = last >= 0 ? skipRun(last + 1, m) + ROW_START : 0;
+      relax(m, here + closing + OUTSIDE[shape] - (shape === 'seq' ? SEQ_STARTS_ROW : 0), 3);
+      if (last >= 0 && !breaks[i]) relax(s, here + OUTSIDE[shape], 4);
     }
   }
   let best = 0;
   for (let s = 1; s < states; s++) if (cost[n]![s]! < cost[n]![best]!) best = s;
   const path: { column: number; how: number }[] = [];
   for (let i = n, s = best; i > 0; i--) {
-    path.push({ column: s === m ? -1 : s, how: kind[i]![s]! });
+    const how = kind[i]![s]!;
+    path.push({ column: s === m || how === 4 ? -1 : s, how });
     s = from[i]![s]!;
   }
   path.reverse();
   const rows: [number, number][][] = [];
   path.forEach(({ column, how }, i) => {
-    if (how !== 1 || rows.length === 0) rows.push([]);
+    if ((how !== 1 && how !== 4) || rows.length === 0) rows.push([]);
     rows.at(-1)!.push([i, column]);
   });
   return rows;

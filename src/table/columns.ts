@@ -30,6 +30,7 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
 ];
 
 const HEADER_CELL_MAX = 12;
+const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 
 /** The cells of a flattened table row, or null when the line is not a row. */
 export function rowCells(line: string): string[] | null {
@@ -41,7 +42,8 @@ export function rowCells(line: string): string[] | null {
 
 export function meaningOf(cell: string): Column | null {
   const word = cell.replace(/\s+/g, '');
-  if (!word || word.length > HEADER_CELL_MAX) return null;
+  // A header cell is a bare word: a numbered cell (一、年底前专项工作任务) is a row's.
+  if (!word || word.length > HEADER_CELL_MAX || NUMBERED.test(word)) return null;
   return HEADER_MEANINGS.find((h) => h.words.test(word))?.column ?? null;
 }
 

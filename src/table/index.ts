@@ -137,12 +137,20 @@ function fillFromAbove(row: TableRow, table: TableState, plainText: boolean): Ta
       return;
     }
     const above = table.unitsAbove.get(index);
-    if (plainText && above && holdsWork) {
+    // Left empty, or skipped before a later cell: covered by the cell above. Missing at the end
+    // of a row, it may as well have been cut off with the rest of the row.
+    const covered = row.cells.some((c) => c.kind === 'units' && c.role === (column.role ?? null)) || row.cells.some((c) => c.text && table.columns.indexOf(columnOf(table, c)) > index);
+    if (plainText && above && holdsWork && covered) {
       row.cells = row.cells.filter((c) => !(c.kind === 'units' && c.role === (column.role ?? null)));
       row.cells.push({ ...above, line: row.line });
     }
   });
   return row;
+}
+
+/** The column a typed cell was aligned to (cells keep their kind and role, not the index). */
+function columnOf(table: TableState, cell: TypedCell): Column | undefined {
+  return table.columns.find((c) => c.kind === cell.kind && (c.role ?? null) === cell.role);
 }
 
 /**

@@ -89,8 +89,15 @@ export function recoverGrids(lines: SourceLine[]): Piece[] {
       continue;
     }
     // A run of table lines; a single plain line between two of them is a cell that lost its “|”.
+    // A stream of cells split by lone “|” lines starts with the cell before the first of them.
+    if (shaped[i]!.shape === 'sep' && i > 0 && !tableLike(shaped[i - 1]!) && pieces.at(-1)?.kind === 'line') {
+      pieces.pop();
+      i--;
+    }
     let end = i;
     while (end + 1 < shaped.length && (tableLike(shaped[end + 1]!) || (end + 2 < shaped.length && tableLike(shaped[end + 2]!) && !tableLike(shaped[end + 1]!) && shaped[end + 1]!.line.text.length > 0))) end++;
+    // A file cut off inside a cell ends in a plain line that still belongs to the table.
+    if (end === shaped.length - 2 && end - i >= MIN_TABLE_LINES && shaped[end]!.shape === 'single') end++;
     const run = shaped.slice(i, end + 1);
     i = end + 1;
     const count = run.filter(tableLike).length;
