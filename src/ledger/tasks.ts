@@ -4,7 +4,7 @@ import { deadlinesOfCell, findDeadlines } from './deadlines.js';
 import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
-const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|总体思路)$/;
+const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|总体思路)$/;
 const AIMS_MAX = 6;
 /** A heading sentence is short (§2.3). */
 const TITLE_MAX = 40;
@@ -63,6 +63,13 @@ function hasOwnText(node: OutlineNode): boolean {
   return end > 0 && end < node.head.text.length - 1;
 }
 
+/** Whether an item or one below it names units: work, even under a heading of aims (§2.2 rule 5). */
+function assignsWork(node: OutlineNode): boolean {
+  const lines = [node.head, ...node.body];
+  if (node.cells?.units.length || lines.some((l) => l.column || isClauseLine(l.text) || scanClauses(l.text).splits.some((s) => s.clause !== null))) return true;
+  return node.children.some(assignsWork);
+}
+
 class TaskCollector {
   readonly tasks: Task[] = [];
   readonly warnings: Warning[] = [];
@@ -79,7 +86,7 @@ class TaskCollector {
     // A leaf needs its heading only to tell an aims section, whose heading is one short word.
     const leaf = node.children.length === 0;
     const heading = leaf && node.head.text.length > AIMS_MAX ? '' : headingOf(node);
-    if (AIMS.test(heading)) {
+    if (AIMS.test(heading) && !assignsWork(node)) {
       this.notePreamble(node);
       return;
     }

@@ -3,6 +3,7 @@ import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
+import { splitRunTogether } from './inline.js';
 
 const FINISHED = /[。！？；：…”’）)」』】|.!?]$/;
 /** A heading may end without a mark; a paragraph this long that does was cut. */
@@ -234,6 +235,7 @@ export function outline(doc: CleanDoc): Outline {
   const plainText = doc.source.format === 'text';
   const builder = new OutlineBuilder(plainText);
   // A web page or Word file marks its paragraphs; only plain text may have broken them.
-  for (const block of recoverTables(plainText ? unwrap(doc.lines) : doc.lines, plainText)) builder.add(block);
+  const lines = splitRunTogether(plainText ? unwrap(doc.lines) : doc.lines);
+  for (const block of recoverTables(lines, plainText)) builder.add(block);
   return builder.finish(doc);
 }

@@ -29,8 +29,28 @@ const SKIP: Record<ColumnKind, number> = { seq: 0.5, category: 0.1, task: 0.3, r
 /** What a cell outside every column costs: an extra number or numbered heading is common. */
 const OUTSIDE: Record<CellShape, number> = { empty: 0.02, seq: 0.3, 'marker-short': 0.4, units: 2.5, deadline: 2.5, 'marker-long': 2.5, short: 2.5, long: 2.5 };
 
+/** What a numbered cell costs in a column other than the one its numbering style was seen in. */
+const OTHER_STYLE_COLUMN = 1.5;
+
+/**
+ * A table keeps each numbering style in one column (一、 in the category column, （一） in the
+ * requirement column): once seen, a style pulls its cells back to that column.
+ */
+export class StyleColumns {
+  private readonly seen = new Map<string, number>();
+  fit(style: string | undefined, column: number, base: number): number {
+    const known = style === undefined ? undefined : this.seen.get(style);
+    return known === undefined ? base : known === column ? 0 : base + OTHER_STYLE_COLUMN;
+  }
+  learn(styles: (string | undefined)[], columnOf: number[]): void {
+    styles.forEach((style, i) => {
+      if (style !== undefined && columnOf[i]! >= 0 && !this.seen.has(style)) this.seen.set(style, columnOf[i]!);
+    });
+  }
+}
+
 /** For each cell: the index of its column, or -1 for a cell outside the columns. */
-export function alignRow(shapes: CellShape[], columns: Column[]): number[] {
+export function alignRow(shapes: CellShape[], columns: Column[], styles: (string | undefined)[] = [], known = new StyleColumns()): number[] {
   const n = shapes.length;
   const m = columns.length;
   // cost[i][j]: the cheapest reading of the first i cells over the first j columns.
@@ -50,7 +70,7 @@ export function alignRow(shapes: CellShape[], columns: Column[]): number[] {
         step[i + 1]![j] = 2;
       }
       if (i < n && j < m) {
-        const fit = here + FIT[shapes[i]!][columns[j]!.kind];
+        const fit = here + known.fit(styles[i], j, FIT[shapes[i]!][columns[j]!.kind]);
         if (fit < cost[i + 1]![j + 1]!) {
           cost[i + 1]![j + 1] = fit;
           step[i + 1]![j + 1] = 3;
@@ -69,6 +89,7 @@ export function alignRow(shapes: CellShape[], columns: Column[]): number[] {
       j--;
     }
   }
+  known.learn(styles, assigned);
   return assigned;
 }
 

@@ -15,12 +15,16 @@ const DEADLINE_CELL_MAX = 40;
 const SHORT_MAX = 24;
 const UNITS_CELL_MAX = 200;
 const SINGLE_UNIT_MAX = 30;
+const LEADING_ROLE = /^([^，。、；]{2,20}?)(牵头|负责|主责)[，、；]/;
 
 /** Whether a cell (or a line on its own) names only units, with or without role words. */
 export function isUnitsCell(text: string): boolean {
   const cell = text.trim().replace(/[。；]$/, '');
   if (!cell || cell.length > UNITS_CELL_MAX || /[。；：:]/.test(cell) || matchMarker(cell)) return false;
   if (isUnitClause(cell) || isBareUnitList(cell)) return true;
+  // A cell cut off after its first role word still opens as a unit clause: 市发展改革委牵头，市住建局等…
+  const opening = LEADING_ROLE.exec(cell);
+  if (opening && isUnitName(opening[1]!)) return true;
   // One name that lists its levels: 市、县（区）司法行政主管部门.
   if (cell.length <= SINGLE_UNIT_MAX && /^[省市县区乡镇]、/.test(cell) && isUnitName(cell)) return true;
   // A cut-off last name (…、市金融办、人民银) still leaves a list mostly of units.

@@ -1,5 +1,5 @@
 import type { DroppedLine, Role, SourceLine } from '../model.js';
-import { alignRow, alignStream } from './align.js';
+import { alignRow, alignStream, StyleColumns } from './align.js';
 import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from './columns.js';
 import { recoverGrids, type GridCell } from './recover.js';
@@ -44,6 +44,7 @@ interface TableState {
   columns: Column[];
   headed: boolean;
   rows: TableRow[];
+  styles: StyleColumns;
   /** Unit cells of the row above by column, for flattened text where an empty cell means "as above". */
   unitsAbove: Map<number, TypedCell>;
 }
@@ -53,7 +54,7 @@ export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] 
   const tables: TableState[] = [];
   let table: TableState | null = null;
   const newTable = (columns: Column[], headed: boolean): TableState => {
-    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], unitsAbove: new Map() };
+    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], styles: new StyleColumns(), unitsAbove: new Map() };
     tables.push(state);
     return state;
   };
@@ -91,7 +92,9 @@ export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] 
           }
           table = newTable(GUESSED, false);
         }
-        const row = typedRow(piece.cells, alignRow(piece.cells.map((c) => shapeOf(c.text)), table.columns), table, piece.line);
+        const shapes = piece.cells.map((c) => shapeOf(c.text));
+        const styles = piece.cells.map((c) => matchMarker(c.text)?.style);
+        const row = typedRow(piece.cells, alignRow(shapes, table.columns, styles, table.styles), table, piece.line);
         blocks.push({ kind: 'row', row: fillFromAbove(row, table, plainText) });
         continue;
       }
@@ -139,7 +142,7 @@ function fillFromAbove(row: TableRow, table: TableState, plainText: boolean): Ta
     const above = table.unitsAbove.get(index);
     // Left empty, or skipped before a later cell: covered by the cell above. Missing at the end
     // of a row, it may as well have been cut off with the rest of the row.
-    const covered = row.cells.some((c) => c.kind === 'units' && c.role === (column.role ?? null)) || row.cells.some((c) => c.text && table.columns.indexOf(columnOf(table, c)) > index);
+    const covered = row.cells.some((c) => c.kind === 'units' && c.role === (column.role ?? null)) || row.cells.some((c) => c.text && columnIndexOf(table, c) > index);
     if (plainText && above && holdsWork && covered) {
       row.cells = row.cells.filter((c) => !(c.kind === 'units' && c.role === (column.role ?? null)));
       row.cells.push({ ...above, line: row.line });
@@ -149,8 +152,8 @@ function fillFromAbove(row: TableRow, table: TableState, plainText: boolean): Ta
 }
 
 /** The column a typed cell was aligned to (cells keep their kind and role, not the index). */
-function columnOf(table: TableState, cell: TypedCell): Column | undefined {
-  return table.columns.find((c) => c.kind === cell.kind && (c.role ?? null) === cell.role);
+function columnIndexOf(table: TableState, cell: TypedCell): number {
+  return table.columns.findIndex((c) => c.kind === cell.kind && (c.role ?? null) === cell.role);
 }
 
 /**

@@ -67,8 +67,8 @@ function shapeLine(line: SourceLine): Shaped {
   const at = borders(text);
   if (at.length === 0) return { line, shape: 'plain', cells: [text] };
   const cells = splitCells(text, at);
-  const filled = cells.filter(Boolean).length;
-  return { line, shape: filled >= 2 ? 'multi' : 'single', cells: filled >= 2 ? cells : [cells.find(Boolean) ?? ''] };
+  // “X | ||” is a row whose other cells are empty; “X |” a cell (or a row spanning the table).
+  return cells.length >= 2 ? { line, shape: 'multi', cells } : { line, shape: 'single', cells: [cells[0] ?? ''] };
 }
 
 /** Lines of a run that look like table lines. */
