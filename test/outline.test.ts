@@ -4,7 +4,7 @@ import { clean } from '../src/clean/index.js';
 import { outline } from '../src/outline/index.js';
 import { matchMarker, spellMarker } from '../src/outline/markers.js';
 import { chineseDigits, chineseNumber, toChineseNumber } from '../src/outline/numerals.js';
-import { guessedColumns, headerColumns, rowCells } from '../src/outline/table.js';
+import { headerColumns } from '../src/table/columns.js';
 
 const decoded = (text: string): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });
 const outlineOf = (...lines: string[]) => outline(clean(decoded(lines.join('\n'))));
@@ -262,13 +262,6 @@ describe('outline: heads, bodies, preamble and tail', () => {
 });
 
 describe('tables: rows and headers', () => {
-  it('splits a flattened row into cells', () => {
-    expect(rowCells('加强政策解读 | 市政府办公室 | 年底前 |')).toEqual(['加强政策解读', '市政府办公室', '年底前']);
-    expect(rowCells('加强政策解读 | | 年底前')).toEqual(['加强政策解读', '', '年底前']);
-    expect(rowCells('加强政策解读 |')).toBeNull();
-    expect(rowCells('加强政策解读')).toBeNull();
-  });
-
   it('reads a header by meaning', () => {
     expect(headerColumns(['序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限'])).toEqual([
       { kind: 'seq' },
@@ -298,10 +291,6 @@ describe('tables: rows and headers', () => {
   it('does not take a data row for a header', () => {
     expect(headerColumns(['做好重大政策解读工作', '市政府办公室', '年底前'])).toBeNull();
     expect(headerColumns(['完成时限', '备注'])).toBeNull();
-  });
-
-  it('guesses the columns of a table without header: the last one holds units', () => {
-    expect(guessedColumns(3)).toEqual([{ kind: 'task' }, { kind: 'requirement' }, { kind: 'units', role: 'responsible' }]);
   });
 });
 
@@ -336,10 +325,10 @@ describe('tables: flattened rows in the outline', () => {
   it('lets an empty unit cell inherit the row above', () => {
     const items = outlineOf(...table).roots.flatMap((r) => r.children);
     expect(items.map((n) => n.cells)).toEqual([
-      { units: [{ text: '各县（市、区）政府，市级各部门', role: 'responsible' }], deadline: null },
-      { units: [{ text: '各县（市、区）政府，市级各部门', role: 'responsible' }], deadline: null },
-      { units: [{ text: '市政府新闻办', role: 'responsible' }], deadline: null },
-      { units: [{ text: '市委网信办牵头，市级各部门配合', role: 'responsible' }], deadline: null },
+      { units: [{ text: '各县（市、区）政府，市级各部门', role: 'responsible' }], deadlines: [], notes: [] },
+      { units: [{ text: '各县（市、区）政府，市级各部门', role: 'responsible' }], deadlines: [], notes: [] },
+      { units: [{ text: '市政府新闻办', role: 'responsible' }], deadlines: [], notes: [] },
+      { units: [{ text: '市委网信办牵头，市级各部门配合', role: 'responsible' }], deadlines: [], notes: [] },
     ]);
   });
 
@@ -354,13 +343,13 @@ describe('tables: flattened rows in the outline', () => {
         '1',
         '加强政策解读',
         ['重要政策文件印发后3个工作日内发布解读材料。'],
-        { units: [{ text: '市政府办公室', role: 'lead' }, { text: '市直各部门', role: 'support' }], deadline: '持续推进' },
+        { units: [{ text: '市政府办公室', role: 'lead' }, { text: '市直各部门', role: 'support' }], deadlines: ['持续推进'], notes: [] },
       ],
       [
         '2',
         '做好舆情回应',
         ['建立健全政务舆情监测研判机制。'],
-        { units: [{ text: '市委网信办', role: 'lead' }, { text: '市直各部门', role: 'support' }], deadline: '2023年6月底前' },
+        { units: [{ text: '市委网信办', role: 'lead' }, { text: '市直各部门', role: 'support' }], deadlines: ['2023年6月底前'], notes: [] },
       ],
     ]);
   });
@@ -382,8 +371,8 @@ describe('tables: flattened rows in the outline', () => {
       [
         '政策解读',
         [
-          ['做好重大政策解读工作', { units: [{ text: '市政府办公室', role: 'responsible' }], deadline: '年底前' }],
-          ['做好政策吹风会工作', { units: [{ text: '市政府新闻办', role: 'responsible' }], deadline: '6月底前' }],
+          ['做好重大政策解读工作', { units: [{ text: '市政府办公室', role: 'responsible' }], deadlines: ['年底前'], notes: [] }],
+          ['做好政策吹风会工作', { units: [{ text: '市政府新闻办', role: 'responsible' }], deadlines: ['6月底前'], notes: [] }],
         ],
       ],
     ]);

@@ -183,8 +183,9 @@ class OutlineBuilder {
       const cellLine = { ...cell.line, text };
       const heads = kind === 'category' || kind === 'outside';
       const marker = matchMarker(text);
-      if (!heads && item && itemFromThisRow) {
-        // The row's item is open: the numbers in its requirement cell (1.… 2.…) are its text.
+      const child = marker !== null && item !== null && marker.style !== item.marker.style && this.accepts(marker);
+      if (!heads && item && itemFromThisRow && !child) {
+        // The row's item is open: numbers of its own style in its requirement cell (1.… 2.…) are its text.
         item.body.push(cellLine);
       } else if (marker && this.accepts(marker)) {
         item = this.open(marker, cellLine);

@@ -1,7 +1,7 @@
 import type { Role } from '../model.js';
 
-// Flattened tables: one row a line, cells separated by “|” (a trailing “|” closes the row).
-// Several paragraphs of one cell are joined by U+2029.
+// Column meanings of task tables, by their header words. Readers flatten a table into rows of
+// cells separated by “|”; several paragraphs of one cell are joined by U+2029.
 export const CELL_PARAGRAPH = '\u2029';
 
 export type ColumnKind = 'seq' | 'category' | 'task' | 'requirement' | 'units' | 'deadline' | 'other';
@@ -24,21 +24,13 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
   { words: /完成情况|进展情况|落实情况|工作进展|办理情况/, column: { kind: 'other' } },
   { words: /时限|完成时间|时间节点|时间安排|进度安排|完成期限|完成时间|推进时间|截止时间/, column: { kind: 'deadline' } },
   { words: /^(类别|分类|领域|重点领域|工作领域|板块|任务类别|一级指标|专项)$/, column: { kind: 'category' } },
-  { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准|分工/, column: { kind: 'requirement' } },
+  { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准/, column: { kind: 'requirement' } },
   { words: /任务|事项|举措|项目|二级指标|工作重点/, column: { kind: 'task' } },
   { words: /备注|推广范围|说明|依据|分值|评分/, column: { kind: 'other' } },
 ];
 
 const HEADER_CELL_MAX = 12;
 const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
-
-/** The cells of a flattened table row, or null when the line is not a row. */
-export function rowCells(line: string): string[] | null {
-  if (!line.includes('|')) return null;
-  const cells = line.split('|').map((c) => c.trim());
-  if (line.trimEnd().endsWith('|')) cells.pop();
-  return cells.length >= 2 ? cells : null;
-}
 
 export function meaningOf(cell: string): Column | null {
   const word = cell.replace(/\s+/g, '');
@@ -58,12 +50,5 @@ export function headerColumns(cells: string[]): Column[] | null {
   // “配合/责任单位” is support beside a 牵头 column, and the responsible units on its own.
   return meanings.map((m) =>
     m === null ? { kind: 'other' } : m.kind === 'units' && m.role === null ? { kind: 'units', role: hasLead ? 'support' : 'responsible' } : m,
-  );
-}
-
-/** A table seen without a header: text columns first, and a last column of units. */
-export function guessedColumns(cellCount: number): Column[] {
-  return Array.from({ length: cellCount }, (_, i) =>
-    i === cellCount - 1 ? { kind: 'units', role: 'responsible' } : { kind: i === 0 ? 'task' : 'requirement' },
   );
 }

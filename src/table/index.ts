@@ -60,7 +60,7 @@ export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] 
   };
   let lineColumns: Column[] | null = null;
 
-  const pieces = recoverGrids(lines);
+  const pieces = recoverGrids(lines, plainText);
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p]!;
     switch (piece.kind) {
@@ -164,8 +164,11 @@ function decideCategories(table: TableState): void {
   const taskColumn = table.columns.findIndex((c) => c.kind === 'task');
   if (taskColumn < 0 || !table.columns.some((c) => c.kind === 'requirement')) return;
   const working = table.rows.filter((r) => r.cells.some((c) => c.kind === 'requirement' && c.text));
-  const skipped = working.some((r) => !r.cells.some((c) => c.kind === 'task' && c.text));
-  if (!skipped) return;
+  const taskOf = (row: TableRow) => row.cells.find((c) => c.kind === 'task' && c.text)?.text;
+  const skipped = working.some((r) => taskOf(r) === undefined);
+  // A page expands a rowspan by repeating the cell in every row it covers.
+  const repeated = working.some((r, i) => i > 0 && taskOf(r) !== undefined && taskOf(r) === taskOf(working[i - 1]!));
+  if (!skipped && !repeated) return;
   for (const row of table.rows) for (const cell of row.cells) if (cell.kind === 'task') cell.kind = 'category';
 }
 

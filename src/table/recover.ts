@@ -74,11 +74,15 @@ function shapeLine(line: SourceLine): Shaped {
 /** Lines of a run that look like table lines. */
 const tableLike = (s: Shaped) => s.shape !== 'plain';
 
-/** The fewest table-like lines that make a run a table when it holds no header. */
+/**
+ * The fewest table-like lines that make a run a table when it holds no header: in plain text a
+ * pipe may be prose; a web page's or Word file's rows were written by the reader.
+ */
 const MIN_TABLE_LINES = 3;
+const MIN_READER_ROWS = 2;
 
 /** Cuts lines into plain lines and recovered tables. */
-export function recoverGrids(lines: SourceLine[]): Piece[] {
+export function recoverGrids(lines: SourceLine[], plainText: boolean): Piece[] {
   const shaped = lines.map(shapeLine);
   const pieces: Piece[] = [];
   let i = 0;
@@ -102,7 +106,7 @@ export function recoverGrids(lines: SourceLine[]): Piece[] {
     i = end + 1;
     const count = run.filter(tableLike).length;
     const hasHeader = run.some((s) => s.shape === 'multi' && headerColumns(s.cells) !== null);
-    if (count < MIN_TABLE_LINES && !hasHeader && !run.some((s) => s.shape === 'rule')) {
+    if (count < (plainText ? MIN_TABLE_LINES : MIN_READER_ROWS) && !hasHeader && !run.some((s) => s.shape === 'rule')) {
       for (const s of run) pieces.push({ kind: 'line', line: s.line });
       continue;
     }
