@@ -1,3 +1,5 @@
+import { ALL_DISCLOSURE_LABELS, disclosureField, NOTICE_TITLE } from '../vocabulary/disclosure.js';
+
 // Site chrome and junk: lines a web page or a crawler added around the notice. Each pattern names
 // the reason reported when the line is dropped. Patterns are tested against a cleaned line.
 export interface ChromeRule {
@@ -7,13 +9,16 @@ export interface ChromeRule {
   maxLength: number;
 }
 
+/** Labels a page's article header has besides the disclosure block's. */
+const PAGE_LABELS = ['生成日期', '信息格式', '生命周期', '内容概述', '作者', '责任编辑', '编辑', '文章来源', '来源', '时间', '点击次数', '阅读次数', '字数'];
+
 export const CHROME_RULES: ChromeRule[] = [
   { reason: 'breadcrumb', maxLength: 120, pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|首页\s*[>»›]/ },
   { reason: 'page counter', maxLength: 40, pattern: /^(访问量|访量|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击率|访问次数)[：]?/ },
   { reason: 'font and print bar', maxLength: 80, pattern: /^【?(字体|字号)[：]?|【(打印|关闭|关闭窗口|打印本页|收藏)】/ },
   {
     reason: 'page buttons', maxLength: 20,
-    pattern: /^(打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏|加入收藏|分享到|分享|上一篇|下一篇|【.{1,4}】)\s*[：]?$/,
+    pattern: /^(打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏|加入收藏|分享到|分享|上一篇|下一篇|头部|尾部|信息详情|正文|【.{1,4}】)\s*[：]?$/,
   },
   { reason: 'QR code', maxLength: 30, pattern: /^(微信|手机)?(扫码|扫一扫|扫描二维码)[^。，；]{0,12}$|^[^。，；（]{0,10}二维码$/ },
   {
@@ -21,11 +26,12 @@ export const CHROME_RULES: ChromeRule[] = [
     pattern:
       /版权所有|Copyright|©|凡本网注明|稿件来源|^(主办单位|承办单位|技术支持|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|ICP备|公网安备|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/i,
   },
+  { reason: 'disclosure metadata', maxLength: 160, pattern: new RegExp(`^(${[...ALL_DISCLOSURE_LABELS, ...PAGE_LABELS].join('|')})[：]`) },
   {
-    reason: 'disclosure metadata', maxLength: 160,
-    pattern:
-      /^(索引号|主题分类|发布机构|组配分类|生成日期|信息格式|服务对象|生命周期|内容概述|文号|号|主题词|词|发文机关|发文字号|成文日期|发布日期|公开方式|公开范围|公开时限|有效性|体裁分类|信息来源|来源|作者|责任编辑|编辑|发布时间|文章来源)[：]/,
+    reason: 'document-sharing header', maxLength: 120,
+    pattern: /^(文档编号|上传时间|上传者|贡献者|格式|文档格式|页数|大小|文件大小|下载积分|下载券|浏览)[：]|由会员分享|可在线阅读|请在.{1,10}上搜索|侵权投诉|VIP专免|^海报$/,
   },
+  { reason: 'login bar', maxLength: 20, pattern: /^(登录|注册|登陆)(\s*[|｜/]?\s*(登录|注册|登陆|退出))+$/ },
   { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },
   { reason: 'print line', maxLength: 50, pattern: /^.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$/ },
@@ -40,32 +46,52 @@ const SPAM_MAX_LENGTH = 40;
 /** Chrome is a caption, a button or a footer: a longer line is a paragraph of the notice. */
 const CHROME_MAX_LENGTH = Math.max(...CHROME_RULES.map((rule) => rule.maxLength));
 
+/**
+ * A line as chrome is tested: metadata comes as `[索引号]…`, `1. [索引号]…`, `索 引 号：…`, and as
+ * pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |`.
+ */
+export function chromeForm(line: string): string {
+  let text = line.replace(/^\s*(\d{1,2}[.．、]|[-·•])\s*(?=[[【\u4e00-\u9fff])/, '');
+  text = text.replace(/^[[【［]([\u4e00-\u9fff]{1,8})[\]】］]\s*[：]?\s*/, '$1：');
+  if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ').replace(/：\s+/g, '：');
+  // Spaces that set a label's characters apart: 索 引 号：
+  return text.replace(/^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5})\s*(?=[：:])/, (label) => label.replace(/\s+/g, ''));
+}
+
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
 export function chromeReason(line: string): string | null {
   if (line.length > CHROME_MAX_LENGTH) return null;
-  for (const rule of CHROME_RULES) if (line.length <= rule.maxLength && rule.pattern.test(line)) return rule.reason;
-  if (line.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(line) && (line.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
+  const text = chromeForm(line);
+  for (const rule of CHROME_RULES) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+  if (text.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(text) && (text.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;
+}
+
+/** A disclosure label standing alone on its line: its value is the next line. */
+export function labelAlone(line: string): boolean {
+  const word = line.replace(/\s+/g, '').replace(/[：:]$/, '');
+  return word.length <= 6 && disclosureField(word) !== null;
 }
 
 // A disclosure line such as “文号： 琼府办〔2018〕34号” still tells the notice's own details.
 export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
-const META_LABELS: { field: 'docNumber' | 'issuer' | 'date'; pattern: RegExp }[] = [
-  { field: 'docNumber', pattern: /(?:^|\s)(?:发文字号|文号|号)[：]\s*([^\s：]+)/ },
-  { field: 'issuer', pattern: /(?:^|\s)发文机关[：]\s*([^\s：]+)/ },
-  { field: 'date', pattern: /(?:^|\s)成文日期[：]\s*([^\s：]+)/ },
-];
 
-export function metadataOf(line: string): { docNumber?: string; issuer?: string; date?: string } {
-  const found: { docNumber?: string; issuer?: string; date?: string } = {};
-  for (const { field, pattern } of META_LABELS) {
-    const value = pattern.exec(line)?.[1];
-    if (!value) continue;
-    if (field !== 'docNumber') found[field] = value;
-    else {
+export type MetaHint = 'docNumber' | 'issuer' | 'date' | 'title' | 'noticeTitle';
+
+/** The notice's details a metadata line holds: `label：value` pairs, several to a line. */
+export function metadataOf(line: string): Partial<Record<MetaHint, string>> {
+  const found: Partial<Record<MetaHint, string>> = {};
+  const text = chromeForm(line);
+  const pairs = text.matchAll(new RegExp(`(${ALL_DISCLOSURE_LABELS.join('|')})[：]\\s*(.*?)(?=\\s+(?:${ALL_DISCLOSURE_LABELS.join('|')})[：]|$)`, 'g'));
+  for (const [, label, raw] of pairs) {
+    const value = raw!.trim();
+    if (!value || value === '无') continue;
+    const field = disclosureField(label!);
+    if (field === 'docNumber') {
       const docNumber = DOC_NUMBER.exec(value)?.[0];
-      if (docNumber) found.docNumber = docNumber.replace(/\s+/g, '');
-    }
+      if (docNumber) found.docNumber ??= docNumber.replace(/\s+/g, '');
+    } else if (field === 'issuer' || field === 'date') found[field] ??= value;
+    else if (field === 'title') found[NOTICE_TITLE.test(value) ? 'noticeTitle' : 'title'] ??= value.replace(/\s+/g, '');
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import type { CleanDoc, Decoded, DroppedLine, Meta, SourceLine, Warning } from '../model.js';
-import { chromeReason, metadataOf } from './chrome.js';
+import { chromeReason, labelAlone, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
 import { normalisePunctuation, normaliseSpace } from './punctuation.js';
@@ -18,6 +18,22 @@ export function cleanLine(raw: string, flags = ~0): string {
   return text;
 }
 
+/**
+ * A label alone on its line starts a block of label / value lines only beside another such label
+ * (two lines before or after): a lone word like 分类 may head a table's column.
+ */
+function labelBlock(texts: string[], after: string | undefined): boolean {
+  return (texts.length >= 3 && labelAlone(texts[texts.length - 3]!)) || (after !== undefined && labelAlone(after.trim()));
+}
+
+/** The n-th non-empty raw line after `index`. */
+function nonEmptyAfter(lines: { text: string }[], index: number, n: number): string | undefined {
+  for (let i = index + 1; i < lines.length && i <= index + 8; i++) {
+    if (lines[i]!.text.trim() && --n === 0) return lines[i]!.text;
+  }
+  return undefined;
+}
+
 /** Decoded input → the notice's lines: converted to simplified, normalised, chrome dropped. */
 export function clean(decoded: Decoded): CleanDoc {
   const { lines: rawLines, han } = scanLines(decoded.text);
@@ -26,6 +42,9 @@ export function clean(decoded: Decoded): CleanDoc {
   const warnings: Warning[] = [...decoded.warnings];
   const metaHints: Partial<Meta> = { ...decoded.metaHints };
   let converted = 0;
+  /** A label standing alone (索引号 / 113715…/ 发布机关 / 冠县政府): the label, waiting for its value. */
+  let pendingLabel: string | null = null;
+  const texts: string[] = [];
 
   rawLines.forEach((raw, index) => {
     const line = index + 1;
@@ -39,15 +58,19 @@ export function clean(decoded: Decoded): CleanDoc {
     if (garbled) warnings.push({ code: 'mojibake', message: `garbled text “${garbled}”`, line });
     text = cleanLine(text, raw.flags);
     if (!text) return;
-    const reason = chromeReason(text);
+    texts.push(text);
+    const label = pendingLabel;
+    pendingLabel = null;
+    const reason = label !== null ? 'disclosure metadata' : labelAlone(text) && labelBlock(texts, nonEmptyAfter(rawLines, index, 2)) ? 'disclosure label' : chromeReason(text);
     if (reason === null) {
       lines.push({ text, line, offset: raw.offset });
       return;
     }
     dropped.push({ text, reason, line, offset: raw.offset });
+    if (reason === 'disclosure label') pendingLabel = text.replace(/[：:\s]/g, '');
     if (reason === 'disclosure metadata') {
-      for (const [field, value] of Object.entries(metadataOf(text))) {
-        metaHints[field as 'docNumber' | 'issuer' | 'date'] ??= value;
+      for (const [field, value] of Object.entries(metadataOf(label === null ? text : `${label}：${text}`))) {
+        metaHints[field as keyof typeof metaHints] ??= value as never;
       }
     }
   });

@@ -4,7 +4,7 @@ import { deadlinesOfCell, findDeadlines } from './deadlines.js';
 import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
-const AIMS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|总体思路)$/;
+const AIMS = /^(总体要求|指导思想|工作目标|目标要求|主要目标|总体目标|基本原则|工作原则|总体思路)$/;
 const AIMS_MAX = 6;
 /** A heading sentence is short (§2.3). */
 const TITLE_MAX = 40;

@@ -5,12 +5,13 @@ import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { hasNestedTable, isBlock, linkDensity, textOf } from './dom.js';
 import { buildGrid, readTable, tableRowLines } from './table.js';
 import { collapseLine, labelText } from './text.js';
-import { CHROME_LINE_MAX, CHROME_LINES, DISCLOSURE_LABELS } from './vocabulary.js';
+import { CHROME_LINE_MAX, CHROME_LINES } from './vocabulary.js';
+import { ALL_DISCLOSURE_LABELS } from '../../vocabulary/disclosure.js';
 
 /** The number Word draws for a list item, padded with &nbsp; to the text's indent. */
 const WORD_LIST_NUMBER = /mso-list\s*:\s*ignore/i;
 
-const DISCLOSURE_LINE = new RegExp(`^(?:${DISCLOSURE_LABELS.flatMap(({ labels }) => labels).join('|')})[:：]`);
+const DISCLOSURE_LINE = new RegExp(`^(?:${ALL_DISCLOSURE_LABELS.join('|')})[:：]`);
 
 /** A line that is site chrome or a disclosure-block entry (those go to metaHints instead). */
 function isChromeLine(line: string): boolean {

@@ -6,7 +6,8 @@ import { isTag, type Element } from 'domhandler';
 import { textOf } from './dom.js';
 import { disclosureLabel, ownRows } from './table.js';
 import { collapseLine, isoDate, squeeze } from './text.js';
-import { META_TAGS, NOTICE_TITLE, type DisclosureField, type MetaHints } from './vocabulary.js';
+import { META_TAGS, type MetaHints } from './vocabulary.js';
+import { NOTICE_TITLE, type DisclosureField } from '../../vocabulary/disclosure.js';
 
 type Found = Partial<Record<DisclosureField, string>>;
 

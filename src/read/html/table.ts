@@ -5,7 +5,7 @@ import { isTag, type Element } from 'domhandler';
 import { CELL_PARAGRAPH, headerColumns } from '../../table/columns.js';
 import { spanAttribute, textOf } from './dom.js';
 import { labelText, squeeze } from './text.js';
-import { DISCLOSURE_LABELS, type DisclosureField } from './vocabulary.js';
+import { disclosureField, type DisclosureField } from '../../vocabulary/disclosure.js';
 
 export interface GridCell {
   element: Element;
@@ -109,7 +109,7 @@ const LABEL_MAX = 12;
 export function disclosureLabel(text: string): DisclosureField | null {
   if (squeeze(text).length > LABEL_MAX) return null;
   const label = labelText(text).replace(/[:：]$/, '');
-  return DISCLOSURE_LABELS.find(({ labels }) => labels.includes(label))?.field ?? null;
+  return disclosureField(label);
 }
 
 const HEADER_SEARCH_ROWS = 4;

@@ -3,6 +3,7 @@
 // outline's vocabulary, src/table/columns.ts, so that reader and outline agree on task tables.)
 
 import type { Meta } from '../../model.js';
+import type { DisclosureField } from '../../vocabulary/disclosure.js';
 
 /**
  * Article containers of the common government CMSs. The outermost match wins: a TRS_Editor pasted
@@ -79,29 +80,11 @@ export const CHROME_LINES: readonly RegExp[] = [
   /^(?:上一篇|下一篇)\s*[:：]/,
 ];
 
-/** Labels of a disclosure (政府信息公开) block and the meta field each fills. */
-export type DisclosureField = 'issuer' | 'docNumber' | 'date' | 'pubDate' | 'title' | 'other';
-
-export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: DisclosureField }[] = [
-  { labels: ['发文机关', '发文单位', '制发机关'], field: 'issuer' },
-  { labels: ['发文字号', '文号'], field: 'docNumber' },
-  { labels: ['成文日期', '发文日期', '印发日期'], field: 'date' },
-  { labels: ['发布日期', '公开日期', '发布时间'], field: 'pubDate' },
-  { labels: ['标题', '名称', '文件名称'], field: 'title' },
-  {
-    labels: ['索引号', '主题分类', '分类', '主题词', '体裁分类', '有效性', '生效日期', '废止日期', '公开方式', '公开范围', '信息来源', '发布机构', '组配分类', '服务对象'],
-    field: 'other',
-  },
-];
-
 /** `<meta name=…>` tags that describe the article. */
 export const META_TAGS: readonly { name: string; field: DisclosureField }[] = [
   { name: 'ArticleTitle', field: 'title' },
   { name: 'PubDate', field: 'pubDate' },
   { name: 'ContentSource', field: 'issuer' },
 ];
-
-/** A title that is the cover notice's own (关于印发…的通知) rather than the plan's. */
-export const NOTICE_TITLE = /关于.+的(?:通知|通告|公告|意见|决定|批复|函|报告)$|^.+(?:通知|通告)$/;
 
 export type MetaHints = Partial<Meta>;

@@ -1,0 +1,30 @@
+// The labels of a disclosure (政府信息公开) block, shared by the HTML reader (tables and lines
+// of a page) and the clean stage (the same block pasted as text): the meta field each fills.
+
+export type DisclosureField = 'issuer' | 'docNumber' | 'date' | 'pubDate' | 'title' | 'other';
+
+export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: DisclosureField }[] = [
+  { labels: ['发文机关', '发文单位', '制发机关', '发文机构'], field: 'issuer' },
+  { labels: ['发文字号', '文号', '文件编号'], field: 'docNumber' },
+  { labels: ['成文日期', '发文日期', '印发日期'], field: 'date' },
+  { labels: ['发布日期', '公开日期', '发布时间'], field: 'pubDate' },
+  { labels: ['标题', '名称', '文件名称'], field: 'title' },
+  {
+    labels: [
+      '索引号', '主题分类', '分类', '主题词', '体裁分类', '有效性', '生效日期', '实施日期', '废止日期', '公开方式', '公开范围',
+      '信息来源', '发布机构', '发布机关', '组配分类', '服务对象', '联合发文单位', '公开主体', '所属机构', '统一编号', '信息类别',
+      '信息分类', '时效', '关键词', '号', '词',
+    ],
+    field: 'other',
+  },
+];
+
+/** A title that is the cover notice's own (关于印发…的通知) rather than the plan's. */
+export const NOTICE_TITLE = /关于.+的(?:通知|通告|公告|意见|决定|批复|函|报告)$|^.+(?:通知|通告)$/;
+
+/** Every label, longest first (so 发文字号 is tried before 文号 and 号). */
+export const ALL_DISCLOSURE_LABELS = DISCLOSURE_LABELS.flatMap(({ labels }) => labels).sort((a, b) => b.length - a.length);
+
+export function disclosureField(label: string): DisclosureField | null {
+  return DISCLOSURE_LABELS.find(({ labels }) => labels.includes(label))?.field ?? null;
+}
