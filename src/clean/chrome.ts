@@ -31,6 +31,7 @@ export const CHROME_RULES: ChromeRule[] = [
     reason: 'document-sharing header', maxLength: 120,
     pattern: /^(文档编号|上传时间|上传者|贡献者|格式|文档格式|页数|大小|文件大小|下载积分|下载券|浏览)[：]|由会员分享|可在线阅读|请在.{1,10}上搜索|侵权投诉|VIP专免|^海报$/,
   },
+  { reason: 'file name', maxLength: 80, pattern: /^[^\s。，；：]{1,76}\.(pdf|docx?|wps|xlsx?|et|ofd|txt|rar|zip)$/i },
   { reason: 'login bar', maxLength: 20, pattern: /^(登录|注册|登陆)(\s*[|｜/]?\s*(登录|注册|登陆|退出))+$/ },
   { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },

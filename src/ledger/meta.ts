@@ -7,14 +7,14 @@ import { isUnitName } from './units.js';
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
 const NOTICE_TITLE = /关于.{2,80}的(通知|意见|决定|函|批复|通告|公告|报告)$/;
-const PLAN_WORDS = /(工作要点|工作方案|实施方案|任务分工|分工方案|责任分工|分解表|工作计划|行动方案|行动计划|工作安排|重点任务|主要任务|实施意见|实施细则)/;
+const PLAN_WORDS = /(工作要点|工作方案|实施方案|任务分工|分工方案|责任分工|分解表|工作计划|行动方案|行动计划|工作安排|重点任务|主要任务|实施意见|实施细则|任务清单|责任清单|工作台账|任务台账|分解方案)/;
 const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;
 const RECIPIENTS_LINE = /^[^。]{2,200}[：:]$/;
 // A place, then perhaps a place within it (北京市西城区); 温州 is followed by 市, 贵州 by 省.
-const PLACE = /^(?:\d{4}年度?)?((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区)(?:省|市|县|区)?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))?)/;
-const REGION_EXCLUDED = /^(关于|国务院|中共|全国|全省|全市|全区|全县|本市)/;
+const PLACE = /^(?:\d{4}年度?)?((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区|乡|镇)(?:省|市|县|区)?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|乡|镇))?)/;
+const REGION_EXCLUDED = /^(关于|国务院|中共|全国|全省|全市|全区|全县|本市|乡镇|各)/;
 
 /** 2016年7月13日 / 二〇一六年七月十三日 / 2017/5/15 → ISO date. */
 export function isoDate(text: string): string | null {
@@ -34,26 +34,64 @@ export function isoDate(text: string): string | null {
 
 const stripPeriod = (s: string) => s.replace(/[。；]$/, '');
 
-/** The notice title: one line, or two when a long title was set on two lines. */
-function findNoticeTitle(lines: SourceLine[]): string | null {
+/** What a mirror or a portal wraps a notice title in: （失效）, its document number, 《》. */
+function bareTitle(line: string): { title: string; docNumber: string | null } {
+  let title = line.replace(/^[（(](失效|有效|已失效|废止|已废止)[)）]\s*/, '');
+  const leading = DOC_NUMBER.exec(title);
+  const docNumber = leading && leading.index === 0 ? leading[0] : null;
+  if (docNumber) title = title.slice(docNumber.length).trim();
+  title = title.replace(/^《(.+)》$/, '$1').replace(/[（(][^（）()]*〔\d{4}〕[^（）()]*[)）]$/, '');
+  return { title, docNumber: docNumber?.replace(/\s+/g, '') ?? null };
+}
+
+/** A title set on several lines: up to this many. */
+const TITLE_LINES_MAX = 3;
+
+/** The notice title: one line, or two or three when a long title was set on several. */
+function findNoticeTitle(lines: SourceLine[]): { title: string; docNumber: string | null; index: number } | null {
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.text;
-    if (line.length <= TITLE_MAX && NOTICE_TITLE.test(line)) return line;
-    const joined = line + (lines[i + 1]?.text ?? '');
-    if (/关于/.test(line) && !/[。，：]/.test(joined) && joined.length <= TITLE_MAX && NOTICE_TITLE.test(joined)) return joined;
+    const line = bareTitle(lines[i]!.text);
+    if (line.title.length <= TITLE_MAX && NOTICE_TITLE.test(line.title)) return { ...line, index: i };
+    if (!/关于/.test(line.title)) continue;
+    let joined = line.title;
+    for (let k = 1; k < TITLE_LINES_MAX && i + k < lines.length; k++) {
+      joined += lines[i + k]!.text;
+      if (/[。，：]/.test(joined) || joined.length > TITLE_MAX) break;
+      if (NOTICE_TITLE.test(joined)) return { title: joined, docNumber: line.docNumber, index: i };
+    }
   }
   return null;
 }
 
+/** A title line a spam injection prefixed (365bet…_…网址2022年政务公开…清单): from its year on. */
+function withoutSpam(line: string): string {
+  if (!/[a-z]{3}/i.test(line) || !line.includes('_')) return line;
+  const year = /\d{4}年/.exec(line.slice(line.lastIndexOf('_')));
+  return year ? line.slice(line.lastIndexOf('_') + year.index) : line;
+}
+
+const isTitleLine = (text: string) => text.length <= TITLE_MAX && PLAN_WORDS.test(text) && !/[。，：；]/.test(text) && !text.includes('关于');
+/** A plan title a run-together first line glues to the first sentence: …实施方案为深入贯彻… */
+const TITLE_BEFORE_SENTENCE = /^([^。，：；]{4,60}?(方案|要点|计划|安排|清单))(?=为|根据|按照|依据|结合)/;
+
 function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string | null {
+  const titleLines = lines.map((l) => withoutSpam(l.text)).filter(isTitleLine);
+  let issued: string | null = null;
   for (const line of lines) {
-    const issued = ISSUED_PLAN.exec(line.text);
-    if (issued) return issued[1]!;
+    const m = ISSUED_PLAN.exec(line.text);
+    if (m) {
+      issued = m[1]!;
+      break;
+    }
   }
-  const titleLine = lines.find(
-    (l) => l.text.length <= TITLE_MAX && PLAN_WORDS.test(l.text) && !/[。，：]/.test(l.text) && !l.text.includes('关于'),
-  );
-  if (titleLine) return titleLine.text;
+  // The plan's own title line, when it names the plan the cover letter issues (perhaps with its
+  // place in full: 北京市东城区… for 《东城区…》); else the name in 《》; else a title line.
+  if (issued) return titleLines.find((t) => t !== issued && t.endsWith(issued!)) ?? issued;
+  const first = titleLines[0];
+  // A title printed twice, once in full (鄉鎮… then 2017年鄉鎮…): the fuller one.
+  if (first) return titleLines.find((t) => t.length > first.length && t.endsWith(first)) ?? first;
+  const glued = lines.slice(0, 3).map((l) => TITLE_BEFORE_SENTENCE.exec(l.text)?.[1]).find(Boolean);
+  if (glued) return glued;
   const issuedByTitle = noticeTitle ? /关于印发《?(.+?)》?的通知$/.exec(noticeTitle) : null;
   return issuedByTitle?.[1] ?? noticeTitle;
 }
@@ -91,8 +129,12 @@ function findRecipients(lines: SourceLine[]): string[] {
   return [];
 }
 
+/** Words a title may open with before its place: 全面推进新乡市… */
+const TITLE_LEAD = /^(全面推进|深入推进|进一步|加快推进|推进|贯彻落实|关于)/;
+
 export function regionOf(title: string | null, issuer: string | null): string | null {
-  for (const text of [title, issuer]) {
+  for (const raw of [title, issuer]) {
+    const text = raw?.replace(TITLE_LEAD, '');
     if (!text || REGION_EXCLUDED.test(text)) continue;
     const place = PLACE.exec(text)?.[1];
     // 全区/本市 name the issuer's own area without naming it: look at the issuer then.
@@ -106,25 +148,37 @@ export function metaOf(outline: Outline): Meta {
   const preamble = outline.preamble;
   const around: { text: string }[] = [...preamble, ...outline.dropped.filter(isSignature)].sort(byLine);
   const hints = outline.metaHints;
-  const noticeTitle = findNoticeTitle(preamble) ?? hints.noticeTitle ?? null;
+  const found = findNoticeTitle(preamble);
+  const noticeTitle = found?.title ?? hints.noticeTitle ?? null;
   const signature = findSignature(around);
   const title = findPlanTitle(preamble, noticeTitle) ?? hints.title ?? null;
   const issuerFromTitle = noticeTitle && /^(.{2,30}?)关于/.exec(noticeTitle)?.[1];
-  const issuer = signature.issuer ?? issuerFromTitle ?? hints.issuer ?? null;
+  // An issuer set on its own line above a title that starts with 关于.
+  const above = found && found.index > 0 ? preamble[found.index - 1]!.text : '';
+  const issuerAbove = OFFICE_LINE.test(above) ? above : null;
+  const issuer = signature.issuer ?? issuerFromTitle ?? issuerAbove ?? hints.issuer ?? null;
   const printed = outline.dropped.find((l) => l.reason === 'print line');
   const date = signature.date ?? (hints.date ? isoDate(hints.date) : null) ?? (printed ? isoDate(printed.text) : null);
-  const yearInTitle = title ? /(\d{4})年/.exec(title)?.[1] : undefined;
-  const year = yearInTitle ? Number(yearInTitle) : date ? Number(date.slice(0, 4)) : null;
+  const docNumber = findDocNumber(preamble) ?? found?.docNumber ?? hints.docNumber ?? null;
   return {
     title: title && stripPeriod(title),
     noticeTitle,
     issuer,
-    docNumber: findDocNumber(preamble) ?? hints.docNumber ?? null,
+    docNumber,
     date,
-    year,
+    year: planYear(title, docNumber, date),
     region: regionOf(title, issuer),
     recipients: findRecipients(preamble),
   };
+}
+
+/** The plan year (§4): the title's own year (not one inside a cited 《》 or a range), the document number's, the date's. */
+function planYear(title: string | null, docNumber: string | null, date: string | null): number | null {
+  const own = title?.replace(/《[^《》]*》|〈[^〈〉]*〉/g, '').replace(/\d{4}\s*[—–\-～~至到]\s*\d{4}年/g, '');
+  const inTitle = own ? /(\d{4})年/.exec(own)?.[1] : undefined;
+  const inNumber = docNumber ? /[〔[［【(（](\d{4})[〕\]］】)）]/.exec(docNumber)?.[1] : undefined;
+  const found = inTitle ?? inNumber ?? date?.slice(0, 4);
+  return found ? Number(found) : null;
 }
 
 function isSignature(line: DroppedLine): boolean {
