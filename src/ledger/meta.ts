@@ -88,8 +88,8 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
   // place in full: 北京市东城区… for 《东城区…》); else the name in 《》; else a title line.
   if (issued) return titleLines.find((t) => t !== issued && t.endsWith(issued!)) ?? issued;
   const first = titleLines[0];
-  // A title printed twice, once in full (鄉鎮… then 2017年鄉鎮…): the fuller one.
-  if (first) return titleLines.find((t) => t.length > first.length && t.endsWith(first)) ?? first;
+  // A title printed twice, once in full (乡镇…方案 then 2017年乡镇…方案): the one that names its year.
+  if (first) return (/\d{4}年/.test(first) ? undefined : titleLines.find((t) => /\d{4}年/.test(t) && t.slice(-4) === first.slice(-4))) ?? first;
   const glued = lines.slice(0, 3).map((l) => TITLE_BEFORE_SENTENCE.exec(l.text)?.[1]).find(Boolean);
   if (glued) return glued;
   const issuedByTitle = noticeTitle ? /关于印发《?(.+?)》?的通知$/.exec(noticeTitle) : null;

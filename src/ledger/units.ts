@@ -24,7 +24,11 @@ const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
 const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
 /** Words around unit names that are not part of them. */
-const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职责|根据职责|分别|各自|共同|具体|等单位|等部门|等)+$/;
+const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
+/** A name followed by 等 and what it stands for: 区商务局等数字经济工作领导小组成员单位 → 区商务局. */
+const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
+/** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */
+const NOTE = /以下|不再|逐一|列出|下同|参照|均需|适用范围|按有关|规定执行/;
 
 /** Endings of a unit's name: what makes a piece of a list a unit by itself. */
 const UNIT_ENDING =
@@ -116,7 +120,10 @@ export function normaliseUnitName(name: string): string {
 const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
 
 function clean(piece: string): string {
-  let name = normaliseUnitName(piece).replace(NAME_NOTE, '').replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
+  let name = normaliseUnitName(piece).replace(NAME_NOTE, '')
+  const others = AND_OTHERS.exec(name);
+  if (others && isUnitName(others[1]!)) name = others[1]!;
+  name = name.replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
   for (let before = ''; before !== name; ) {
     before = name;
     name = name.replace(QUALIFIERS, '');
@@ -143,13 +150,20 @@ export function splitUnitNames(text: string, ownPlaceStems: string[] = []): stri
 /** 各县、区人民政府 and 市、县（区）司法部门 are one name: a bare level goes with the name after it. */
 function joinBareLevels(pieces: string[]): string[] {
   const joined: string[] = [];
+  // 各乡、街办、管理处: a short 各-name lends its 各 to the short names after it; one group.
+  let group = false;
   for (const piece of pieces) {
     const last = joined.at(-1);
-    if (last !== undefined && BARE_LEVEL.test(last)) joined[joined.length - 1] = `${last}、${piece}`;
-    else joined.push(piece);
+    if (last !== undefined && (BARE_LEVEL.test(last) || (group && piece.length <= SHORT_MEMBER && !piece.startsWith('各')))) {
+      joined[joined.length - 1] = `${last}、${piece}`;
+    } else {
+      joined.push(piece);
+      group = piece.startsWith('各') && piece.length <= SHORT_MEMBER;
+    }
   }
   return joined;
 }
+const SHORT_MEMBER = 3;
 const BARE_LEVEL = /^(各?[省市县区乡镇]|[省市县区乡镇]、.*[省市县区乡镇])$/;
 
 /**
@@ -170,7 +184,9 @@ function joinCellParagraphs(text: string): string {
  * A 、-list splits into its units where every piece is one; where only the first pieces are, the
  * rest is one descriptive unit (市财政局、涉及资源配置、项目建设等领域的相关单位 → two).
  */
-function unitsOfList(listed: string[]): string[] {
+function unitsOfList(all: string[]): string[] {
+  // A list cut off after a level (市政府办公室、市) ends at its last whole name.
+  const listed = all.length > 1 && /^[省市县区乡镇]$/.test(all.at(-1)!) ? all.slice(0, -1) : all;
   if (listed.every(isUnitName)) return listed;
   // A list mostly of units whose last name was cut off (…、市金融办、人民银) is still a list.
   if (listed.length >= 3 && listed.slice(0, -1).every(isUnitName)) return listed;
@@ -188,7 +204,7 @@ function distributePrefix(names: string[], ownPlaceStems: string[]): string[] {
   const prefix = LEVEL_PREFIX.exec(names[0]!)?.[0];
   if (!prefix) return names;
   return names.map((name, i) =>
-    i === 0 || name.includes('、') || OWN_PLACE.test(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem))
+    i === 0 || name.includes('、') || !isUnitName(name) || OWN_PLACE.test(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem))
       ? name
       : prefix + name,
   );
@@ -209,7 +225,12 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
   const units: Unit[] = [];
   const add = (names: string, role: Role) => {
     for (const name of splitUnitNames(names, context.ownPlaceStems)) {
-      if (isUnitName(name) || name.length > 1) units.push({ name, role });
+      if (NOTE.test(name)) continue;
+      // 宣传处会办公室: 会 (with) joins a supporting unit to the responsible one.
+      const joint = WITH_UNIT.exec(name);
+      if (joint && isUnitName(joint[1]!) && isUnitName(joint[2]!)) {
+        units.push({ name: joint[1]!, role }, { name: joint[2]!, role: 'support' });
+      } else if (isUnitName(name) || name.length > 1) units.push({ name, role });
     }
   };
   if (labelRole(text) !== undefined) {
@@ -242,6 +263,8 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
   if (clean(rest)) add(rest, pending ?? context.defaultRole);
   return dedupeUnits(units);
 }
+
+const WITH_UNIT = /^(.{2,12}?[处科室局委办厅])会(?!同|签|商|议)(.{2,12})$/;
 
 /** Each unit once per role, in the order first named (a task names a few: no keys needed). */
 export function dedupeUnits(units: Unit[]): Unit[] {
@@ -314,7 +337,7 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
     }
   }
   // A clause whose closing bracket was lost still closes the paragraph: （市财政局牵头，市审计局配合
-  if (depth > 0 && open >= from && isUnitClause(paragraph.slice(open + 1))) {
+  if (depth > 0 && open >= from && (isUnitClause(paragraph.slice(open + 1)) || opensAsClause(paragraph.slice(open + 1)))) {
     splits.push({ text: paragraph.slice(from, open).trim(), clause: paragraph.slice(open + 1) });
     from = paragraph.length;
   }
@@ -328,6 +351,19 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
   if (rest || splits.length === 0) splits.push({ text: rest, clause: null });
   return { splits, unbalanced: unbalanced || balance > 0 };
 }
+
+/**
+ * A clause cut off (at the end of a file, or of a table cell) still opens as one: its first name
+ * takes a role (市发展改革委牵头，市住建局等…), or its names so far are units (市政府办公室、市).
+ */
+export function opensAsClause(content: string): boolean {
+  const opening = LEADING_ROLE.exec(content);
+  if (opening && isUnitName(clean(opening[1]!))) return true;
+  const pieces = unitPieces(content);
+  const whole = pieces.at(-1) !== undefined && pieces.at(-1)!.length < 3 ? pieces.slice(0, -1) : pieces;
+  return whole.length > 0 && whole.every(isUnitName);
+}
+const LEADING_ROLE = /^([^，。、；]{2,24}?)(牵头|负责|主责)[，、；]/;
 
 /** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */
 export function isClauseLine(line: string): boolean {

@@ -1,5 +1,5 @@
 import { matchMarker } from '../outline/markers.js';
-import { isBareUnitList, isUnitClause, isUnitName, unitPieces } from '../ledger/units.js';
+import { isBareUnitList, isUnitClause, isUnitName, opensAsClause, unitPieces } from '../ledger/units.js';
 import { findDeadlines } from '../ledger/deadlines.js';
 
 // What a table cell looks like by its content alone: the row aligner matches these shapes to
@@ -15,7 +15,7 @@ const DEADLINE_CELL_MAX = 40;
 const SHORT_MAX = 24;
 const UNITS_CELL_MAX = 200;
 const SINGLE_UNIT_MAX = 30;
-const LEADING_ROLE = /^([^，。、；]{2,20}?)(牵头|负责|主责)[，、；]/;
+const LEADING_ROLE = /^[^，。、；]{2,24}?(牵头|负责|主责)[，、；]/;
 
 /** Whether a cell (or a line on its own) names only units, with or without role words. */
 export function isUnitsCell(text: string): boolean {
@@ -23,8 +23,7 @@ export function isUnitsCell(text: string): boolean {
   if (!cell || cell.length > UNITS_CELL_MAX || /[。；：:]/.test(cell) || matchMarker(cell)) return false;
   if (isUnitClause(cell) || isBareUnitList(cell)) return true;
   // A cell cut off after its first role word still opens as a unit clause: 市发展改革委牵头，市住建局等…
-  const opening = LEADING_ROLE.exec(cell);
-  if (opening && isUnitName(opening[1]!)) return true;
+  if (LEADING_ROLE.test(cell) && opensAsClause(cell)) return true;
   // One name that lists its levels: 市、县（区）司法行政主管部门.
   if (cell.length <= SINGLE_UNIT_MAX && /^[省市县区乡镇]、/.test(cell) && isUnitName(cell)) return true;
   // A cut-off last name (…、市金融办、人民银) still leaves a list mostly of units.
