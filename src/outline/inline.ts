@@ -9,12 +9,12 @@ import { matchMarker } from './markers.js';
 
 /** Lines shorter than this are paragraphs, not run-together sections. */
 const RUN_TOGETHER_MIN = 120;
-/** Styles that are split out inline, and what must stand before them. */
+/** Styles that are split out inline, and the characters that may stand just before them. */
 const INLINE_STYLES: Record<string, RegExp> = {
-  '一、': /[。；！？：\s”]$/,
-  '（一）': /[。；！？：\s”\u4e00-\u9fff]$/,
-  '1.': /[。；！？：\s”\u4e00-\u9fff]$/,
-  '（1）': /[。；！？：\s”]$/,
+  '一、': /[。；！？：\s”]/,
+  '（一）': /[。；！？：\s”\u4e00-\u9fff]/,
+  '1.': /[。；！？：\s”\u4e00-\u9fff]/,
+  '（1）': /[。；！？：\s”]/,
 };
 /**
  * Section headings a run-together line glues to their first sentence (“一、工作目标紧紧围绕…”):
@@ -22,6 +22,7 @@ const INLINE_STYLES: Record<string, RegExp> = {
  */
 const SECTION_HEADINGS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|主要任务|重点任务|工作任务|工作措施|保障措施|工作要求|组织保障|组织领导|实施步骤|工作步骤|工作安排)(?=[\u4e00-\u9fff\d“])/;
 
+const MARKER_START = /[一二三四五六七八九十（(\d]/;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」' };
 
 class Numbering {
@@ -48,10 +49,11 @@ function splitPoints(text: string, numbering: Numbering): number[] {
   const closing: string[] = [];
   for (let i = 1; i < text.length; i++) {
     const ch = text[i]!;
-    if (closing.length === 0) {
+    // Only a numeral or an opening bracket can start a marker: the patterns run nowhere else.
+    if (closing.length === 0 && MARKER_START.test(ch)) {
       const marker = matchMarker(text.slice(i, i + 60));
       const before = INLINE_STYLES[marker?.style ?? ''];
-      if (marker && !marker.needsSequence && before?.test(text.slice(0, i)) && numbering.continues(marker.style, marker.ordinal)) {
+      if (marker && !marker.needsSequence && before?.test(text[i - 1]!) && numbering.continues(marker.style, marker.ordinal)) {
         numbering.see(marker.style, marker.ordinal);
         points.push(i);
         i += marker.text.length - 1;

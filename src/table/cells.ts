@@ -49,5 +49,6 @@ export function shapeOf(text: string): CellShape {
   if (marker) return marker.rest.length <= SHORT_MAX + 16 && !/。./.test(marker.rest) ? 'marker-short' : 'marker-long';
   if (isDeadlineCell(cell)) return 'deadline';
   if (isUnitsCell(cell)) return 'units';
-  return cell.length <= SHORT_MAX && !/。./.test(cell) ? 'short' : 'long';
+  // A name or heading is short and has no clause in it; a requirement is a sentence.
+  return cell.length <= SHORT_MAX && !/[。，；].|，/.test(cell) ? 'short' : 'long';
 }
