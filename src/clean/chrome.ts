@@ -83,7 +83,7 @@ export type MetaHint = 'docNumber' | 'issuer' | 'date' | 'title' | 'noticeTitle'
 export function metadataOf(line: string): Partial<Record<MetaHint, string>> {
   const found: Partial<Record<MetaHint, string>> = {};
   const text = chromeForm(line);
-  const pairs = text.matchAll(new RegExp(`(${ALL_DISCLOSURE_LABELS.join('|')})[：]\\s*(.*?)(?=\\s+(?:${ALL_DISCLOSURE_LABELS.join('|')})[：]|$)`, 'g'));
+  const pairs = text.matchAll(new RegExp(`(${ALL_DISCLOSURE_LABELS.join('|')})[：]\\s*(.*?)(?=\\s*(?:${ALL_DISCLOSURE_LABELS.join('|')})[：]|$)`, 'g'));
   for (const [, label, raw] of pairs) {
     const value = raw!.trim();
     if (!value || value === '无') continue;

@@ -29,15 +29,19 @@ class Numbering {
   /** The styles in order of first appearance, and each one's next ordinal. */
   private readonly order: string[] = [];
   private readonly next = new Map<string, number>();
+  /** Each style's last ordinal: a list may run on across its parents (（一）…（十五）, 1.…12.). */
+  private readonly last = new Map<string, number>();
 
   continues(style: string, ordinal: number): boolean {
     const expected = this.next.get(style);
-    return expected === undefined ? ordinal === 1 : ordinal === expected || ordinal === 1;
+    if (expected === undefined) return ordinal === 1;
+    return ordinal === expected || ordinal === 1 || ordinal === (this.last.get(style) ?? 0) + 1;
   }
 
   see(style: string, ordinal: number): void {
     if (!this.next.has(style)) this.order.push(style);
     this.next.set(style, ordinal + 1);
+    this.last.set(style, ordinal);
     // Deeper levels start again under a new item.
     for (const deeper of this.order.slice(this.order.indexOf(style) + 1)) this.next.set(deeper, 1);
   }

@@ -100,6 +100,8 @@ export function recoverGrids(lines: SourceLine[], plainText: boolean): Piece[] {
     }
     let end = i;
     while (end + 1 < shaped.length && (tableLike(shaped[end + 1]!) || (end + 2 < shaped.length && tableLike(shaped[end + 2]!) && !tableLike(shaped[end + 1]!) && shaped[end + 1]!.line.text.length > 0))) end++;
+    // …and ends with the cell after the last of them.
+    if (shaped[end]!.shape === 'sep' && end + 1 < shaped.length && shaped[end + 1]!.shape === 'plain' && shaped[end + 1]!.line.text) end++;
     // A file cut off inside a cell ends in a plain line that still belongs to the table.
     if (end === shaped.length - 2 && end - i >= MIN_TABLE_LINES && shaped[end]!.shape === 'single') end++;
     const run = shaped.slice(i, end + 1);
