@@ -70,7 +70,7 @@ function judgeClause(content: string): boolean {
  */
 export function isBareUnitList(content: string): boolean {
   const pieces = unitPieces(content);
-  return pieces.length > 0 && pieces.every((p) => isUnitName(p) && (p.length >= 3 || p.startsWith('各')));
+  return pieces.length > 0 && pieces.every((p) => isUnitName(p) && !NOTE.test(p) && (p.length >= 3 || p.startsWith('各')));
 }
 
 /** The pieces of a list of names, role words and qualifiers removed. */
@@ -264,7 +264,7 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
   return dedupeUnits(units);
 }
 
-const WITH_UNIT = /^(.{2,12}?[处科室局委办厅])会(?!同|签|商|议)(.{2,12})$/;
+const WITH_UNIT = /^(.{2,12}?[处科室局办厅])会(?!同|签|商|议)(.{2,12})$/;
 
 /** Each unit once per role, in the order first named (a task names a few: no keys needed). */
 export function dedupeUnits(units: Unit[]): Unit[] {
