@@ -155,7 +155,10 @@ export interface LineFate {
   fate: 'preamble' | 'heading' | 'task' | 'dropped';
   /** The task the line is part of (fate task), or the section it heads (fate heading). */
   id?: string;
-  /** Why a dropped line was dropped (site footer, signature, attachment list …). */
+  /**
+   * Why a dropped line was dropped (site footer, signature, attachment list …), or why a line
+   * that looks like work is preamble (aims section, inline numbering not split …).
+   */
   reason?: string;
   text: string;
 }

@@ -1,5 +1,5 @@
 import type { Deadline, LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
-import { CELL_PARAGRAPH } from '../table/columns.js';
+import { CELL_PARAGRAPH, meaningOf } from '../table/columns.js';
 import { deadlinesOfCell, findDeadlines } from './deadlines.js';
 import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
 
@@ -135,7 +135,7 @@ class TaskCollector {
 
   /** An aims section and everything under it are preamble (§2.2 rule 5). */
   private notePreamble(node: OutlineNode): void {
-    for (const line of [node.head, ...node.body]) this.note(line, 'preamble');
+    for (const line of [node.head, ...node.body]) this.note(line, 'preamble', undefined, 'aims section');
     for (const child of node.children) this.notePreamble(child);
   }
 
@@ -248,6 +248,18 @@ class TaskCollector {
   }
 }
 
+/** Numbering inside a long line that the inline splitter left, because it did not continue the list. */
+const INLINE_NUMBERING = /[。；：]\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
+const LONG_LINE = 120;
+const HEADER_WORD_MAX = 8;
+
+/** Why a line that looks like work stayed in the preamble, for `--explain`. */
+function preambleReason(text: string): string | null {
+  if (text.length >= LONG_LINE && INLINE_NUMBERING.test(text)) return 'inline numbering not split';
+  if (text.length <= HEADER_WORD_MAX && meaningOf(text) !== null) return 'not read as a table header';
+  return null;
+}
+
 /** Limits from cells and from the text, each once. */
 function mergeDeadlines(first: Deadline[], more: Deadline[]): Deadline[] {
   if (more.length === 0) return first;
@@ -262,7 +274,7 @@ export function tasksOf(
 ): { tasks: Task[]; sections: Section[]; warnings: Warning[]; lines: LineFate[] } {
   const collector = new TaskCollector(context);
   const sections: Section[] = [];
-  for (const line of outline.preamble) collector.note(line, 'preamble');
+  for (const line of outline.preamble) collector.note(line, 'preamble', undefined, preambleReason(line.text) ?? undefined);
   for (const root of outline.roots) collector.visit(root, [], sections);
   collector.addClosing(outline.closing);
   for (const line of outline.dropped) collector.note(line, 'dropped', undefined, line.reason);
