@@ -13,7 +13,7 @@ export interface ReadOptions {
 
 /**
  * Bytes of one input → decoded text. The format is judged by content (see detectFormat); the
- * HTML and Word readers, and the libraries they need, load only for such inputs, so that reading
+ * HTML, Word, PDF and spreadsheet readers, and the libraries they need, load only for such inputs, so that reading
  * a text file starts fast. Throws InputError when the bytes cannot be a notice.
  */
 export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Decoded> {
@@ -22,6 +22,14 @@ export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Dec
       return (await import('./html/index.js')).readHtml(bytes, options);
     case 'docx':
       return (await import('./docx/index.js')).readDocx(bytes, options);
+    case 'pdf':
+      return (await import('./pdf/index.js')).readPdf(bytes, options);
+    case 'doc':
+      return (await import('./doc/index.js')).readDoc(bytes, options);
+    case 'xlsx':
+      return (await import('./sheet/xlsx.js')).readXlsx(bytes, options);
+    case 'csv':
+      return (await import('./sheet/csv.js')).readCsv(bytes, options);
     case 'text': {
       const { text, encoding, otherEncodingLines } = decodeText(bytes, options);
       const warnings = (otherEncodingLines ?? []).map((line) => ({
