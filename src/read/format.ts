@@ -50,7 +50,7 @@ const holdsPart = (bytes: Uint8Array, part: string) => asBuffer(bytes).includes(
 const holdsStream = (bytes: Uint8Array, stream: string) => asBuffer(bytes).includes(stream, 0, 'utf16le');
 
 /** What an OLE compound file (CFB) holds, by its streams. */
-function compoundFormat(bytes: Uint8Array): SourceFormat {
+function compoundFormat(bytes: Uint8Array): DetectedFormat {
   if (holdsStream(bytes, 'WordDocument')) return 'doc';
   if (holdsStream(bytes, 'Workbook') || holdsStream(bytes, 'Book')) {
     throw new InputError('an Excel 97–2003 .xls workbook, which cannot be read safely; save it as .xlsx');
@@ -59,7 +59,10 @@ function compoundFormat(bytes: Uint8Array): SourceFormat {
   throw new InputError('an Office 97–2003 file that is neither a Word document nor a workbook');
 }
 
-export function detectFormat(bytes: Uint8Array, hints: FormatHints): SourceFormat {
+/** What the bytes tell; a CSV is told from other text once decoded. */
+export type DetectedFormat = Exclude<SourceFormat, 'csv'>;
+
+export function detectFormat(bytes: Uint8Array, hints: FormatHints): DetectedFormat {
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
     if (holdsPart(bytes, 'word/document.xml')) return 'docx';
     if (holdsPart(bytes, 'xl/workbook.xml')) return 'xlsx';
