@@ -7,7 +7,7 @@ export interface Position {
   offset: number;
 }
 
-export type SourceFormat = 'text' | 'html' | 'docx';
+export type SourceFormat = 'text' | 'html' | 'docx' | 'pdf' | 'doc' | 'xlsx' | 'csv';
 export type Script = 'simplified' | 'traditional' | 'mixed';
 
 export interface Warning {

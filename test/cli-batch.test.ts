@@ -102,7 +102,7 @@ describe('taizhang parse DIR', () => {
   it('says so when a folder holds no notices, and --quiet leaves only the failures', async () => {
     const empty = await tree('empty', { 'notes.json': '{}' });
     const run = await taizhang(['parse', empty, '-o', join(scratch, 'empty-out'), '--quiet']);
-    expect(run).toMatchObject({ code: 2, stderr: `taizhang: ${empty}: no notices found (.txt .htm .html .shtml .docx, or text without an extension)\n` });
+    expect(run).toMatchObject({ code: 2, stderr: `taizhang: ${empty}: no notices found (.txt .htm .html .shtml .docx .doc .wps .pdf .xlsx .csv, or text without an extension)\n` });
   });
 
   it('never overwrites an input, even when a pattern takes in the folder it writes to', async () => {

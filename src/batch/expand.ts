@@ -26,7 +26,7 @@ export interface Expansion {
 }
 
 /** The files a folder's notices are in, by their extension. */
-export const NOTICE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.htm', '.html', '.shtml', '.docx']);
+export const NOTICE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.htm', '.html', '.shtml', '.docx', '.doc', '.wps', '.pdf', '.xlsx', '.csv']);
 
 /** Characters that make an argument a pattern, unless a file has that very name. */
 const PATTERN_CHARACTERS = /[*?[\]{}]/;

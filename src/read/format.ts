@@ -1,4 +1,5 @@
-// What an input is, judged by its bytes: a Word file, a web page, or plain text. The file name
+// What an input is, judged by its bytes: a PDF, a Word file (.docx or 97–2003 .doc), an Excel
+// workbook, a web page, or plain text (a CSV is told from a notice once decoded). The file name
 // and the HTTP Content-Type only break ties.
 
 import { InputError } from '../errors.js';
@@ -13,10 +14,13 @@ export interface FormatHints {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF_MAGIC = '%PDF-';
+/** Some writers put a few bytes before %PDF-; readers look for it this far in. */
+const PDF_HEADER_WINDOW = 1024;
+
 /** Files people mistake for notices, and what to tell them. */
 const UNREADABLE: readonly { magic: readonly number[]; message: string }[] = [
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], message: 'a legacy Word .doc (OLE) file; save it as .docx' },
-  { magic: [0x25, 0x50, 0x44, 0x46], message: 'a PDF file; only web pages, .docx and plain text can be read' },
   { magic: [0x89, 0x50, 0x4e, 0x47], message: 'a PNG image, not a document' },
   { magic: [0xff, 0xd8, 0xff], message: 'a JPEG image, not a document' },
   { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: 'an RTF file; save it as .docx' },
@@ -37,16 +41,35 @@ function head(bytes: Uint8Array): string {
   return bom?.startsWith('utf-16') ? new TextDecoder(bom).decode(slice) : Buffer.from(slice).toString('latin1').replace(/^\xef\xbb\xbf/, '');
 }
 
-/** Whether a zip archive holds word/document.xml (names are stored uncompressed in the headers). */
-function holdsWordDocument(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('word/document.xml', 0, 'latin1');
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
+/** Whether a zip archive holds a part of this name (names are stored uncompressed in the headers). */
+const holdsPart = (bytes: Uint8Array, part: string) => asBuffer(bytes).includes(part, 0, 'latin1');
+
+/** Whether an OLE compound file's directory names this stream (names are UTF-16LE). */
+const holdsStream = (bytes: Uint8Array, stream: string) => asBuffer(bytes).includes(stream, 0, 'utf16le');
+
+/** What an OLE compound file (CFB) holds, by its streams. */
+function compoundFormat(bytes: Uint8Array): DetectedFormat {
+  if (holdsStream(bytes, 'WordDocument')) return 'doc';
+  if (holdsStream(bytes, 'Workbook') || holdsStream(bytes, 'Book')) {
+    throw new InputError('an Excel 97–2003 .xls workbook, which cannot be read safely; save it as .xlsx');
+  }
+  if (holdsStream(bytes, 'EncryptedPackage')) throw new InputError('an encrypted Office file; save it without a password');
+  throw new InputError('an Office 97–2003 file that is neither a Word document nor a workbook');
 }
 
-export function detectFormat(bytes: Uint8Array, hints: FormatHints): SourceFormat {
+/** What the bytes tell; a CSV is told from other text once decoded. */
+export type DetectedFormat = Exclude<SourceFormat, 'csv'>;
+
+export function detectFormat(bytes: Uint8Array, hints: FormatHints): DetectedFormat {
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
-    if (holdsWordDocument(bytes)) return 'docx';
-    throw new InputError('a zip archive that is not a Word document (no word/document.xml)');
+    if (holdsPart(bytes, 'word/document.xml')) return 'docx';
+    if (holdsPart(bytes, 'xl/workbook.xml')) return 'xlsx';
+    throw new InputError('a zip archive that is neither a Word document nor an Excel workbook (no word/document.xml, no xl/workbook.xml)');
   }
+  if (startsWith(bytes, CFB_MAGIC)) return compoundFormat(bytes);
+  if (asBuffer(bytes.subarray(0, PDF_HEADER_WINDOW)).includes(PDF_MAGIC, 0, 'latin1')) return 'pdf';
   const unreadable = UNREADABLE.find(({ magic }) => startsWith(bytes, magic));
   if (unreadable) throw new InputError(unreadable.message);
   if (/\.docx$/i.test(hints.name)) throw new InputError('not a Word document: a .docx file is a zip archive and this is not one');

@@ -11,9 +11,12 @@ export interface ReadOptions {
   contentType?: string;
 }
 
+/** A .csv name, or a first line with commas or tabs: worth asking the CSV reader whether it holds a task header. */
+const mayBeCsv = (text: string, name: string): boolean => /\.(?:csv|tsv)$/i.test(name) || /^[^\n]*[,\t][^\n]*[,\t]/.test(text);
+
 /**
  * Bytes of one input → decoded text. The format is judged by content (see detectFormat); the
- * HTML and Word readers, and the libraries they need, load only for such inputs, so that reading
+ * HTML, Word, PDF and spreadsheet readers, and the libraries they need, load only for such inputs, so that reading
  * a text file starts fast. Throws InputError when the bytes cannot be a notice.
  */
 export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Decoded> {
@@ -22,8 +25,18 @@ export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Dec
       return (await import('./html/index.js')).readHtml(bytes, options);
     case 'docx':
       return (await import('./docx/index.js')).readDocx(bytes, options);
+    case 'pdf':
+      return (await import('./pdf/index.js')).readPdf(bytes, options);
+    case 'doc':
+      return (await import('./doc/index.js')).readDoc(bytes, options);
+    case 'xlsx':
+      return (await import('./sheet/xlsx.js')).readXlsx(bytes, options);
     case 'text': {
       const { text, encoding, otherEncodingLines } = decodeText(bytes, options);
+      if (mayBeCsv(text, options.name)) {
+        const sheet = (await import('./sheet/csv.js')).readCsv(text, { name: options.name, encoding });
+        if (sheet) return sheet;
+      }
       const warnings = (otherEncodingLines ?? []).map((line) => ({
         code: 'mixed-encoding',
         message: `this line was in another encoding than the rest of the file`,

@@ -1,0 +1,104 @@
+// Page furniture out, paragraphs back: running headers and footers and page numbers are dropped,
+// and the lines of a paragraph (also one a page break cut) are joined.
+
+import type { Block, Line, Table } from './layout.js';
+
+/** Page numbers as printed: — 3 —, - 3 -, 3, 3/8, 第3页 共8页, Page 3 of 8. */
+const PAGE_NUMBER = /^(?:[-—–－‒―~～·\s]*\d+[-—–－‒―~～·\s]*|\d+\s*[/／]\s*\d+|第\s*\d+\s*页[\s,，]*(?:共\s*\d+\s*页)?|共\s*\d+\s*页[\s,，]*第\s*\d+\s*页|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+
+/** A line's text with its numbers blanked, so that “第3页” on one page matches “第4页” on the next. */
+const shape = (line: Line) => line.text.replace(/\s+/g, '').replace(/\d+/g, '#');
+
+type Edge = 'top' | 'bottom';
+
+function edgeLine(page: Block[], edge: Edge): Line | null {
+  const block = edge === 'top' ? page[0] : page.at(-1);
+  return block?.kind === 'line' ? block.line : null;
+}
+
+/**
+ * The pages without their running headers and footers: a page number at the top or bottom of a
+ * page, and a line that stands at the same edge of at least half the pages (two at least).
+ */
+export function withoutRunningLines(pages: Block[][]): Block[][] {
+  const result = pages.map((page) => [...page]);
+  for (const edge of ['top', 'bottom'] as const) {
+    // a header may have two lines (a title over a rule, then a page number): look twice
+    for (let pass = 0; pass < 2; pass++) {
+      const counts = new Map<string, number>();
+      for (const page of result) {
+        const line = edgeLine(page, edge);
+        if (line) counts.set(shape(line), (counts.get(shape(line)) ?? 0) + 1);
+      }
+      const running = (line: Line) => {
+        const count = counts.get(shape(line)) ?? 0;
+        return PAGE_NUMBER.test(line.text.trim()) || (count >= 2 && count * 2 >= pages.length);
+      };
+      for (const page of result) {
+        const line = edgeLine(page, edge);
+        if (line && running(line)) {
+          if (edge === 'top') page.shift();
+          else page.pop();
+        }
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * A line ending this many font sizes short of the right margin ends its paragraph (Chinese lines
+ * break short of it to keep punctuation off a line's start: by two characters at most).
+ */
+const SHORT_LINE = 2.5;
+/** A line starting this many font sizes right of the left margin starts a paragraph (indent, centring). */
+const INDENT = 0.5;
+
+/** What a line cannot be broken within: a run of digits, Latin and brackets, or one character, with the punctuation after it. */
+const FIRST_WORD = /^(?:[^\p{Script=Han}\s]+\p{Script=Han}?|\p{Script=Han})[、，。；：！？）》〕」’”,.;:!?)]*/u;
+
+/**
+ * About how wide the line's first word is: a line broke short of the margin before a word that
+ * did not fit (〔2017〕40号), not at the end of a paragraph.
+ */
+function firstWordWidth(line: Line): number {
+  const word = FIRST_WORD.exec(line.text)?.[0] ?? '';
+  return (word.length / line.text.length) * (line.x1 - line.x0);
+}
+
+/** The value most lines share, rounded to whole points. */
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(Math.round(value), (counts.get(Math.round(value)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
+/**
+ * The blocks as paragraphs (text) and tables. A line goes on with the one before when that one
+ * reaches the right margin and this one starts at the left margin in the same font size, on the
+ * same page or the next.
+ */
+export function paragraphsOf(blocks: Block[], lines: Line[]): (string | Table)[] {
+  const left = mode(lines.map((line) => line.x0));
+  const ends = lines.map((line) => line.x1).sort((a, b) => a - b);
+  const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
+  const out: (string | Table)[] = [];
+  let previous: Line | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      out.push(block.table);
+      previous = null;
+      continue;
+    }
+    const line = block.line;
+    const goesOn =
+      previous !== null &&
+      right - previous.x1 < Math.max(SHORT_LINE * previous.size, firstWordWidth(line) + line.size) &&
+      line.x0 <= left + INDENT * line.size &&
+      Math.abs(line.size - previous.size) < 1;
+    if (goesOn) out[out.length - 1] += line.text;
+    else out.push(line.text);
+    previous = line;
+  }
+  return out;
+}
