@@ -10,7 +10,7 @@ import type { CellShape } from './cells.js';
 
 /** How well a cell of each shape fits a column of each kind: 0 is a perfect fit. */
 const FIT: Record<CellShape, Record<ColumnKind, number>> = {
-  empty:          { seq: 0.3, category: 0.2, task: 0.3, requirement: 0.4, units: 0.2, deadline: 0.2, other: 0.05 },
+  empty:          { seq: 0.2, category: 0.05, task: 0.05, requirement: 0.2, units: 0.05, deadline: 0.05, other: 0.05 },
   seq:            { seq: 0,   category: 2,   task: 2,   requirement: 2,   units: 3,   deadline: 3,   other: 1 },
   units:          { seq: 3,   category: 1.5, task: 1.5, requirement: 1.2, units: 0,   deadline: 2,   other: 0.8 },
   deadline:       { seq: 3,   category: 2,   task: 2,   requirement: 1.5, units: 2,   deadline: 0,   other: 0.6 },
@@ -31,7 +31,7 @@ const SUPPORT_SKIP_DISCOUNT = 0.05;
 const skipCost = (column: Column) => SKIP[column.kind] - (column.role === 'support' ? SUPPORT_SKIP_DISCOUNT : 0);
 
 /** What a cell outside every column costs: an extra number or numbered heading is common. */
-const OUTSIDE: Record<CellShape, number> = { empty: 0.02, seq: 0.3, 'marker-short': 0.4, units: 2.5, deadline: 2.5, 'marker-long': 2.5, short: 2.5, long: 2.5 };
+const OUTSIDE: Record<CellShape, number> = { empty: 0.1, seq: 0.3, 'marker-short': 0.4, units: 2.5, deadline: 2.5, 'marker-long': 2.5, short: 2.5, long: 2.5 };
 
 /** What a numbered cell costs in a column other than the one its numbering style was seen in. */
 const OTHER_STYLE_COLUMN = 1.5;

@@ -165,7 +165,8 @@ function decideCategories(table: TableState): void {
   if (taskColumn < 0 || !table.columns.some((c) => c.kind === 'requirement')) return;
   const working = table.rows.filter((r) => r.cells.some((c) => c.kind === 'requirement' && c.text));
   const taskOf = (row: TableRow) => row.cells.find((c) => c.kind === 'task' && c.text)?.text;
-  const skipped = working.some((r) => taskOf(r) === undefined);
+  // Skipped, not left empty: a page or sheet keeps the empty cell of a row without a task name.
+  const skipped = working.some((r) => !r.cells.some((c) => c.kind === 'task'));
   // A page expands a rowspan by repeating the cell in every row it covers.
   const repeated = working.some((r, i) => i > 0 && taskOf(r) !== undefined && taskOf(r) === taskOf(working[i - 1]!));
   if (!skipped && !repeated) return;

@@ -11,7 +11,7 @@ import { ALL_DISCLOSURE_LABELS } from '../../vocabulary/disclosure.js';
 /** The number Word draws for a list item, padded with &nbsp; to the text's indent. */
 const WORD_LIST_NUMBER = /mso-list\s*:\s*ignore/i;
 
-const DISCLOSURE_LINE = new RegExp(`^(?:${ALL_DISCLOSURE_LABELS.join('|')})[:：]`);
+const DISCLOSURE_LINE = new RegExp(`^(?:${ALL_DISCLOSURE_LABELS.filter((label) => label.length > 1).join('|')})[:：]`);
 
 /** A line that is site chrome or a disclosure-block entry (those go to metaHints instead). */
 function isChromeLine(line: string): boolean {

@@ -2,7 +2,7 @@
 // as paragraphs (the title), the rest as one table whose merged cells are spans, so that a merged
 // category cell is repeated on every row it covers, as a rowspan is on a web page.
 
-import { headerColumns } from '../../outline/table.js';
+import { headerColumns } from '../../table/columns.js';
 import { escapeHtml } from '../html/to-text.js';
 
 export interface Merge {
