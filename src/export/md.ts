@@ -1,6 +1,7 @@
 import type { Ledger, Meta, Task } from '../model.js';
 import { type Column, columnHeader, TASK_COLUMNS } from './columns.js';
-import { describeWarning, ledgerTitle } from './fields.js';
+import { ledgerTitle } from './fields.js';
+import { warningText } from '../i18n/index.js';
 import type { ExportOptions, HeaderLanguage, LedgerOf } from './types.js';
 
 type MetaField = 'noticeTitle' | 'issuer' | 'docNumber' | 'date';
@@ -61,7 +62,7 @@ export function markdownOf<T extends Task>(
   ];
   if (ledger.warnings.length > 0) {
     lines.push('', `## ${labels.warnings}`, '');
-    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(describeWarning(warning, header))}`));
+    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(warningText(warning))}`));
   }
   return `${lines.join('\n')}\n`;
 }

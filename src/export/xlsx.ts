@@ -2,7 +2,7 @@
 import type { Worksheet } from 'exceljs';
 import type { Ledger } from '../model.js';
 import { type CellValue, type Column, columnHeader, dateValue, FOLLOW_UP_COLUMNS, TASK_COLUMNS } from './columns.js';
-import { describeWarning } from './fields.js';
+import { warningText } from '../i18n/index.js';
 import type { ExportOptions, HeaderLanguage } from './types.js';
 import { displayWidth } from './width.js';
 
@@ -76,7 +76,7 @@ export function sourceSheet(facts: SourceFacts, language: HeaderLanguage, extra:
     ['encoding', source.encoding],
   ];
   if (tasks !== undefined) fields.push(['tasks', tasks.length]);
-  if (warnings !== undefined) fields.push(['warnings', warnings.map((warning) => describeWarning(warning, language)).join('\n')]);
+  if (warnings !== undefined) fields.push(['warnings', warnings.map((warning) => warningText(warning)).join('\n')]);
   return fieldSheet(SHEET_NAMES.source[language], [...fields.map(([field, value]): [string, CellValue] => [labels[field], value]), ...extra], language);
 }
 

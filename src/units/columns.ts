@@ -31,6 +31,11 @@ export const KIND_LABELS: Record<UnitKind, string> = {
   other: '其他',
 };
 
+/** A unit as the notice names it, with today's name beside it when a reform replaced it. */
+export function unitLabel(row: Pick<UnitRow, 'unit' | 'today'>): string {
+  return row.today === null ? row.unit : `${row.unit}（现 ${row.today}）`;
+}
+
 const count = (key: 'lead' | 'responsible' | 'support' | 'total' | 'collective', zh: string): Column<UnitRow> => ({
   key,
   zh,
@@ -47,6 +52,6 @@ export const MATRIX_COLUMNS: readonly Column<UnitRow>[] = [
   count('total', '合计'),
   count('collective', '集体任务'),
   { key: 'spellings', zh: '写法', cell: (row) => row.spellings.join('、') },
-  { key: 'renamedFrom', zh: '旧名', cell: (row) => row.renamedFrom.join('、') },
+  { key: 'today', zh: '现名', cell: (row) => row.today ?? '' },
   { key: 'mayBeSame', zh: '可能同一单位', cell: (row) => row.mayBeSame.join('、') },
 ];
