@@ -42,15 +42,27 @@ export type MessageKey = keyof typeof MESSAGES;
 
 /**
  * Chinese texts of the pipeline's warnings, by code. The warning's own message (English, part of
- * the JSON) holds its details, taken out by `pattern`; a code not listed here is shown as it is.
+ * the JSON) holds its details, taken out by `pattern` (the first variant whose pattern matches);
+ * a code not listed here, or a message no pattern matches, is shown as it is.
  */
-export const WARNING_TEXTS: Record<string, { pattern?: RegExp; zh: string }> = {
+export interface WarningText {
+  pattern?: RegExp;
+  zh: string;
+}
+
+export const WARNING_TEXTS: Record<string, WarningText | WarningText[]> = {
   'no-numbered-items': { zh: '未找到编号条目：这可能不是工作任务类通知' },
   truncated: { zh: '正文在句中结束：文件可能不完整' },
   'truncated-html': { zh: '网页在 </html> 之前结束：正文可能不完整' },
   'table-spans': { pattern: /repaired: (.*)$/, zh: '表格的合并单元格已修复：{1}' },
   mojibake: { pattern: /“(.*)”/, zh: '乱码“{1}”' },
   'unbalanced-brackets': { zh: '本行括号不成对' },
+  'numbering-gap': [
+    { pattern: /^(.+) is followed by (.+)$/, zh: '编号不连续：{1}之后是{2}' },
+    { pattern: /^the list starts at (.+)$/, zh: '编号从{1}开始' },
+  ],
+  'numbering-restart': { pattern: /^(.+) is followed by (.+)$/, zh: '编号重新开始：{1}之后是{2}' },
+  'repeated-marker': { pattern: /^(.+) appears twice$/, zh: '编号{1}出现两次' },
   'unreadable-units': { pattern: /“(.*)”/, zh: '无法从“{1}”读出单位' },
   'unknown-charset': { pattern: /“(.*)”/, zh: '网页声明了未知的字符集“{1}”' },
   'charset-mismatch': { pattern: /declares (\S+?),? (?:but|which)/, zh: '网页声明的字符集 {1} 与实际编码不符' },

@@ -43,9 +43,10 @@ export function message(key: MessageKey, params: Record<string, string | number>
 /** A warning as the user reads it: `第3行 [mojibake] 乱码“…”`. */
 export function warningText(warning: Warning): string {
   const where = warning.line === null ? '' : message('warning.line', { line: warning.line });
-  const text = WARNING_TEXTS[warning.code];
-  if (language() === 'en' || text === undefined) return `${where}[${warning.code}] ${warning.message}`;
-  const details = text.pattern?.exec(warning.message);
-  if (text.pattern !== undefined && details == null) return `${where}[${warning.code}] ${warning.message}`;
-  return `${where}[${warning.code}] ${fill(text.zh, Object.fromEntries((details ?? []).map((part, index) => [index, part ?? ''])))}`;
+  const variants = [WARNING_TEXTS[warning.code] ?? []].flat();
+  for (const { pattern, zh } of language() === 'zh' ? variants : []) {
+    const details = pattern === undefined ? [] : pattern.exec(warning.message);
+    if (details !== null) return `${where}[${warning.code}] ${fill(zh, Object.fromEntries(details.map((part, index) => [index, part ?? ''])))}`;
+  }
+  return `${where}[${warning.code}] ${warning.message}`;
 }

@@ -4,7 +4,7 @@ import { outlineOf } from '../export/terminal.js';
 import type { ExportOptions } from '../export/types.js';
 import { displayWidth, padEnd, padStart, shorten } from '../export/width.js';
 import { type Match, matchesOf, roleCounts, tasksOfUnit, type UnitLedger } from './match.js';
-import { unitLabel } from './columns.js';
+import { askedLabel, unitLabel } from './columns.js';
 import type { UnitMatrix, UnitRow } from './matrix.js';
 
 function roleTag(match: Match): string {
@@ -20,8 +20,7 @@ export function unitLedgerOutline(ledger: UnitLedger, options: ExportOptions): s
     headerLines: (paint) => [
       ...units.map((unit) => {
         const counts = roleCounts(tasksOfUnit(ledger, unit.name));
-        const name = unit.name === unit.canonical ? unit.name : `${unit.name}（${unit.canonical}）`;
-        return `${paint.bold(name)}  牵头 ${counts.lead} · 负责 ${counts.responsible} · 配合 ${counts.support} · 集体 ${counts.collective}`;
+        return `${paint.bold(askedLabel(unit))}  牵头 ${counts.lead} · 负责 ${counts.responsible} · 配合 ${counts.support} · 集体 ${counts.collective}`;
       }),
       ...(roles === null ? [] : [paint.dim(`只列${roles.map((role) => ROLE_LABELS[role]).join('、')}`)]),
       ...ledger.renames.map((rename) => paint.dim(`更名 ${rename.name} → ${rename.canonical}`)),
