@@ -80,8 +80,8 @@ describe('place and level prefixes', () => {
   it('keeps the level: 县财政局 ≠ 市财政局, and 省 in a 省 notice', () => {
     expect(canonical('县财政局')).toBe('县财政局');
     expect(canonical('县财政局')).not.toBe(canonical('市财政局'));
-    expect(canonical('财政局', '海南省')).toBe('省财政局');
-    expect(canonical('海南省财政局', '海南省')).toBe('省财政局');
+    expect(canonical('财政局', '海南省')).toBe('省财政厅');
+    expect(canonical('海南省财政局', '海南省')).toBe('省财政厅');
     expect(canonical('财政局', '北京市西城区')).toBe('区财政局');
   });
 

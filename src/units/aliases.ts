@@ -41,8 +41,6 @@ export interface AliasTable {
   central: string[];
   /** Words that make a name collective (各, 有关, 相关). */
   collectiveWords: string[];
-  /** Words that keep a collective name from including departments (事业单位). */
-  notDepartments: string[];
   /** Words of clause parts that are no unit (适用范围). */
   notUnits: string[];
   notGovernments: string[];
@@ -62,12 +60,11 @@ interface AliasFile {
   groups?: { members: MemberKind[]; governmentLevels?: string[]; names: string[] }[];
   central?: string[];
   collectiveWords?: string[];
-  notDepartments?: string[];
   notUnits?: string[];
   notGovernments?: string[];
 }
 
-const WORD_LISTS = ['levels', 'notLevels', 'provinceLevels', 'central', 'collectiveWords', 'notDepartments', 'notUnits', 'notGovernments'] as const;
+const WORD_LISTS = ['levels', 'notLevels', 'provinceLevels', 'central', 'collectiveWords', 'notUnits', 'notGovernments'] as const;
 
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
@@ -145,7 +142,6 @@ function buildTable(files: AliasFile[]): AliasTable {
     groups: new Map(),
     central: words('central'),
     collectiveWords: words('collectiveWords'),
-    notDepartments: words('notDepartments'),
     notUnits: words('notUnits'),
     notGovernments: words('notGovernments'),
     placePattern: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${levelWords})(.*)$`),
@@ -261,20 +257,22 @@ export function isNotUnit(name: string, table: AliasTable): boolean {
   return table.notUnits.some((word) => text.includes(word));
 }
 
+// What a collective name may say around whom it includes: 区直各相关单位, 各乡镇人民政府（街道办事处）.
+const COLLECTIVE_FILLER = /（[^）]*）|各|有关|相关|直属|直|属|所辖|设区|人民政府|政府|、/g;
+
 /**
- * Who a collective name the group list does not know includes: governments of the levels it
- * names (各设区市, 各乡镇人民政府), or the departments of its level (区直各相关单位), or no one
- * (各区属事业单位). Null for a name that is not collective.
+ * Who a collective name the group list does not know includes, kept narrow: the departments of
+ * its level when it names units in general (区直各相关单位, 省直各有关部门); the governments of
+ * the levels it names when it names places (各设区市, 各乡镇人民政府（街道办事处）); else no one
+ * (各区属事业单位, 市各行政执法单位). Null for a name that is not collective.
  */
 function collectiveRule(core: string, table: AliasTable): GroupRule | null {
   if (!table.collectiveWords.some((word) => core.includes(word))) return null;
-  const bare = core.replace(/（[^）]*）/g, '');
+  const rest = core.replace(COLLECTIVE_FILLER, '');
+  if (/^(单位|部门|机构)$/.test(rest)) return { members: ['department'], governmentLevels: null };
   const levels = table.levels.filter((level) => core.replace(/设区/g, '').includes(level));
-  const namesDepartments = /直|部门|单位|机构/.test(bare) && !table.notDepartments.some((word) => core.includes(word));
-  if (!namesDepartments && levels.length > 0 && (bare.includes('政府') || table.levels.some((level) => bare.endsWith(level)))) {
-    return { members: ['government'], governmentLevels: levels };
-  }
-  return { members: namesDepartments ? ['department'] : [], governmentLevels: null };
+  const onlyLevels = rest !== '' && table.levels.reduce((left, level) => left.replaceAll(level, ''), rest) === '';
+  return onlyLevels ? { members: ['government'], governmentLevels: levels } : { members: [], governmentLevels: null };
 }
 
 /** A unit's name of the given level: the entry's province form at a province level. */
@@ -318,10 +316,10 @@ export function identifyUnit(name: string, table: AliasTable, region?: string | 
 
   const core = levelled?.core ?? text;
   const entry = table.cores.get(core);
-  // A central agency's office keeps its place's name as written, and takes no level of its own.
+  // A central agency's office is shown with its place's name as written (福建证监局).
   const central = table.central.some((word) => core.includes(word));
-  // A bare known name (人社局) is the notice's own level's; an unknown one is left as written.
-  const level = levelled?.level ?? (entry !== undefined && !central ? own.level : null);
+  // A bare known name (人社局, 人民银行平潭支行) is the notice's own level's; an unknown one is left as written.
+  const level = levelled?.level ?? (entry !== undefined || central ? own.level : null);
   const canonicalCore = entry === undefined ? core : fullName(entry, level, table);
   // A central agency's office is no department of the place's government, nor in its groups.
   const kind: UnitKind =

@@ -113,8 +113,10 @@ function resolve(asked: string, identity: UnitIdentity, units: Map<string, UnitI
     const successors = all.filter((unit) => unit.kind !== 'group' && unit.canonical === identity.canonical);
     if (successors.length > 0) return successors;
   }
-  const bodies = all.filter((unit) => unit.kind !== 'group');
-  if (!namesLevel(asked, table, region)) {
+  // A level given (县财政局) is kept to; without one, any level's unit of that name will do.
+  const levelGiven = namesLevel(asked, table, region);
+  const bodies = all.filter((unit) => unit.kind !== 'group' && (!levelGiven || unit.level === identity.level));
+  if (!levelGiven) {
     const cores = new Set([identity.key, identity.canonical].map((name) => withoutLevel(name, identity.level)));
     const sameCore = bodies.filter((unit) => [unit.key, unit.canonical].some((name) => cores.has(withoutLevel(name, unit.level))));
     if (sameCore.length === 1) return sameCore;
@@ -127,15 +129,13 @@ function resolve(asked: string, identity: UnitIdentity, units: Map<string, UnitI
   return holding.length === 1 ? holding : [];
 }
 
-/** The notice's units nearest to a name it does not have, best first. */
+/** The notice's units nearest to a name it does not have: those sharing the most characters with it. */
 function nearUnits(identity: UnitIdentity, units: Map<string, UnitIdentity>): string[] {
   const asked = withoutLevel(identity.name, identity.level);
-  return [...units.values()]
-    .map((unit) => ({ name: unit.name, shared: sharedCharacters(asked, withoutLevel(unit.name, unit.level)) }))
-    .filter((unit) => unit.shared >= Math.max(2, asked.length / 2))
-    .sort((a, b) => b.shared - a.shared)
-    .slice(0, MAX_SUGGESTIONS)
-    .map((unit) => unit.name);
+  const scored = [...units.values()].map((unit) => ({ name: unit.name, shared: sharedCharacters(asked, withoutLevel(unit.name, unit.level)) }));
+  const best = Math.max(0, ...scored.map((unit) => unit.shared));
+  if (best < Math.max(2, asked.length / 2)) return [];
+  return scored.filter((unit) => unit.shared === best).slice(0, MAX_SUGGESTIONS).map((unit) => unit.name);
 }
 
 /**
