@@ -21,10 +21,11 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
 const DATE_FORMAT = 'yyyy-mm-dd';
 // Excel refuses sheet names longer than 31 characters, holding any of : \ / ? * [ ], or starting
-// or ending with an apostrophe.
+// or ending with an apostrophe; one inside would break the print titles' reference to the sheet,
+// which exceljs does not escape: it becomes a typographic one.
 const SHEET_NAME_LENGTH = 31;
 const NOT_IN_SHEET_NAMES = /[:\\/?*[\]]/g;
-const EDGE_APOSTROPHES = /^'+|'+$/g;
+const APOSTROPHE = /'/g;
 // Excel's limit on the characters of a cell.
 const CELL_LENGTH = 32_767;
 /** Room to write by hand in the columns left to fill in, in characters of the default font. */
@@ -126,7 +127,7 @@ function columnWidths(sheet: Sheet): number[] {
 export function sheetNames(sheets: readonly Sheet[]): string[] {
   const taken = new Set<string>();
   return sheets.map((sheet) => {
-    const base = sheet.name.replace(NOT_IN_SHEET_NAMES, '_').slice(0, SHEET_NAME_LENGTH).replace(EDGE_APOSTROPHES, '') || 'Sheet';
+    const base = sheet.name.replace(NOT_IN_SHEET_NAMES, '_').replace(APOSTROPHE, '’').slice(0, SHEET_NAME_LENGTH) || 'Sheet';
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, SHEET_NAME_LENGTH - `(${n})`.length)}(${n})`;
     taken.add(name.toLowerCase());
@@ -135,11 +136,11 @@ export function sheetNames(sheets: readonly Sheet[]): string[] {
 }
 
 /** Text longer than a cell holds is cut, with a warning on stderr. */
-function cellValue(value: CellValue, sheet: Sheet, row: number, column: number): CellValue {
+function cellValue(value: CellValue, worksheet: Worksheet, header: string, row: number): CellValue {
   // An empty cell, not an empty string, so that Excel's blanks filter and counts see it as blank.
   if (value === '') return null;
   if (typeof value !== 'string' || value.length <= CELL_LENGTH) return value;
-  const where = { sheet: sheet.name, row, column: sheet.header[column] ?? '', limit: CELL_LENGTH };
+  const where = { sheet: worksheet.name, row, column: header, limit: CELL_LENGTH };
   process.stderr.write(`taizhang: ${message('xlsx.cellCapped', where)}\n`);
   return value.slice(0, CELL_LENGTH);
 }
@@ -154,7 +155,7 @@ function fillSheet(worksheet: Worksheet, sheet: Sheet): void {
   header.font = { ...FONT, bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
   sheet.rows.forEach((cells, index) => {
-    const row = worksheet.addRow(cells.map((value, column) => cellValue(value, sheet, index + 2, column)));
+    const row = worksheet.addRow(cells.map((value, column) => cellValue(value, worksheet, sheet.header[column] ?? '', index + 2)));
     row.eachCell((cell) => {
       if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
     });
