@@ -1,5 +1,6 @@
 // Messages in Chinese by default, English with --lang en or an English locale; warnings on stderr
 // for every output, and the same exit code with and without -o.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,19 +40,19 @@ describe('the language', () => {
 
   it('--lang en and an English locale give English; --lang zh wins over an English locale', async () => {
     const chinese = await taizhang(['parse', NEWS, '-o', join(scratch, 'zh.json')], { env: CHINESE });
-    expect(chinese.stderr).toBe(`taizhang: ${NEWS}: 警告 [no-numbered-items] 未找到编号条目：这可能不是工作任务类通知\n`);
+    expect(chinese.stderr).toBe(`taizhang: ${NEWS}: 未找到编号条目：这可能不是工作任务类通知\n`);
     const flag = await taizhang(['--lang', 'en', 'parse', NEWS, '-o', join(scratch, 'en.json')], { env: CHINESE });
     const locale = await taizhang(['parse', NEWS, '-o', join(scratch, 'en.json')], { env: { LANG: 'en_US.UTF-8' } });
     for (const run of [flag, locale]) {
-      expect(run.stderr).toBe(`taizhang: ${NEWS}: warning [no-numbered-items] no numbered items were found: this may not be a work-plan notice\n`);
+      expect(run.stderr).toBe(`taizhang: ${NEWS}: no numbered items were found: this may not be a work-plan notice\n`);
     }
     const back = await taizhang(['--lang', 'zh', 'parse', NEWS, '-o', join(scratch, 'zh.json')], { env: { LANG: 'en_US.UTF-8' } });
     expect(back.stderr).toBe(chinese.stderr);
   });
 
   it('the outline’s warnings, and the messages about units, speak it too', async () => {
-    const outline = await taizhang(['parse', NEWS], { env: CHINESE });
-    expect(outline.stdout).toContain('[no-numbered-items] 未找到编号条目');
+    const outline = await taizhang(['parse', cutOff], { env: CHINESE });
+    expect(outline.stdout).toMatch(/第\d+行 \[truncated\] 正文在句中结束/);
     const role = await taizhang(['ledger', NOTICE, '--unit', '市财政局', '--role', 'boss'], { env: CHINESE });
     expect(role.stderr).toContain('角色可为 牵头、负责、配合（或 lead、responsible、support）');
   });
@@ -91,14 +92,20 @@ describe('in process', () => {
 
 describe('warnings and exit codes, whatever the output', () => {
   it.each([[[]], [['-o', 'news.csv']], [['--format', 'json']], [['-o', 'news.xlsx']]])(
-    'a news page is no notice: exit 2 and the warning on stderr (%j)',
+    'a news page is no notice: exit 2, one line on stderr, nothing written (%j)',
     async (output) => {
       const args = output.map((arg) => (arg.startsWith('news.') ? join(scratch, arg) : arg));
       const run = await taizhang(['parse', NEWS, ...args], { env: CHINESE });
-      expect(run.code).toBe(2);
-      if (output.length > 0) expect(run.stderr).toContain('[no-numbered-items] 未找到编号条目');
+      expect(run).toEqual({ code: 2, stdout: '', stderr: `taizhang: ${NEWS}: 未找到编号条目：这可能不是工作任务类通知\n` });
+      for (const arg of args.filter((each) => each.startsWith(scratch))) expect(existsSync(arg), arg).toBe(false);
     },
   );
+
+  it('ledger and units refuse it too', async () => {
+    for (const args of [['ledger', NEWS, '--unit', '财政局', '-o', join(scratch, 'news-ledger.csv')], ['units', NEWS, '--format', 'csv']]) {
+      expect((await taizhang(args, { env: CHINESE })).code, args[0]).toBe(2);
+    }
+  });
 
   it('a cut-off notice’s truncated warning reaches stderr with -o too', async () => {
     const run = await taizhang(['parse', cutOff, '-o', join(scratch, 'cut.csv')], { env: CHINESE });

@@ -18,7 +18,7 @@ import {
   type HeaderLanguage,
 } from '../export/index.js';
 import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../export/write.js';
-import { message, warningText } from '../i18n/index.js';
+import { message, warningMessage, warningText } from '../i18n/index.js';
 import type { Ledger, Warning } from '../model.js';
 import { isUrl, loadInput } from '../read/load.js';
 import { inputLabel, sourceName, STDIN } from './input.js';
@@ -264,7 +264,7 @@ function knownBytes(inputs: readonly InputFile[]): number {
   return bytes;
 }
 
-/** The warning of a ledger read from something that is no notice: its exit code is 2, whatever the output. */
+/** The warning of a ledger read from something that is no notice, which is refused. */
 const NOT_A_NOTICE = 'no-numbered-items';
 
 /** A ledger's warnings on stderr, one line each. */
@@ -366,10 +366,16 @@ export async function parseFiles(
       return;
     }
     if (printsOnTerminal) progress?.clear();
+    if (outcome.outputs.explain !== undefined) await print(outcome.outputs.explain);
+    // Something that is no notice is refused, whatever the output: one line, exit 2, nothing written.
+    const notANotice = outcome.warnings.find((warning) => warning.code === NOT_A_NOTICE);
+    if (notANotice !== undefined) {
+      fail(inputLabel(inputs[index]!.path), new InputError(warningMessage(notANotice)));
+      progress?.advance(true);
+      return;
+    }
     // The outline on stdout lists them itself.
     if (!(plan.to === 'stdout' && plan.format === 'terminal')) reportWarnings(inputLabel(inputs[index]!.path), outcome.warnings, progress);
-    if (outcome.warnings.some((warning) => warning.code === NOT_A_NOTICE)) exitCode = worseExitCode(exitCode, EXIT.usage);
-    if (outcome.outputs.explain !== undefined) await print(outcome.outputs.explain);
     if (!sink.sideBySide) return put(index, outcome);
     // Writing a file (open, write, sync, rename) is done by the file system, off this thread:
     // several are written at a time while parsing goes on, instead of one after another.

@@ -103,7 +103,7 @@ export function sourceSheet(facts: SourceFacts, language: HeaderLanguage, extra:
     ['encoding', source.encoding],
   ];
   if (tasks !== undefined) fields.push(['tasks', tasks.length]);
-  if (warnings !== undefined) fields.push(['warnings', warnings.map((warning) => warningText(warning)).join('\n')]);
+  if (warnings !== undefined) fields.push(['warnings', warnings.map((warning) => warningText(warning, language)).join('\n')]);
   return fieldSheet(SHEET_NAMES.source[language], [...fields.map(([field, value]): [string, CellValue] => [labels[field], value]), ...extra], language);
 }
 

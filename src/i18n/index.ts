@@ -40,13 +40,21 @@ export function message(key: MessageKey, params: Record<string, string | number>
   return fill(MESSAGES[key][language()], params);
 }
 
-/** A warning as the user reads it: `第3行 [mojibake] 乱码“…”`. */
-export function warningText(warning: Warning): string {
-  const where = warning.line === null ? '' : message('warning.line', { line: warning.line });
+/** A warning's message as the user reads it, without its line and code: `乱码“…”`. */
+export function warningMessage(warning: Warning): string {
   const variants = [WARNING_TEXTS[warning.code] ?? []].flat();
   for (const { pattern, zh } of language() === 'zh' ? variants : []) {
     const details = pattern === undefined ? [] : pattern.exec(warning.message);
-    if (details !== null) return `${where}[${warning.code}] ${fill(zh, Object.fromEntries(details.map((part, index) => [index, part ?? ''])))}`;
+    if (details !== null) return fill(zh, Object.fromEntries(details.map((part, index) => [index, part ?? ''])));
   }
-  return `${where}[${warning.code}] ${warning.message}`;
+  return warning.message;
+}
+
+/**
+ * A warning as the user reads it: `第3行 [mojibake] 乱码“…”`. Its line is told in `lineLanguage`:
+ * an output's own language (the outline is Chinese; csv, md and xlsx follow --header).
+ */
+export function warningText(warning: Warning, lineLanguage: Language = language()): string {
+  const where = warning.line === null ? '' : fill(MESSAGES['warning.line'][lineLanguage], { line: warning.line });
+  return `${where}[${warning.code}] ${warningMessage(warning)}`;
 }
