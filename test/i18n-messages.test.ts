@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { progressLine } from '../src/cli/progress.js';
+import { displayWidth } from '../src/export/width.js';
 import { languageOf, setLanguage, warningText } from '../src/i18n/index.js';
 import { taizhang, TERMINAL_CONTROL } from './support/cli.js';
 
@@ -73,6 +74,8 @@ describe('in process', () => {
   it('the progress bar', () => {
     setLanguage('zh');
     expect(progressLine(412, 2, 1000, 4000, 120)).toBe('[██████████░░░░░░░░░░░░░░] 412/1000  41%  失败 2  103/s  剩余 0:06');
+    // Fitted to the terminal by columns: a Chinese character takes two.
+    expect(displayWidth(progressLine(412, 2, 1000, 4000, 50))).toBeLessThanOrEqual(49);
     setLanguage('en');
     expect(progressLine(412, 2, 1000, 4000, 120)).toBe('[██████████░░░░░░░░░░░░░░] 412/1000  41%  2 failed  103/s  0:06 left');
   });

@@ -1,3 +1,4 @@
+import { shorten } from '../export/width.js';
 import { message } from '../i18n/index.js';
 
 // A one-line progress bar for batches, on stderr. The caller shows it only on a terminal: in a
@@ -32,8 +33,8 @@ export function progressLine(done: number, failed: number, total: number, elapse
     ...(failed > 0 ? [message('progress.failed', { count: failed })] : []),
     ...(perSecond > 0 ? [`${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`, message('progress.left', { time: duration((total - done) / perSecond) })] : []),
   ];
-  // One column spare: writing into the last one makes some terminals wrap.
-  return parts.join('  ').slice(0, Math.max(0, columns - 1));
+  // One column spare: writing into the last one makes some terminals wrap. Chinese words take two.
+  return shorten(parts.join('  '), Math.max(1, columns - 1));
 }
 
 export function startProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
