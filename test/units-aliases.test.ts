@@ -224,12 +224,13 @@ describe('collective names the group list does not know', () => {
   const PINGTAN = '平潭综合实验区';
   const unit = (name: string, region: string | null = PINGTAN) => identifyUnit(name, table, region);
 
-  it.each(['各片区管理局', '各区属事业单位', '区直各相关单位', '各乡镇人民政府（街道办事处）', '各设区市', '中央驻闽有关机构', '各区属国企'])('%s is a group', (name) => {
+  it.each(['各片区管理局', '各区属事业单位', '区直各相关单位', '市级各有关部门', '各乡镇人民政府（街道办事处）', '各设区市', '中央驻闽有关机构', '各区属国企'])('%s is a group', (name) => {
     expect(unit(name).kind).toBe('group');
   });
 
   it('includes, narrowly: departments of its level for units in general, governments for places, else no one', () => {
     expect(belongsTo(unit('区经济发展局'), unit('区直各相关单位'))).toBe(true);
+    expect(belongsTo(unit('市财政局', YANCHENG), unit('市级各有关部门', YANCHENG))).toBe(true);
     expect(belongsTo(unit('区经济发展局'), unit('各区属事业单位'))).toBe(false);
     expect(belongsTo(unit('区经济发展局'), unit('各片区管理局'))).toBe(false);
     expect(belongsTo(unit('市财政局', YANCHENG), unit('市各行政执法单位', YANCHENG))).toBe(false);

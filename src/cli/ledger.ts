@@ -20,11 +20,13 @@ function collectRole(value: string, previous: Role[] = []): Role[] {
   return [...previous, role];
 }
 
+const OUTPUT_HELP = 'write to this file, or into this directory (one file per input)';
+
 /** The options every unit command shares with parse, plus --aliases. */
-export function addUnitCommandOptions(command: Command, formats: readonly string[]): Command {
+export function addUnitCommandOptions(command: Command, formats: readonly string[], outputHelp = OUTPUT_HELP): Command {
   return command
     .addOption(new Option('--format <format>', 'output format (default: on the terminal, or the -o extension)').choices(formats))
-    .option('-o, --output <path>', 'write to this file, or into this directory (one file per input)')
+    .option('-o, --output <path>', outputHelp)
     .option(ALIASES_FLAGS, ALIASES_HELP, collect, [])
     .option('--encoding <name>', 'read the inputs in this encoding instead of detecting it')
     .addOption(new Option('--header <language>', 'column headers of the tables (csv, md, xlsx): Chinese or English keys').choices(['zh', 'en']).default('zh'))
@@ -73,7 +75,7 @@ export function registerLedger(program: Command): void {
     .argument('<inputs...>', INPUTS_HELP)
     .requiredOption('--unit <name>', 'the unit, by any of its names (repeatable: one xlsx sheet per unit)', collect)
     .option('--role <role>', 'only tasks in this role: 牵头, 负责 or 配合 (lead, responsible, support; repeatable)', collectRole);
-  addUnitCommandOptions(command, FILE_FORMATS).action(async (files: string[], options: LedgerOptions, self: Command) => {
+  addUnitCommandOptions(command, FILE_FORMATS, `${OUTPUT_HELP}; several inputs into one FILE.xlsx: a sheet per notice`).action(async (files: string[], options: LedgerOptions, self: Command) => {
     process.exitCode = await writeUnitLedgers(files, options, self.optsWithGlobals().debug === true);
   });
 }

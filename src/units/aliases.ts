@@ -258,7 +258,7 @@ export function isNotUnit(name: string, table: AliasTable): boolean {
 }
 
 // What a collective name may say around whom it includes: 区直各相关单位, 各乡镇人民政府（街道办事处）.
-const COLLECTIVE_FILLER = /（[^）]*）|各|有关|相关|直属|直|属|所辖|设区|人民政府|政府|、/g;
+const COLLECTIVE_FILLER = /（[^）]*）|各|有关|相关|直属|直|属|级|所辖|设区|人民政府|政府|、/g;
 
 /**
  * Who a collective name the group list does not know includes, kept narrow: the departments of
