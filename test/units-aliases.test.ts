@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { belongsTo, canonicalUnit, identifyUnit, loadAliases } from '../src/units/aliases.js';
+import { belongsTo, canonicalUnit, identifyUnit, isNotUnit, loadAliases } from '../src/units/aliases.js';
 
 const table = loadAliases();
 const YANCHENG = '盐城市';
@@ -80,8 +80,8 @@ describe('place and level prefixes', () => {
   it('keeps the level: 县财政局 ≠ 市财政局, and 省 in a 省 notice', () => {
     expect(canonical('县财政局')).toBe('县财政局');
     expect(canonical('县财政局')).not.toBe(canonical('市财政局'));
-    expect(canonical('财政局', '海南省')).toBe('省财政局');
-    expect(canonical('海南省财政局', '海南省')).toBe('省财政局');
+    expect(canonical('财政局', '海南省')).toBe('省财政厅');
+    expect(canonical('海南省财政局', '海南省')).toBe('省财政厅');
     expect(canonical('财政局', '北京市西城区')).toBe('区财政局');
   });
 
@@ -182,5 +182,64 @@ describe('loadAliases', () => {
     expect(() => loadAliases([file('bad.yaml', 'units: 3\n')])).toThrow(/bad\.yaml: units must be a list/);
     expect(() => loadAliases([file('bad-group.yaml', 'groups:\n  - names: [各部门]\n    members: [everyone]\n')])).toThrow(/members must list/);
     expect(() => loadAliases([file('not-yaml.yaml', 'units: [\n')])).toThrow(/not-yaml\.yaml/);
+    expect(() => loadAliases([file('bad-former.yaml', 'units:\n  - name: 财政局\n    formerly: [[3]]\n')])).toThrow(/formerly must be a list of names/);
+  });
+});
+
+describe('levels and eras', () => {
+  const FUJIAN = '福建省';
+  const unit = (name: string, region: string | null = FUJIAN) => identifyUnit(name, table, region);
+
+  it('a province’s departments are 厅, in every spelling: 人社厅 = 人社局 = 人力资源和社会保障厅 at 省', () => {
+    expectOneUnit(['省人社厅', '人社厅', '省人力资源和社会保障厅', '人力资源和社会保障厅', '省人社局', '福建省人社厅'], FUJIAN);
+    expect(canonical('人社厅', FUJIAN)).toBe('省人力资源和社会保障厅');
+    expect(canonical('财政局', FUJIAN)).toBe('省财政厅');
+    // Not every body of a province is a 厅.
+    expect(canonical('统计局', FUJIAN)).toBe('省统计局');
+    expect(canonical('市场监管局', FUJIAN)).toBe('省市场监督管理局');
+    // And a city's are 局 even when written 厅.
+    expect(canonical('市人社厅')).toBe('市人力资源和社会保障局');
+  });
+
+  it('a body a reform replaced is its own unit, shown as written, today’s name beside it', () => {
+    expect(unit('省经信委')).toMatchObject({ name: '省经信委', canonical: '省工业和信息化厅', renamedFrom: '省经信委', key: '省经济和信息化委员会' });
+    expect(unit('省国土厅')).toMatchObject({ canonical: '省自然资源厅', key: '省国土资源厅' });
+    // Two bodies merged into one today are two units of the notice; two names of one body are one.
+    expect(unit('省工商局').key).not.toBe(unit('省质监局').key);
+    expect(unit('省工商局').key).toBe(unit('省工商行政管理局').key);
+    expect(unit('省工商局').canonical).toBe(unit('省质监局').canonical);
+  });
+
+  it('central agencies’ local offices keep their place’s name, and are no department of the place', () => {
+    expect(unit('福建证监局')).toMatchObject({ name: '福建证监局', kind: 'other' });
+    expect(unit('福建证监局').key).toBe(unit('证监局').key);
+    expect(unit('厦门证监局').name).toBe('厦门证监局');
+    expect(unit('平潭海关', '平潭综合实验区')).toMatchObject({ name: '平潭海关', kind: 'other' });
+    expect(unit('人民银行平潭支行', '平潭综合实验区').key).toBe(unit('区人民银行平潭支行', '平潭综合实验区').key);
+    expect(belongsTo(unit('福建证监局'), unit('省直各部门'))).toBe(false);
+  });
+});
+
+describe('collective names the group list does not know', () => {
+  const PINGTAN = '平潭综合实验区';
+  const unit = (name: string, region: string | null = PINGTAN) => identifyUnit(name, table, region);
+
+  it.each(['各片区管理局', '各区属事业单位', '区直各相关单位', '市级各有关部门', '各乡镇人民政府（街道办事处）', '各设区市', '中央驻闽有关机构', '各区属国企'])('%s is a group', (name) => {
+    expect(unit(name).kind).toBe('group');
+  });
+
+  it('includes, narrowly: departments of its level for units in general, governments for places, else no one', () => {
+    expect(belongsTo(unit('区经济发展局'), unit('区直各相关单位'))).toBe(true);
+    expect(belongsTo(unit('市财政局', YANCHENG), unit('市级各有关部门', YANCHENG))).toBe(true);
+    expect(belongsTo(unit('区经济发展局'), unit('各区属事业单位'))).toBe(false);
+    expect(belongsTo(unit('区经济发展局'), unit('各片区管理局'))).toBe(false);
+    expect(belongsTo(unit('市财政局', YANCHENG), unit('市各行政执法单位', YANCHENG))).toBe(false);
+    expect(belongsTo(unit('福州市', '福建省'), unit('各设区市', '福建省'))).toBe(true);
+    expect(belongsTo(unit('台城街道', '台山市'), unit('各乡镇人民政府（街道办事处）', '台山市'))).toBe(true);
+  });
+
+  it('a scope or a note is no unit', () => {
+    for (const name of ['适用范围：福建自贸试验区', '免税进口的科研仪器设备按有关政策规定执行']) expect(isNotUnit(name, table), name).toBe(true);
+    expect(isNotUnit('海关总署', table)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../src/model.js';
 import { loadAliases } from '../src/units/aliases.js';
-import { type MatchedTask, roleCounts, tasksOfUnit, unitLedger } from '../src/units/match.js';
+import { type MatchedTask, roleCounts, tasksOfUnit, UnitNotFound, unitLedger } from '../src/units/match.js';
 import { unitMatrix } from '../src/units/matrix.js';
 import { expectedMatches, goldLedger } from './units-expected.js';
 
@@ -30,7 +30,7 @@ describe('unitLedger on the seeds’ gold ledgers', () => {
     const ledger = unitLedger(gold, ['市卫健委'], table);
     expect(found(ledger.tasks).filter((match) => !match.collective)).toEqual(expectedMatches(gold, ['市卫计委']).filter((match) => !match.collective));
     expect(ledger.renames).toEqual([{ name: '市卫计委', canonical: '市卫生健康委员会' }]);
-    expect(ledger.query.units).toEqual([{ name: '市卫健委', canonical: '市卫生健康委员会' }]);
+    expect(ledger.query.units).toEqual([{ name: '市卫健委', canonical: '市卫生健康委员会', found: ['市卫计委'] }]);
   });
 
   it('keeps the contract’s shape, with each task’s match', () => {
@@ -75,8 +75,9 @@ describe('unitLedger on the seeds’ gold ledgers', () => {
     });
   });
 
-  it('gives a unit no notice names an empty ledger', () => {
-    expect(unitLedger(goldLedger('000'), ['县财政局'], table).tasks).toEqual([]);
+  it('refuses a unit the notice does not name, with the notice’s nearest names', () => {
+    expect(() => unitLedger(goldLedger('000'), ['县财政局'], table)).toThrow(UnitNotFound);
+    expect(() => unitLedger(goldLedger('000'), ['县财政局'], table)).toThrow(/“县财政局”.*市财政局/);
   });
 });
 
@@ -101,9 +102,9 @@ describe('unitMatrix', () => {
     expect(row.total).toBe(3);
   });
 
-  it('lists old names as renames, and groups after the units', () => {
+  it('lists bodies a reform replaced as written, with today’s name, and groups after the units', () => {
     const matrix = unitMatrix(goldLedger('000'), table);
-    expect(matrix.units.find((row) => row.unit === '市税务局')?.renamedFrom).toEqual(['盐城地税局', '盐城国税局']);
+    expect(matrix.units.filter((row) => row.today === '市税务局').map((row) => row.unit)).toEqual(['盐城地税局', '盐城国税局']);
     const kinds = matrix.units.map((row) => row.kind === 'group');
     expect(kinds.indexOf(true)).toBe(kinds.lastIndexOf(false) + 1);
     const totals = matrix.units.filter((row) => row.kind !== 'group').map((row) => row.total);

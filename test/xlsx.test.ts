@@ -56,7 +56,10 @@ describe('parse as xlsx', () => {
     expect(date.value).toBeInstanceOf(Date);
     expect((date.value as Date).toISOString()).toBe('2016-12-31T00:00:00.000Z');
     expect(date.numFmt).toBe('yyyy-mm-dd');
-    expect(row.getCell(column(sheet, '工作任务').number).value).toBe(ledger.tasks[task]!.text);
+    // 工作任务 does not repeat the 任务标题 beside it.
+    const { title, text } = ledger.tasks[task]!;
+    expect(row.getCell(column(sheet, '任务标题').number).value).toBe(title);
+    expect(row.getCell(column(sheet, '工作任务').number).value).toBe(text.slice(title!.length + 1));
     // Empty cells are blank, not empty strings.
     expect(row.getCell(column(sheet, '备注').number).value).toBeNull();
   });
@@ -142,7 +145,7 @@ describe('units as xlsx', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['单位', '来源']);
     const sheet = workbook.getWorksheet('单位')!;
     expectFrozenHeader(sheet);
-    expect(headerRow(sheet)).toEqual(['单位', '类别', '牵头', '负责', '配合', '合计', '集体任务', '写法', '旧名', '可能同一单位']);
+    expect(headerRow(sheet)).toEqual(['单位', '类别', '牵头', '负责', '配合', '合计', '集体任务', '写法', '现名', '可能同一单位']);
     expect(sheet.rowCount).toBe(matrix.units.length + 1);
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe(matrix.units[0]!.unit);

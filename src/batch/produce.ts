@@ -3,7 +3,7 @@
 // between threads, and the export work is spread over the threads too.
 
 import { exportLedger, type Exported, type ExportOptions, type Format } from '../export/index.js';
-import type { Ledger } from '../model.js';
+import type { Ledger, Warning } from '../model.js';
 import { parseBytes } from '../pipeline.js';
 
 /** One input of a batch, read but not yet parsed. */
@@ -32,6 +32,8 @@ export interface Order {
 export interface Product {
   outputs: Record<string, Exported>;
   ledger?: Ledger;
+  /** The ledger's warnings, which the CLI reports on stderr whatever the output. */
+  warnings: Warning[];
 }
 
 /** What became of one input: what was made of it, or the error that stopped it. */
@@ -52,5 +54,5 @@ export async function produce(input: BatchInput, order: Order): Promise<Product>
   const ledger = await parseBytes(input.bytes, { name: input.name, encoding: input.encoding, contentType: input.contentType });
   const outputs: Record<string, Exported> = {};
   for (const [name, rendering] of Object.entries(order.renderings)) outputs[name] = await render(ledger, rendering);
-  return order.ledger ? { outputs, ledger } : { outputs };
+  return order.ledger ? { outputs, ledger, warnings: ledger.warnings } : { outputs, warnings: ledger.warnings };
 }

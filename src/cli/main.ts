@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { type Language, LANGUAGES, setLanguage } from '../i18n/index.js';
 import { registerDiff } from './diff.js';
 import { registerEval } from './eval.js';
 import { registerLedger } from './ledger.js';
@@ -20,6 +21,12 @@ export function buildProgram(): Command {
     .description('Turn Chinese government work-plan notices into task ledgers (工作台账).')
     .version(packageVersion())
     .option('--debug', 'print the stack trace of errors')
+    .addOption(new Option('--lang <language>', 'language of messages and warnings (default: zh, or en in an English locale)').choices(LANGUAGES))
+    // Before any command runs, so that its messages and its worker threads speak it.
+    .hook('preAction', (self) => {
+      const chosen = self.opts().lang as Language | undefined;
+      if (chosen !== undefined) setLanguage(chosen);
+    })
     // Throw instead of exiting, so that run() decides the exit code; subcommands inherit both settings.
     .exitOverride()
     .configureOutput({ outputError: (message, write) => write(`taizhang: ${message.replace(/^error: /, '')}`) });

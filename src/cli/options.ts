@@ -4,6 +4,10 @@ import { reportFailure } from './report.js';
 // Options several commands share: repeatable values, and --aliases of the commands that name
 // units (ledger, units, diff).
 
+/** What the commands that read notices take. */
+export const INPUTS_HELP =
+  'notices (text, html, docx), folders of notices, patterns such as "notices/**/*.html", URLs, or - for standard input';
+
 export const ALIASES_FLAGS = '--aliases <file>';
 export const ALIASES_HELP = 'an alias table of unit names to read after the built-in one (repeatable)';
 

@@ -18,9 +18,11 @@ import {
   type HeaderLanguage,
 } from '../export/index.js';
 import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../export/write.js';
-import type { Ledger } from '../model.js';
+import { message, warningMessage, warningText } from '../i18n/index.js';
+import type { Ledger, Warning } from '../model.js';
 import { isUrl, loadInput } from '../read/load.js';
 import { inputLabel, sourceName, STDIN } from './input.js';
+import { INPUTS_HELP } from './options.js';
 import type { Progress } from './progress.js';
 import { EXIT, reportFailure, worseExitCode } from './report.js';
 
@@ -46,6 +48,8 @@ type OutputPlan =
   | { to: 'directory'; path: string; format: FileFormat }
   /** One ledger per line, into a file or onto stdout. */
   | { to: 'jsonl'; path?: string }
+  /** Several inputs into one file, made by the command's own `together`. */
+  | { to: 'together'; path: string; format: FileFormat }
   /** --explain alone: the explanation is all the output. */
   | { to: 'nowhere' };
 
@@ -120,9 +124,13 @@ async function planOutput(inputs: readonly InputFile[], batch: boolean, options:
   }
   const toDirectory = await namesDirectory(output);
   if (toDirectory || batch) {
+    const togetherFormat = format ?? formatFromPath(output);
+    if (!toDirectory && togetherFormat !== undefined && own?.together?.formats.includes(togetherFormat) === true) {
+      return { to: 'together', path: output, format: togetherFormat };
+    }
     // `a.txt b.txt -o all.json` is far likelier a wish for one merged file than for a folder named all.json.
     if (!toDirectory && formatFromPath(output) !== undefined) {
-      throw new InputError(`${output}: several inputs need a directory for -o, one ledger per input (or --jsonl)`);
+      throw new InputError(`${output}: several inputs need a directory for -o, one ${own === undefined ? 'ledger per input (or --jsonl)' : 'output per input'}`);
     }
     return { to: 'directory', path: output, format: writable(format ?? 'json') };
   }
@@ -148,6 +156,15 @@ export interface OwnOutput {
   name: string;
   /** The file formats it writes. */
   formats: readonly FileFormat[];
+  /**
+   * Several inputs into one file, in these formats: what `keep` makes of each ledger (it may
+   * refuse one by throwing), written together by `write` once all are parsed.
+   */
+  together?: {
+    formats: readonly FileFormat[];
+    keep: (ledger: Ledger) => unknown;
+    write: (kept: unknown[], format: FileFormat, options: ExportOptions) => Promise<Exported>;
+  };
 }
 
 /** Writes to stdout, waiting when the pipe is full, so that a batch does not pile up in memory. */
@@ -181,6 +198,8 @@ async function openSink(plan: OutputPlan, inputs: readonly InputFile[], guarded:
       return stdoutSink();
     case 'nowhere':
       return { put: async () => undefined, subject: () => 'stdout' };
+    case 'together':
+      return { put: async () => undefined, subject: () => plan.path };
     case 'file':
       return { put: (_index, data) => writeFileAtomic(plan.path, data, { inputs: guarded }), subject: () => plan.path };
     case 'directory': {
@@ -245,6 +264,16 @@ function knownBytes(inputs: readonly InputFile[]): number {
   return bytes;
 }
 
+/** The warning of a ledger read from something that is no notice, which is refused. */
+const NOT_A_NOTICE = 'no-numbered-items';
+
+/** A ledger's warnings on stderr, one line each. */
+function reportWarnings(subject: string, warnings: readonly Warning[], progress: Progress | undefined): void {
+  if (warnings.length === 0) return;
+  progress?.clear();
+  for (const warning of warnings) process.stderr.write(`taizhang: ${subject}: ${message('warning.stderr', { warning: warningText(warning) })}\n`);
+}
+
 /** Thrown to stop a batch whose one output file failed; the failure is reported already. */
 class OutputFailed extends Error {}
 
@@ -270,7 +299,7 @@ export async function parseFiles(
   };
   // A batch from folders or patterns ends with a count: it is the only word about its good inputs.
   const summarize = (parsed: number) => {
-    if (searched && options.quiet !== true) process.stderr.write(`taizhang: ${parsed} parsed, ${failed} failed\n`);
+    if (searched && options.quiet !== true) process.stderr.write(`taizhang: ${message('batch.summary', { parsed, failed })}\n`);
   };
   for (const failure of failures) fail(failure.subject, failure.error);
   if (inputs.length === 0) {
@@ -307,11 +336,20 @@ export async function parseFiles(
   const printsOnTerminal =
     process.stdout.isTTY && (plan.to === 'stdout' || (plan.to === 'jsonl' && plan.path === undefined) || options.explain === true);
   let parsed = 0;
+  const kept: unknown[] = [];
   const put = async (index: number, outcome: Product) => {
+    let output: Exported | undefined;
     try {
-      if (plan.to !== 'nowhere') {
-        await sink.put(index, ownFormat === undefined ? outcome.outputs.ledger! : await own!.render(outcome.ledger!, ownFormat, exportOptions));
-      }
+      if (plan.to === 'together') kept[index] = own!.together!.keep(outcome.ledger!);
+      else output = ownFormat === undefined ? outcome.outputs.ledger : await own!.render(outcome.ledger!, ownFormat, exportOptions);
+    } catch (error) {
+      // What the command asks of this notice it does not have (a unit it does not name).
+      fail(inputLabel(inputs[index]!.path), error);
+      progress?.advance(true);
+      return;
+    }
+    try {
+      if (plan.to !== 'nowhere') await sink.put(index, output!);
       parsed++;
       progress?.advance(false);
     } catch (error) {
@@ -329,6 +367,15 @@ export async function parseFiles(
     }
     if (printsOnTerminal) progress?.clear();
     if (outcome.outputs.explain !== undefined) await print(outcome.outputs.explain);
+    // Something that is no notice is refused, whatever the output: one line, exit 2, nothing written.
+    const notANotice = outcome.warnings.find((warning) => warning.code === NOT_A_NOTICE);
+    if (notANotice !== undefined) {
+      fail(inputLabel(inputs[index]!.path), new InputError(warningMessage(notANotice)));
+      progress?.advance(true);
+      return;
+    }
+    // The outline on stdout lists them itself.
+    if (!(plan.to === 'stdout' && plan.format === 'terminal')) reportWarnings(inputLabel(inputs[index]!.path), outcome.warnings, progress);
     if (!sink.sideBySide) return put(index, outcome);
     // Writing a file (open, write, sync, rename) is done by the file system, off this thread:
     // several are written at a time while parsing goes on, instead of one after another.
@@ -347,6 +394,10 @@ export async function parseFiles(
   }
   try {
     await sink.whole?.commit();
+    const together = kept.filter((item) => item !== undefined);
+    if (plan.to === 'together' && together.length > 0) {
+      await writeFileAtomic(plan.path, await own!.together!.write(together, plan.format, exportOptions), { inputs: guarded });
+    }
   } catch (error) {
     fail(sink.subject(0), error);
     return exitCode;
@@ -365,7 +416,7 @@ export function registerParse(program: Command): void {
   program
     .command('parse')
     .description('read work-plan notices and print or write their task ledgers')
-    .argument('<inputs...>', 'notices (text, html, docx), folders of notices, patterns such as "notices/**/*.html", URLs, or - for standard input')
+    .argument('<inputs...>', INPUTS_HELP)
     .addOption(
       new Option('--format <format>', 'output format (default: an outline on the terminal, or the -o extension)').choices(
         FILE_FORMATS,

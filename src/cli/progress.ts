@@ -1,3 +1,6 @@
+import { shorten } from '../export/width.js';
+import { message } from '../i18n/index.js';
+
 // A one-line progress bar for batches, on stderr. The caller shows it only on a terminal: in a
 // pipe or a log file it would be noise.
 
@@ -19,7 +22,7 @@ function duration(seconds: number): string {
   return `${minutes}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** `[████████░░░░] 412/1000  41%  2 failed  120/s  0:05 left`, fitted to the terminal. */
+/** `[████████░░░░] 412/1000  41%  失败 2  120/s  剩余 0:05`, fitted to the terminal. */
 export function progressLine(done: number, failed: number, total: number, elapsedMs: number, columns: number): string {
   const fraction = total === 0 ? 1 : done / total;
   const filled = Math.round(fraction * BAR_CELLS);
@@ -27,11 +30,11 @@ export function progressLine(done: number, failed: number, total: number, elapse
   const parts = [
     `[${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}] ${done}/${total}`,
     `${Math.floor(fraction * 100)}%`,
-    ...(failed > 0 ? [`${failed} failed`] : []),
-    ...(perSecond > 0 ? [`${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`, `${duration((total - done) / perSecond)} left`] : []),
+    ...(failed > 0 ? [message('progress.failed', { count: failed })] : []),
+    ...(perSecond > 0 ? [`${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`, message('progress.left', { time: duration((total - done) / perSecond) })] : []),
   ];
-  // One column spare: writing into the last one makes some terminals wrap.
-  return parts.join('  ').slice(0, Math.max(0, columns - 1));
+  // One column spare: writing into the last one makes some terminals wrap. Chinese words take two.
+  return shorten(parts.join('  '), Math.max(1, columns - 1));
 }
 
 export function startProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { message } from '../i18n/index.js';
 
 export const EXIT = {
   ok: 0,
@@ -14,15 +16,7 @@ export function worseExitCode(a: number, b: number): number {
 }
 
 // Node's own messages repeat the code and the system call: "ENOENT: no such file or directory, open 'x'".
-const SYSTEM_ERROR_MESSAGES: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOSPC: 'no space left on device',
-  EROFS: 'read-only file system',
-};
+const SYSTEM_ERRORS = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'ENOSPC', 'EROFS']);
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
@@ -35,11 +29,11 @@ function oneLine(text: string): string {
 function describe(error: unknown, debug: boolean): { message: string; exitCode: number } {
   if (error instanceof InputError) return { message: error.message, exitCode: error.exitCode };
   if (isSystemError(error)) {
-    return { message: SYSTEM_ERROR_MESSAGES[error.code] ?? error.message, exitCode: EXIT.usage };
+    const known = SYSTEM_ERRORS.has(error.code) ? message(`error.${error.code}` as MessageKey) : error.message;
+    return { message: known, exitCode: EXIT.usage };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  const hint = debug ? '' : ' (run with --debug for the stack trace)';
-  return { message: `internal error: ${message}${hint}`, exitCode: EXIT.internal };
+  const text = error instanceof Error ? error.message : String(error);
+  return { message: message('error.internal', { message: text }) + (debug ? '' : message('error.debugHint')), exitCode: EXIT.internal };
 }
 
 /**
@@ -47,9 +41,9 @@ function describe(error: unknown, debug: boolean): { message: string; exitCode: 
  * --debug, and returns the exit code the failure calls for.
  */
 export function reportFailure(subject: string | undefined, error: unknown, debug: boolean): number {
-  const { message, exitCode } = describe(error, debug);
+  const { message: text, exitCode } = describe(error, debug);
   const prefix = subject === undefined ? 'taizhang' : `taizhang: ${subject}`;
-  process.stderr.write(`${prefix}: ${oneLine(message)}\n`);
+  process.stderr.write(`${prefix}: ${oneLine(text)}\n`);
   if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
   return exitCode;
 }

@@ -1,6 +1,5 @@
 // Task and ledger fields as every human-readable format shows them.
-import type { Ledger, Role, Task, Warning } from '../model.js';
-import type { HeaderLanguage } from './types.js';
+import type { Ledger, Role, Task } from '../model.js';
 
 export const ROLES: readonly Role[] = ['lead', 'responsible', 'support'];
 export const ROLE_LABELS: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合' };
@@ -19,7 +18,3 @@ export function ledgerTitle(ledger: Pick<Ledger, 'meta' | 'source'>): string {
   return ledger.meta.title ?? ledger.meta.noticeTitle ?? ledger.source.name;
 }
 
-export function describeWarning(warning: Warning, language: HeaderLanguage): string {
-  const where = warning.line === null ? '' : language === 'zh' ? `第${warning.line}行 ` : `line ${warning.line} `;
-  return `${where}[${warning.code}] ${warning.message}`;
-}

@@ -1,7 +1,8 @@
-import type { Ledger, Meta, Task } from '../model.js';
+import type { Ledger, Meta, Warning } from '../model.js';
 import { type Column, columnHeader, TASK_COLUMNS } from './columns.js';
-import { describeWarning, ledgerTitle } from './fields.js';
-import type { ExportOptions, HeaderLanguage, LedgerOf } from './types.js';
+import { ledgerTitle } from './fields.js';
+import { warningText } from '../i18n/index.js';
+import type { ExportOptions, HeaderLanguage } from './types.js';
 
 type MetaField = 'noticeTitle' | 'issuer' | 'docNumber' | 'date';
 
@@ -38,13 +39,17 @@ function metaLines(meta: Meta, title: string, labels: Record<string, string>): s
 
 /** The ledger as a Markdown document: a short header with the meta, then the task table. */
 export function toMarkdown(ledger: Ledger, options: ExportOptions): string {
-  return markdownOf(ledger, TASK_COLUMNS, options);
+  return markdownOf(ledger, ledger.tasks, TASK_COLUMNS, options);
 }
 
-/** A ledger whose tasks carry more than the contract's fields, with the columns that show them. */
-export function markdownOf<T extends Task>(
-  ledger: LedgerOf<T>,
-  columns: readonly Column<T>[],
+/**
+ * A document on a notice (a ledger whose tasks carry more than the contract's fields, the unit
+ * matrix) as Markdown: the notice's meta, then its rows in the given columns, then its warnings.
+ */
+export function markdownOf<Row>(
+  ledger: Pick<Ledger, 'meta' | 'source'> & { warnings?: Warning[] },
+  rows: readonly Row[],
+  columns: readonly Column<Row>[],
   { header = 'zh' }: ExportOptions,
 ): string {
   const labels = LABELS[header];
@@ -57,11 +62,11 @@ export function markdownOf<T extends Task>(
     '',
     tableRow(columns.map((column) => columnHeader(column, header))),
     tableRow(columns.map(() => '---')),
-    ...ledger.tasks.map((task) => tableRow(columns.map((column) => escapeCell(column.cell(task))))),
+    ...rows.map((row) => tableRow(columns.map((column) => escapeCell(column.cell(row))))),
   ];
-  if (ledger.warnings.length > 0) {
+  if (ledger.warnings !== undefined && ledger.warnings.length > 0) {
     lines.push('', `## ${labels.warnings}`, '');
-    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(describeWarning(warning, header))}`));
+    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(warningText(warning, header))}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Ledger, Task } from '../model.js';
-import { describeWarning, ledgerTitle, ROLE_LABELS, ROLES, unitNames } from './fields.js';
+import { ledgerTitle, ROLE_LABELS, ROLES, unitNames } from './fields.js';
+import { warningText } from '../i18n/index.js';
 import type { ExportOptions, LedgerOf } from './types.js';
 import { displayWidth, shorten } from './width.js';
 
@@ -95,7 +96,7 @@ export function outlineOf<T extends Task>(
 
   if (warnings.length > 0) {
     lines.push('', paint.yellow(`警告 ${warnings.length}`));
-    lines.push(...warnings.map((warning) => INDENT + describeWarning(warning, 'zh')));
+    lines.push(...warnings.map((warning) => INDENT + warningText(warning, 'zh')));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,18 +21,28 @@ export interface GroupRule {
 interface CoreEntry {
   /** Today's name of the unit, without a level. */
   canonical: string;
-  /** Whether the spelling is a name from before a reform. */
-  renamed: boolean;
+  /** Its name at a province level, when that differs (财政厅 for 财政局). */
+  province?: string;
+  /** For a name of a body a reform replaced: that body's full name, without a level. */
+  former?: string;
 }
 
 export interface AliasTable {
   /** Level words, longest first. */
   levels: string[];
   notLevels: string[];
+  /** Levels whose departments take the entries' province forms (厅). */
+  provinceLevels: string[];
   /** Every known spelling of a core → its entry. */
   cores: Map<string, CoreEntry>;
   /** Collective names by their core (市直各单位 → 直各单位). */
   groups: Map<string, GroupRule>;
+  /** Words of central agencies' local offices, which keep their place's name (福建证监局). */
+  central: string[];
+  /** Words that make a name collective (各, 有关, 相关). */
+  collectiveWords: string[];
+  /** Words of clause parts that are no unit (适用范围). */
+  notUnits: string[];
   notGovernments: string[];
   /** A place's name and level at the start of a name: 东台 市 人民政府. */
   placePattern: RegExp;
@@ -45,10 +55,16 @@ export interface AliasTable {
 interface AliasFile {
   levels?: string[];
   notLevels?: string[];
-  units?: { name: string; spellings?: string[]; formerly?: string[] }[];
+  provinceLevels?: string[];
+  units?: { name: string; province?: string; spellings?: string[]; formerly?: (string | string[])[] }[];
   groups?: { members: MemberKind[]; governmentLevels?: string[]; names: string[] }[];
+  central?: string[];
+  collectiveWords?: string[];
+  notUnits?: string[];
   notGovernments?: string[];
 }
+
+const WORD_LISTS = ['levels', 'notLevels', 'provinceLevels', 'central', 'collectiveWords', 'notUnits', 'notGovernments'] as const;
 
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
@@ -57,15 +73,18 @@ const isStringList = (value: unknown): value is string[] =>
 function problemOf(data: unknown): string | null {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'expected a mapping with units: and groups:';
   const file = data as Record<string, unknown>;
-  for (const key of ['levels', 'notLevels', 'notGovernments'] as const) {
+  for (const key of WORD_LISTS) {
     if (file[key] !== undefined && !isStringList(file[key])) return `${key} must be a list of names`;
   }
   if (file.units !== undefined) {
     if (!Array.isArray(file.units)) return 'units must be a list';
     for (const unit of file.units as Record<string, unknown>[]) {
       if (typeof unit?.name !== 'string') return 'every entry of units needs a name';
-      for (const key of ['spellings', 'formerly']) {
-        if (unit[key] !== undefined && !isStringList(unit[key])) return `units: ${unit.name}: ${key} must be a list of names`;
+      if (unit.province !== undefined && typeof unit.province !== 'string') return `units: ${unit.name}: province must be a name`;
+      if (unit.spellings !== undefined && !isStringList(unit.spellings)) return `units: ${unit.name}: spellings must be a list of names`;
+      const formerly = unit.formerly;
+      if (formerly !== undefined && !(Array.isArray(formerly) && formerly.every((body) => isStringList(typeof body === 'string' ? [body] : body)))) {
+        return `units: ${unit.name}: formerly must be a list of names, or of lists of one body's names`;
       }
     }
   }
@@ -106,26 +125,42 @@ function normalise(name: string): string {
   return normaliseUnitName(convertToSimplified(name.trim()));
 }
 
+/** A department's name at a province level: 财政局 → 财政厅. */
+const provinceSpelling = (name: string): string => name.replace(/局$/, '厅');
+
 /** Later files win: a spelling they list is taken away from the entry that had it before. */
 function buildTable(files: AliasFile[]): AliasTable {
   const unique = (lists: (string[] | undefined)[]) => [...new Set(lists.flatMap((list) => list ?? []).map(normalise))];
-  const levels = unique(files.map((file) => file.levels)).sort((a, b) => b.length - a.length);
+  const words = (key: (typeof WORD_LISTS)[number]) => unique(files.map((file) => file[key]));
+  const levels = words('levels').sort((a, b) => b.length - a.length);
   const levelWords = levels.join('|');
   const table: AliasTable = {
     levels,
-    notLevels: unique(files.map((file) => file.notLevels)),
+    notLevels: words('notLevels'),
+    provinceLevels: words('provinceLevels'),
     cores: new Map(),
     groups: new Map(),
-    notGovernments: unique(files.map((file) => file.notGovernments)),
+    central: words('central'),
+    collectiveWords: words('collectiveWords'),
+    notUnits: words('notUnits'),
+    notGovernments: words('notGovernments'),
     placePattern: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${levelWords})(.*)$`),
     regionPattern: new RegExp(`.+?(${levelWords})`, 'g'),
   };
   for (const file of files) {
     for (const unit of file.units ?? []) {
       const canonical = normalise(unit.name);
-      table.cores.set(canonical, { canonical, renamed: false });
-      for (const spelling of unit.spellings ?? []) table.cores.set(normalise(spelling), { canonical, renamed: false });
-      for (const former of unit.formerly ?? []) table.cores.set(normalise(former), { canonical, renamed: true });
+      const province = unit.province === undefined ? undefined : normalise(unit.province);
+      // With a 厅 at province level, each 局 spelling has its 厅 spelling too (人社局, 人社厅).
+      const withProvince = (names: string[]) => (province?.endsWith('厅') ? [...names, ...names.map(provinceSpelling)] : names);
+      const entry: CoreEntry = province === undefined ? { canonical } : { canonical, province };
+      for (const spelling of withProvince([canonical, ...(province === undefined ? [] : [province]), ...(unit.spellings ?? []).map(normalise)])) {
+        table.cores.set(spelling, entry);
+      }
+      for (const body of unit.formerly ?? []) {
+        const names = (typeof body === 'string' ? [body] : body).map(normalise);
+        for (const spelling of withProvince(names)) table.cores.set(spelling, { ...entry, former: names[0]! });
+      }
     }
     for (const group of file.groups ?? []) {
       const rule: GroupRule = { members: group.members, governmentLevels: group.governmentLevels?.map(normalise) ?? null };
@@ -183,14 +218,27 @@ function splitForeignPlace(text: string, table: AliasTable): { place: string; le
   return { place, level, core };
 }
 
+/** Whether a name gives its level, by a level word (省财政厅) or the notice's own place (福建省财政厅). */
+export function namesLevel(name: string, table: AliasTable, region?: string | null): boolean {
+  const text = normalise(name);
+  return regionOf(region, table).names.some((place) => text.startsWith(place)) || splitLevel(text, table) !== null;
+}
+
 /** A government is the notice's own (市政府 in a 市 notice) or another place's (东台市人民政府). */
 export type UnitKind = 'group' | 'own-government' | 'government' | 'department' | 'other';
 
 /** What a unit name names, read against the alias table and the notice's region. */
 export interface UnitIdentity {
-  /** The stable display name: level + today's name (市人力资源和社会保障局). */
+  /** Today's name: level + today's name of the unit (市人力资源和社会保障局, 省财政厅). */
   canonical: string;
-  /** The name as given, when it is a name from before a reform. */
+  /**
+   * Two names are one unit of a notice when their keys are equal: the canonical name, except
+   * for a body a reform replaced, which is its own unit (省工商行政管理局 and 省质量技术监督局 are two).
+   */
+  key: string;
+  /** How the unit is shown: the canonical name, or the name as written for a replaced body or a central agency's office. */
+  name: string;
+  /** The name as given, when it is the name of a body a reform replaced. */
   renamedFrom?: string;
   kind: UnitKind;
   /** 省, 市, 县, … or null when the name has none and none can be implied. */
@@ -203,41 +251,85 @@ const GOVERNMENT = '人民政府';
 /** Collective names that are not in the group list: who they include is not known. */
 const COLLECTIVE = '各';
 
+/** A clause part that names no unit: a scope or a note (适用范围：福建自贸试验区). */
+export function isNotUnit(name: string, table: AliasTable): boolean {
+  const text = normalise(name);
+  return table.notUnits.some((word) => text.includes(word));
+}
+
+// What a collective name may say around whom it includes: 区直各相关单位, 各乡镇人民政府（街道办事处）.
+const COLLECTIVE_FILLER = /（[^）]*）|各|有关|相关|直属|直|属|级|所辖|设区|人民政府|政府|、/g;
+
+/**
+ * Who a collective name the group list does not know includes, kept narrow: the departments of
+ * its level when it names units in general (区直各相关单位, 省直各有关部门); the governments of
+ * the levels it names when it names places (各设区市, 各乡镇人民政府（街道办事处）); else no one
+ * (各区属事业单位, 市各行政执法单位). Null for a name that is not collective.
+ */
+function collectiveRule(core: string, table: AliasTable): GroupRule | null {
+  if (!table.collectiveWords.some((word) => core.includes(word))) return null;
+  const rest = core.replace(COLLECTIVE_FILLER, '');
+  if (/^(单位|部门|机构)$/.test(rest)) return { members: ['department'], governmentLevels: null };
+  const levels = table.levels.filter((level) => core.replace(/设区/g, '').includes(level));
+  const onlyLevels = rest !== '' && table.levels.reduce((left, level) => left.replaceAll(level, ''), rest) === '';
+  return onlyLevels ? { members: ['government'], governmentLevels: levels } : { members: [], governmentLevels: null };
+}
+
+/** A unit's name of the given level: the entry's province form at a province level. */
+function fullName(entry: CoreEntry, level: string | null, table: AliasTable): string {
+  const atProvince = level !== null && table.provinceLevels.includes(level) && entry.province !== undefined;
+  return atProvince ? entry.province! : entry.canonical;
+}
+
+/** The full name of the body a reform replaced, at the level (省国土资源厅 for 省国土局). */
+function formerName(entry: CoreEntry, level: string | null, table: AliasTable): string {
+  const atProvince = level !== null && table.provinceLevels.includes(level) && entry.province?.endsWith('厅') === true;
+  return atProvince ? provinceSpelling(entry.former!) : entry.former!;
+}
+
 /** Reads a unit name: its level, its canonical name, and what kind of body it is. */
 export function identifyUnit(name: string, table: AliasTable, region?: string | null): UnitIdentity {
-  const text = normalise(name);
+  // A unit shown with today's name beside it (省工商局（现 省市场监督管理局）) is the unit as written.
+  const text = normalise(name).replace(/（现[^）]*）$/, '');
   const own = regionOf(region, table);
   const ownPlace = own.names.find((place) => text.startsWith(place) && text.length > place.length);
   const known = table.cores.has(text) || table.groups.has(text);
   const levelled = ownPlace !== undefined ? { level: own.level, core: text.slice(ownPlace.length) } : known ? null : splitLevel(text, table);
 
-  const group = table.groups.get(levelled?.core ?? text);
-  // A group named without a level (各部门) is the notice's own level's.
-  if (group !== undefined) return { canonical: text, kind: 'group', level: levelled?.level ?? own.level, group };
+  const group = table.groups.get(levelled?.core ?? text) ?? collectiveRule(levelled?.core ?? text, table);
+  // A group named without a level (各部门) is the notice's own level's: 省直各部门 and 直各部门 are one.
+  if (group !== null) {
+    const level = levelled?.level ?? own.level;
+    return { canonical: text, key: (level ?? '') + (levelled?.core ?? text), name: text, kind: 'group', level, group };
+  }
 
   const foreign = levelled === null && !known ? splitForeignPlace(text, table) : null;
   if (foreign !== null) {
     // A place's name alone names its government: 亭湖区人民政府 is 亭湖区.
     const placeName = foreign.place + foreign.level;
-    const entry = table.cores.get(foreign.core) ?? { canonical: GOVERNMENT, renamed: false };
-    const identity: UnitIdentity =
-      entry.canonical === GOVERNMENT
-        ? { canonical: placeName, kind: 'government', level: foreign.level }
-        : { canonical: placeName + entry.canonical, kind: 'other', level: foreign.level };
-    return entry.renamed ? { ...identity, renamedFrom: text } : identity;
+    const entry = table.cores.get(foreign.core) ?? { canonical: GOVERNMENT };
+    if (entry.canonical === GOVERNMENT) return { canonical: placeName, key: placeName, name: placeName, kind: 'government', level: foreign.level };
+    const canonical = placeName + fullName(entry, foreign.level, table);
+    if (entry.former === undefined) return { canonical, key: canonical, name: canonical, kind: 'other', level: foreign.level };
+    return { canonical, key: placeName + formerName(entry, foreign.level, table), name: text, renamedFrom: text, kind: 'other', level: foreign.level };
   }
 
   const core = levelled?.core ?? text;
   const entry = table.cores.get(core);
-  // A bare known name (人社局) is the notice's own level's; an unknown one is left as written.
-  const level = levelled?.level ?? (entry !== undefined ? own.level : null);
-  const canonicalCore = entry?.canonical ?? core;
+  // A central agency's office is shown with its place's name as written (福建证监局).
+  const central = table.central.some((word) => core.includes(word));
+  // A bare known name (人社局, 人民银行平潭支行) is the notice's own level's; an unknown one is left as written.
+  const level = levelled?.level ?? (entry !== undefined || central ? own.level : null);
+  const canonicalCore = entry === undefined ? core : fullName(entry, level, table);
+  // A central agency's office is no department of the place's government, nor in its groups.
   const kind: UnitKind =
     canonicalCore === GOVERNMENT
       ? level === own.level ? 'own-government' : 'government'
-      : level !== null && !core.startsWith(COLLECTIVE) ? 'department' : 'other';
-  const identity: UnitIdentity = { canonical: (level ?? '') + canonicalCore, kind, level };
-  return entry?.renamed ? { ...identity, renamedFrom: text } : identity;
+      : level !== null && !central && !core.startsWith(COLLECTIVE) ? 'department' : 'other';
+  const canonical = (level ?? '') + canonicalCore;
+  const identity: UnitIdentity = { canonical, key: canonical, name: central ? text : canonical, kind, level };
+  if (entry?.former === undefined) return identity;
+  return { ...identity, key: (level ?? '') + formerName(entry, level, table), name: text, renamedFrom: text };
 }
 
 /**

@@ -2,7 +2,7 @@
 import { type Column, FOLLOW_UP_COLUMNS, TASK_COLUMNS } from '../export/columns.js';
 import { ROLE_LABELS } from '../export/fields.js';
 import type { UnitKind } from './aliases.js';
-import { type Match, type MatchedTask, matchesOf } from './match.js';
+import { type AskedUnit, type Match, type MatchedTask, matchesOf } from './match.js';
 import type { UnitRow } from './matrix.js';
 
 /** A task several asked units carry lists each unit's match, in the order of --unit. */
@@ -31,6 +31,17 @@ export const KIND_LABELS: Record<UnitKind, string> = {
   other: '其他',
 };
 
+/** An asked unit with the notice's names it was found as, when they differ: 财政厅（省财政厅）. */
+export function askedLabel({ name, found }: AskedUnit): string {
+  const others = found.filter((other) => other !== name);
+  return others.length === 0 ? name : `${name}（${others.join('、')}）`;
+}
+
+/** A unit as the notice names it, with today's name beside it when a reform replaced it. */
+export function unitLabel(row: Pick<UnitRow, 'unit' | 'today'>): string {
+  return row.today === null ? row.unit : `${row.unit}（现 ${row.today}）`;
+}
+
 const count = (key: 'lead' | 'responsible' | 'support' | 'total' | 'collective', zh: string): Column<UnitRow> => ({
   key,
   zh,
@@ -47,6 +58,6 @@ export const MATRIX_COLUMNS: readonly Column<UnitRow>[] = [
   count('total', '合计'),
   count('collective', '集体任务'),
   { key: 'spellings', zh: '写法', cell: (row) => row.spellings.join('、') },
-  { key: 'renamedFrom', zh: '旧名', cell: (row) => row.renamedFrom.join('、') },
+  { key: 'today', zh: '现名', cell: (row) => row.today ?? '' },
   { key: 'mayBeSame', zh: '可能同一单位', cell: (row) => row.mayBeSame.join('、') },
 ];

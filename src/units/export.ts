@@ -17,11 +17,16 @@ const unitLedgerExporters: ExporterLoaders<UnitLedger> = {
   },
   md: async () => {
     const { markdownOf } = await import('../export/md.js');
-    return (ledger, options) => markdownOf(ledger, [...TASK_COLUMNS, ...MATCH_COLUMNS], options);
+    return (ledger, options) => markdownOf(ledger, ledger.tasks, [...TASK_COLUMNS, ...MATCH_COLUMNS], options);
   },
   xlsx: async () => (await import('./xlsx.js')).unitLedgerXlsx,
   terminal: async () => (await import('./terminal.js')).unitLedgerOutline,
 };
+
+/** Several notices' ledgers of the units into one workbook. */
+export async function unitLedgersXlsx(ledgers: readonly UnitLedger[], options: ExportOptions): Promise<Exported> {
+  return (await import('./xlsx.js')).unitLedgersXlsx(ledgers, options);
+}
 
 export function exportUnitLedger(ledger: UnitLedger, format: Format, options: ExportOptions): Promise<Exported> {
   return exportWith(unitLedgerExporters, ledger, format, options);
@@ -32,6 +37,10 @@ const matrixExporters: ExporterLoaders<UnitMatrix, MatrixFormat> = {
   csv: async () => {
     const { csvOf } = await import('../export/csv.js');
     return (matrix, { header = 'zh' }) => csvOf(matrix.units, MATRIX_COLUMNS, header);
+  },
+  md: async () => {
+    const { markdownOf } = await import('../export/md.js');
+    return (matrix, options) => markdownOf(matrix, matrix.units, MATRIX_COLUMNS, options);
   },
   xlsx: async () => (await import('./xlsx.js')).matrixXlsx,
   terminal: async () => (await import('./terminal.js')).matrixTable,

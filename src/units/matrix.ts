@@ -1,15 +1,16 @@
 // The responsibility matrix (责任分工表): every unit of a notice and how many tasks it carries.
 import type { Ledger, LedgerSource, Meta, Role } from '../model.js';
-import { type AliasTable, belongsTo, identifyUnit, type UnitIdentity, type UnitKind } from './aliases.js';
+import { isSubsequence } from './match.js';
+import { type AliasTable, belongsTo, identifyUnit, isNotUnit, type UnitIdentity, type UnitKind } from './aliases.js';
 
 export interface UnitRow {
-  /** The canonical name. */
+  /** The unit's name: its canonical name, or as the notice writes it for a body a reform replaced. */
   unit: string;
   kind: UnitKind;
   /** The names the notice gives the unit, in order of appearance. */
   spellings: string[];
-  /** Those of its names that are from before a reform. */
-  renamedFrom: string[];
+  /** Today's name, when a reform replaced the unit (省工商局 → 省市场监督管理局); else null. */
+  today: string | null;
   lead: number;
   responsible: number;
   support: number;
@@ -35,13 +36,6 @@ interface Tally {
   tasks: Set<string>;
 }
 
-/** Whether every character of `short` appears in `long`, in order. */
-function isSubsequence(short: string, long: string): boolean {
-  let at = 0;
-  for (const character of long) if (character === short[at]) at++;
-  return at === short.length;
-}
-
 // Shorter names than this share characters with too many others by chance.
 const MIN_SIMILAR_LENGTH = 3;
 
@@ -51,7 +45,7 @@ const MIN_SIMILAR_LENGTH = 3;
  */
 function maySameUnit(a: UnitIdentity, b: UnitIdentity): boolean {
   if (a.level !== b.level) return false;
-  const [short, long] = [a, b].map((unit) => unit.canonical.slice(unit.level?.length ?? 0)).sort((x, y) => x.length - y.length) as [string, string];
+  const [short, long] = [a, b].map((unit) => unit.key.slice(unit.level?.length ?? 0)).sort((x, y) => x.length - y.length) as [string, string];
   return short.length >= MIN_SIMILAR_LENGTH && short.at(-1) === long.at(-1) && isSubsequence(short, long);
 }
 
@@ -66,22 +60,23 @@ export function unitMatrix(ledger: Ledger, table: AliasTable): UnitMatrix {
   for (const task of ledger.tasks) {
     const named = new Set<string>();
     for (const { name, role } of task.units) {
+      if (isNotUnit(name, table)) continue;
       const identity = identifyUnit(name, table, ledger.meta.region);
-      let tally = tallies.get(identity.canonical);
+      let tally = tallies.get(identity.key);
       if (tally === undefined) {
+        const today = identity.renamedFrom === undefined ? null : identity.canonical;
         tally = {
           identity,
-          row: { unit: identity.canonical, kind: identity.kind, spellings: [], renamedFrom: [], lead: 0, responsible: 0, support: 0, total: 0, collective: 0, mayBeSame: [] },
+          row: { unit: identity.name, kind: identity.kind, spellings: [], today, lead: 0, responsible: 0, support: 0, total: 0, collective: 0, mayBeSame: [] },
           tasksByRole: { lead: new Set(), responsible: new Set(), support: new Set() },
           tasks: new Set(),
         };
-        tallies.set(identity.canonical, tally);
+        tallies.set(identity.key, tally);
       }
       if (!tally.row.spellings.includes(name)) tally.row.spellings.push(name);
-      if (identity.renamedFrom !== undefined && !tally.row.renamedFrom.includes(name)) tally.row.renamedFrom.push(name);
       tally.tasksByRole[role].add(task.id);
       tally.tasks.add(task.id);
-      named.add(identity.canonical);
+      named.add(identity.key);
     }
     explicitByTask.set(task.id, named);
   }
@@ -96,7 +91,7 @@ export function unitMatrix(ledger: Ledger, table: AliasTable): UnitMatrix {
     row.total = tally.tasks.size;
     const memberOf = groups.filter((group) => belongsTo(identity, group.identity));
     const collectiveTasks = new Set(memberOf.flatMap((group) => [...group.tasks]));
-    row.collective = [...collectiveTasks].filter((id) => !explicitByTask.get(id)!.has(row.unit)).length;
+    row.collective = [...collectiveTasks].filter((id) => !explicitByTask.get(id)!.has(identity.key)).length;
     row.mayBeSame = all
       .filter((other) => other !== tally && other.identity.kind === identity.kind && identity.kind !== 'group' && maySameUnit(identity, other.identity))
       .map((other) => other.row.unit);

@@ -4,6 +4,7 @@ import { outlineOf } from '../export/terminal.js';
 import type { ExportOptions } from '../export/types.js';
 import { displayWidth, padEnd, padStart, shorten } from '../export/width.js';
 import { type Match, matchesOf, roleCounts, tasksOfUnit, type UnitLedger } from './match.js';
+import { askedLabel, unitLabel } from './columns.js';
 import type { UnitMatrix, UnitRow } from './matrix.js';
 
 function roleTag(match: Match): string {
@@ -19,8 +20,7 @@ export function unitLedgerOutline(ledger: UnitLedger, options: ExportOptions): s
     headerLines: (paint) => [
       ...units.map((unit) => {
         const counts = roleCounts(tasksOfUnit(ledger, unit.name));
-        const name = unit.name === unit.canonical ? unit.name : `${unit.name}（${unit.canonical}）`;
-        return `${paint.bold(name)}  牵头 ${counts.lead} · 负责 ${counts.responsible} · 配合 ${counts.support} · 集体 ${counts.collective}`;
+        return `${paint.bold(askedLabel(unit))}  牵头 ${counts.lead} · 负责 ${counts.responsible} · 配合 ${counts.support} · 集体 ${counts.collective}`;
       }),
       ...(roles === null ? [] : [paint.dim(`只列${roles.map((role) => ROLE_LABELS[role]).join('、')}`)]),
       ...ledger.renames.map((rename) => paint.dim(`更名 ${rename.name} → ${rename.canonical}`)),
@@ -37,15 +37,14 @@ const COUNTS = [
   ['collective', '集体'],
 ] as const;
 // Long collective names (涉及……的相关单位) would push every count off the screen.
-const MAX_NAME_WIDTH = 28;
+const MAX_NAME_WIDTH = 36;
 const MIN_NOTES_WIDTH = 20;
 
-/** Other names of the unit, its names from before a reform, and units that may be the same. */
+/** Other names of the unit, and units that may be the same. */
 function notes(row: UnitRow): string {
-  const others = row.spellings.filter((name) => name !== row.unit && !row.renamedFrom.includes(name));
+  const others = row.spellings.filter((name) => name !== row.unit);
   return [
     others.length > 0 ? `写作 ${others.join('、')}` : '',
-    row.renamedFrom.length > 0 ? `旧名 ${row.renamedFrom.join('、')}` : '',
     row.mayBeSame.length > 0 ? `或即 ${row.mayBeSame.join('、')}` : '',
   ]
     .filter(Boolean)
@@ -55,7 +54,7 @@ function notes(row: UnitRow): string {
 /** The matrix as a table: units with the most work first, then the collective names. */
 export function matrixTable(matrix: UnitMatrix, { colorLevel = 0, width = 80 }: ExportOptions): string {
   const paint = new Chalk({ level: colorLevel });
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(4, ...matrix.units.map((row) => displayWidth(row.unit))));
+  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(4, ...matrix.units.map((row) => displayWidth(unitLabel(row)))));
   const countWidth = 4;
   const notesWidth = Math.max(MIN_NOTES_WIDTH, width - nameWidth - (countWidth + 1) * COUNTS.length - 2);
   const line = (row: UnitRow) => {
@@ -65,7 +64,7 @@ export function matrixTable(matrix: UnitMatrix, { colorLevel = 0, width = 80 }: 
       return value === '0' || value === '-' ? paint.dim(cell) : cell;
     });
     const note = notes(row);
-    return [padEnd(shorten(row.unit, nameWidth), nameWidth), ...counts].join(' ') + (note ? `  ${paint.dim(shorten(note, notesWidth))}` : '');
+    return [padEnd(shorten(unitLabel(row), nameWidth), nameWidth), ...counts].join(' ') + (note ? `  ${paint.dim(shorten(note, notesWidth))}` : '');
   };
   const units = matrix.units.filter((row) => row.kind !== 'group');
   const groups = matrix.units.filter((row) => row.kind === 'group');

@@ -10,6 +10,11 @@ export const NOTICES = join(ROOT, 'fixtures', 'notices');
 export const TERMINAL_CONTROL = /\u001b\[|\r/;
 export const STACK_FRAME = /^\s+at /m;
 
+/** Stderr without the lines of the inputs' warnings, which every output reports there. */
+export function withoutWarnings(stderr: string): string {
+  return stderr.replace(/^taizhang: .*?: (warning|警告) .*\n/gm, '');
+}
+
 export interface Run {
   code: number | null;
   stdout: string;
