@@ -247,11 +247,18 @@ describe('what is and is not a task', () => {
   });
 
   it('warns when there are no numbered items at all', () => {
-    const l = ledger('关于做好政务公开工作的通知', '各乡镇人民政府：', '请各单位认真做好政务公开工作，及时公开有关信息。');
+    const l = ledger('我县召开政务公开工作推进会', '会议要求，各单位要认真做好政务公开工作，及时公开有关信息。');
     expect(l.tasks).toEqual([]);
     expect(l.warnings).toEqual([
       { code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null },
     ]);
+  });
+
+  it('tells a cover notice whose plan is not included from a page that is no notice', () => {
+    const l = ledger('关于印发某县2024年政务公开工作要点的通知', '某政办〔2024〕3号', '各乡镇人民政府：', '现将《某县2024年政务公开工作要点》印发给你们，请认真贯彻落实。');
+    expect(l.tasks).toEqual([]);
+    expect(l.warnings.map((w) => w.code)).toEqual(['cover-notice-only']);
+    expect(l.meta).toMatchObject({ title: '某县2024年政务公开工作要点', docNumber: '某政办〔2024〕3号' });
   });
 
   it('writes task text in simplified Chinese with full-width punctuation', () => {

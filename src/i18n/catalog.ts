@@ -52,6 +52,7 @@ export interface WarningText {
 
 export const WARNING_TEXTS: Record<string, WarningText | WarningText[]> = {
   'no-numbered-items': { zh: '未找到编号条目：这可能不是工作任务类通知' },
+  'cover-notice-only': { zh: '只有印发通知，没有编号条目：工作任务可能在附件中' },
   truncated: { zh: '正文在句中结束：文件可能不完整' },
   'truncated-html': { zh: '网页在 </html> 之前结束：正文可能不完整' },
   'table-spans': { pattern: /repaired: (.*)$/, zh: '表格的合并单元格已修复：{1}' },

@@ -19,7 +19,13 @@ export function buildLedger(outline: Outline): Ledger {
   });
   const allWarnings = [...outline.warnings, ...warnings];
   if (outline.roots.length === 0) {
-    allWarnings.push({ code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null });
+    // A cover notice whose plan is an attachment not included is still a notice, with its meta.
+    const coverNotice = meta.noticeTitle !== null || meta.docNumber !== null || (meta.issuer !== null && meta.date !== null);
+    allWarnings.push(
+      coverNotice
+        ? { code: 'cover-notice-only', message: 'a cover notice without numbered items: its plan may be in an attachment', line: null }
+        : { code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null },
+    );
   }
   return { schema: 'taizhang/1', source: outline.source, meta, sections, tasks, warnings: allWarnings, dropped: outline.dropped, lines };
 }
