@@ -1,0 +1,143 @@
+// Rows of a returned sheet → progress entries: matched to their task by the hidden key, or, when
+// the key column is lost, by 编号 and text; recorded without ever overwriting an entry.
+import type { Database } from 'sql.js';
+import { InputError } from '../errors.js';
+import { type AliasTable, canonicalUnit } from '../units/aliases.js';
+import { type StoredPlan, type StoredTask, unitId } from './plans.js';
+import { type Status, STATUSES } from './schema.js';
+import { FILLED_COLUMNS, readRowKey, SHEET_COLUMNS } from './sheet.js';
+import type { ReturnedSheet, SheetRow } from './sheet-in.js';
+import { rows } from './store.js';
+
+/** What a row reports: the fields a progress entry stores. */
+interface Report {
+  status: Status;
+  text: string;
+  person: string;
+  evidence: string;
+  note: string;
+}
+
+export interface ProgressRow extends Report {
+  taskRowId: number;
+  /** The unit's canonical name. */
+  unit: string;
+  /** Where it came from, for messages: file, sheet and row. */
+  source: string;
+  line: number;
+  number: string;
+}
+
+export interface UnmatchedRow {
+  source: string;
+  line: number;
+  number: string;
+  text: string;
+  reason: string;
+}
+
+export interface SheetMatch {
+  entries: ProgressRow[];
+  unmatched: UnmatchedRow[];
+}
+
+const comparable = (text: string) => text.replace(/\s+/g, '');
+
+/** The task with this 编号 and text, else the one task with this text (renumbered). */
+function findTask(plans: readonly StoredPlan[], number: string, text: string): { plan: StoredPlan; task: StoredTask } | undefined {
+  const found = plans.flatMap((plan) => plan.ledger.tasks.filter((task) => comparable(task.text) === comparable(text)).map((task) => ({ plan, task })));
+  return found.find(({ task }) => task.id === number) ?? (found.length === 1 ? found[0] : undefined);
+}
+
+function reportOf(cells: SheetRow['cells']): Report | string {
+  const status = cells.status ?? '推进中';
+  if (!(STATUSES as readonly string[]).includes(status)) return `${SHEET_COLUMNS.status} “${status}” is none of ${STATUSES.join('、')}`;
+  return { status: status as Status, text: cells.progress ?? '', person: cells.person ?? '', evidence: cells.evidence ?? '', note: cells.note ?? '' };
+}
+
+/**
+ * The entries of a returned sheet's filled rows, and the rows that match no task. Throws for a
+ * sheet of a plan this database does not have, and for one whose unit cannot be told.
+ */
+export function matchSheet(sheet: ReturnedSheet, plans: readonly StoredPlan[], table: AliasTable, source: string, unitAsked?: string): SheetMatch {
+  const byUid = new Map(plans.map((plan) => [plan.uid, plan]));
+  const byRow = new Map(plans.flatMap((plan) => plan.ledger.tasks.map((task) => [task.rowId, { plan, task }] as const)));
+  const titlePlan = sheet.title === null ? undefined : plans.find((plan) => plan.name === sheet.title!.plan);
+  if (sheet.title !== null && titlePlan === undefined) throw new InputError(`a sheet of another plan (${sheet.title.plan}), not in this database`);
+  const where = sheet.name === '' ? source : `${source} [${sheet.name}]`;
+  const result: SheetMatch = { entries: [], unmatched: [] };
+  for (const { line, cells } of sheet.rows) {
+    if (!FILLED_COLUMNS.some((column) => cells[column] !== undefined)) continue;
+    const number = cells.number ?? '';
+    const unmatched = (reason: string) => result.unmatched.push({ source: where, line, number, text: cells.task ?? '', reason });
+    const key = readRowKey(cells.key ?? '');
+    let found: { plan: StoredPlan; task: StoredTask } | undefined;
+    let unitName: string | undefined;
+    if (key !== null) {
+      if (!byUid.has(key.planUid)) throw new InputError(`a sheet of another plan: row ${line}'s key names a plan not in this database`);
+      found = byRow.get(key.taskRowId);
+      unitName = key.unit;
+    } else {
+      found = findTask(titlePlan === undefined ? plans : [titlePlan], number, cells.task ?? '');
+      unitName = sheet.title?.unit ?? unitAsked;
+      if (unitName === undefined) throw new InputError('cannot tell which unit filled it in (no key column, no title row): give --unit');
+    }
+    if (found === undefined) {
+      unmatched(key === null ? 'matches no task by 编号 and text' : 'its task is no longer in the plan');
+      continue;
+    }
+    const report = reportOf(cells);
+    if (typeof report === 'string') {
+      unmatched(report);
+      continue;
+    }
+    const unit = canonicalUnit(unitName, table, found.plan.ledger.meta.region).canonical;
+    result.entries.push({ ...report, taskRowId: found.task.rowId, unit, source: where, line, number: found.task.id });
+  }
+  if (result.entries.length === 0 && result.unmatched.length > 0 && result.unmatched.every((row) => row.reason.startsWith('matches no task'))) {
+    throw new InputError('no row matches a task in this database: a sheet of another plan?');
+  }
+  return result;
+}
+
+export interface Conflict {
+  row: ProgressRow;
+  existing: Report & { source: string };
+}
+
+export interface RecordOutcome {
+  recorded: number;
+  /** The same as the unit's entry before: nothing new to record. */
+  unchanged: number;
+  /** Recorded already for that date (the same sheet imported again). */
+  already: number;
+  conflicts: Conflict[];
+}
+
+const sameReport = (a: Report, b: Report) =>
+  a.status === b.status && a.text === b.text && a.person === b.person && a.evidence === b.evidence && a.note === b.note;
+
+/** Records the entries as of the date; an entry that differs from one already there for that date is a conflict, left out. */
+export function recordProgress(db: Database, entries: readonly ProgressRow[], date: string): RecordOutcome {
+  const outcome: RecordOutcome = { recorded: 0, unchanged: 0, already: 0, conflicts: [] };
+  const fields = 'status, text, person, evidence, note, source';
+  for (const entry of entries) {
+    const unit = unitId(db, entry.unit);
+    const existing = rows<Report & { source: string }>(db, `SELECT ${fields} FROM progress WHERE task_id = ? AND unit_id = ? AND date = ?`, [entry.taskRowId, unit, date])[0];
+    if (existing !== undefined) {
+      if (sameReport(existing, entry)) outcome.already++;
+      else outcome.conflicts.push({ row: entry, existing });
+      continue;
+    }
+    const before = rows<Report>(db, `SELECT ${fields} FROM progress WHERE task_id = ? AND unit_id = ? AND date < ? ORDER BY date DESC LIMIT 1`, [entry.taskRowId, unit, date])[0];
+    if (before !== undefined && sameReport(before, entry)) {
+      outcome.unchanged++;
+      continue;
+    }
+    db.run(`INSERT INTO progress (task_id, unit_id, date, ${fields}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      entry.taskRowId, unit, date, entry.status, entry.text, entry.person, entry.evidence, entry.note, entry.source,
+    ]);
+    outcome.recorded++;
+  }
+  return outcome;
+}

@@ -1,0 +1,131 @@
+// Where each task stands on a date: the latest progress entries, its status, its deadline and the
+// supervisors' traffic light. due, status and the sheets all read the database through here.
+import type { Database } from 'sql.js';
+import { deadlineDates } from '../export/fields.js';
+import type { AliasTable } from '../units/aliases.js';
+import { unitLedger } from '../units/match.js';
+import { addDays } from './dates.js';
+import { loadPlans, type StoredPlan, type StoredTask } from './plans.js';
+import type { Status } from './schema.js';
+import { STATUSES } from './schema.js';
+import { rows } from './store.js';
+
+/** 红 overdue, 黄 due within the window, 绿 on track or done. */
+export type Light = '红' | '黄' | '绿';
+
+/** A unit's progress entry. */
+export interface Entry {
+  unit: string;
+  date: string;
+  status: Status;
+  text: string;
+  person: string;
+  evidence: string;
+  note: string;
+}
+
+export interface TaskState {
+  plan: StoredPlan;
+  task: StoredTask;
+  /** The final dated deadline (ISO), if any. */
+  deadline: string | null;
+  /** Each unit's latest entry on or before the date, by canonical unit name. */
+  entries: Map<string, Entry>;
+  /** The latest of them: the task's own state. */
+  latest: Entry | null;
+}
+
+export interface Tracking {
+  asOf: string;
+  /** Days ahead that count as due soon. */
+  within: number;
+  plans: StoredPlan[];
+  tasks: TaskState[];
+}
+
+interface EntryRow {
+  task_id: number;
+  unit: string;
+  date: string;
+  status: Status;
+  text: string;
+  person: string;
+  evidence: string;
+  note: string;
+}
+
+/** Later first; on one date the further status first (已完成 over 推进中). */
+function isNewer(entry: Entry, than: Entry | null): boolean {
+  if (than === null || entry.date !== than.date) return than === null || entry.date > than.date;
+  return STATUSES.indexOf(entry.status) > STATUSES.indexOf(than.status);
+}
+
+export function loadTracking(db: Database, asOf: string, within: number): Tracking {
+  const plans = loadPlans(db);
+  const states = new Map<number, TaskState>();
+  for (const plan of plans) {
+    for (const task of plan.ledger.tasks) {
+      states.set(task.rowId, { plan, task, deadline: deadlineDates(task).sort().at(-1) ?? null, entries: new Map(), latest: null });
+    }
+  }
+  // Each task and unit's latest entry up to the date, found through the (task, unit, date) index.
+  const latest = `SELECT task_id, units.name AS unit, date, status, text, person, evidence, note FROM progress p JOIN units ON units.id = p.unit_id
+    WHERE date = (SELECT max(date) FROM progress q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id AND q.date <= ?)`;
+  for (const { task_id, ...entry } of rows<EntryRow>(db, latest, [asOf])) {
+    const state = states.get(task_id);
+    if (state === undefined) continue;
+    state.entries.set(entry.unit, entry);
+    if (isNewer(entry, state.latest)) state.latest = entry;
+  }
+  return { asOf, within, plans, tasks: [...states.values()] };
+}
+
+/** The task's status for a unit: the unit's own latest entry, else the task's. */
+export function statusOf(state: TaskState, unit?: string): Status {
+  return (unit === undefined ? undefined : state.entries.get(unit))?.status ?? state.latest?.status ?? '未启动';
+}
+
+/** A standing task (长期推进) and a done one are on track whatever the deadline. */
+export function isOpen(status: Status): boolean {
+  return status === '未启动' || status === '推进中';
+}
+
+export function lightOf(status: Status, deadline: string | null, tracking: Pick<Tracking, 'asOf' | 'within'>): Light {
+  if (!isOpen(status) || deadline === null) return '绿';
+  if (deadline < tracking.asOf) return '红';
+  return deadline <= addDays(tracking.asOf, tracking.within) ? '黄' : '绿';
+}
+
+/** A unit's tasks: those it is named on, and those of the groups it belongs to (市直各单位). */
+export interface UnitTasks {
+  /** The unit's canonical name. */
+  unit: string;
+  tasks: TaskState[];
+}
+
+/** The tasks of the unit asked for, by any of its names; null when no plan names it. */
+export function tasksOfUnit(tracking: Tracking, name: string, table: AliasTable): UnitTasks | null {
+  const byRow = new Map(tracking.tasks.map((state) => [state.task.rowId, state]));
+  let unit: string | undefined;
+  const tasks: TaskState[] = [];
+  for (const plan of tracking.plans) {
+    const own = unitLedger(plan.ledger, [name], table);
+    unit ??= own.query.units[0]!.canonical;
+    // unitLedger's tasks are copies of the stored ones, row id included.
+    for (const task of own.tasks) tasks.push(byRow.get((task as unknown as StoredTask).rowId)!);
+  }
+  return unit === undefined || tasks.length === 0 ? null : { unit, tasks };
+}
+
+/** Every unit named on a task, by canonical name, with its tasks, in order of first mention. */
+export function tasksByUnit(tracking: Tracking): UnitTasks[] {
+  const units = new Map<string, TaskState[]>();
+  for (const state of tracking.tasks) {
+    for (const unit of new Set(state.task.canonical)) {
+      const tasks = units.get(unit) ?? [];
+      if (tasks.length === 0) units.set(unit, tasks);
+      tasks.push(state);
+    }
+  }
+  return [...units].map(([unit, tasks]) => ({ unit, tasks }));
+}
