@@ -24,10 +24,10 @@ export function registerStatus(program: Command): void {
       process.exitCode = reportFailure(options.output, new InputError(problem), debug);
       return;
     }
-    process.exitCode = await withTracking(options, debug, async ({ tracking, own }) => {
+    process.exitCode = await withTracking(options, debug, async ({ tracking, own, table }) => {
       const { renderStatus, statusReport } = await import('../track/status.js');
       const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
-      return writeOutput(await renderStatus(statusReport(tracking, own), format, colorLevel), options.output, debug);
+      return writeOutput(await renderStatus(statusReport(tracking, own, table), format, colorLevel), options.output, debug);
     });
   });
 }

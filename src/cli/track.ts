@@ -128,7 +128,7 @@ async function exportSheets(options: ExportOptions, debug: boolean): Promise<num
     const { identifyUnit } = await import('../units/aliases.js');
     const { unitWorkbook } = await import('../track/sheet-out.js');
     // A group (市直各单位) gets no sheet of its own: its tasks are in each member's.
-    const units = asked !== undefined ? [asked] : tasksByUnit(tracking).map(({ unit }) => unit).filter((unit) => identifyUnit(unit, table).kind !== 'group');
+    const units = asked !== undefined ? [asked] : tasksByUnit(tracking, table).map(({ unit }) => unit).filter((unit) => identifyUnit(unit, table).kind !== 'group');
     for (const unit of units) {
       const own = tasksOfUnit(tracking, unit, table);
       if (own === null) return reportFailure(undefined, new InputError(`${options.db}: no plan has a task for ${unit}`), debug);

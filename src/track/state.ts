@@ -2,7 +2,7 @@
 // supervisors' traffic light. due, status and the sheets all read the database through here.
 import type { Database } from 'sql.js';
 import { deadlineDates } from '../export/fields.js';
-import type { AliasTable } from '../units/aliases.js';
+import { type AliasTable, belongsTo, identifyUnit, type UnitIdentity } from '../units/aliases.js';
 import { unitLedger } from '../units/match.js';
 import { addDays } from './dates.js';
 import { loadPlans, type StoredPlan, type StoredTask } from './plans.js';
@@ -117,15 +117,39 @@ export function tasksOfUnit(tracking: Tracking, name: string, table: AliasTable)
   return unit === undefined || tasks.length === 0 ? null : { unit, tasks };
 }
 
-/** Every unit named on a task, by canonical name, with its tasks, in order of first mention. */
-export function tasksByUnit(tracking: Tracking): UnitTasks[] {
-  const units = new Map<string, TaskState[]>();
+/**
+ * Every unit named on a task, by canonical name, with its tasks in order: those naming it, and,
+ * for a unit that is not itself a group, those of the groups it belongs to (as tasksOfUnit).
+ */
+export function tasksByUnit(tracking: Tracking, table: AliasTable): UnitTasks[] {
+  const identities = new Map<string, UnitIdentity>();
+  const identify = (name: string, region: string | null) => {
+    const key = `${region ?? ''}|${name}`;
+    let identity = identities.get(key);
+    if (identity === undefined) identities.set(key, (identity = identifyUnit(name, table, region)));
+    return identity;
+  };
+  const units = new Map<string, { identity: UnitIdentity; tasks: TaskState[] }>();
   for (const state of tracking.tasks) {
-    for (const unit of new Set(state.task.canonical)) {
-      const tasks = units.get(unit) ?? [];
-      if (tasks.length === 0) units.set(unit, tasks);
-      tasks.push(state);
-    }
+    for (const unit of state.task.canonical) if (!units.has(unit)) units.set(unit, { identity: identify(unit, null), tasks: [] });
   }
-  return [...units].map(([unit, tasks]) => ({ unit, tasks }));
+  // Which units each group of a plan's region includes: a few groups, computed once each.
+  const members = new Map<string, string[]>();
+  const membersOf = (group: string, region: string | null) => {
+    const key = `${region ?? ''}|${group}`;
+    let list = members.get(key);
+    if (list === undefined) {
+      const identity = identify(group, region);
+      list = identity.kind !== 'group' ? [] : [...units].filter(([, unit]) => belongsTo(unit.identity, identity)).map(([name]) => name);
+      members.set(key, list);
+    }
+    return list;
+  };
+  for (const state of tracking.tasks) {
+    const region = state.plan.ledger.meta.region;
+    const named = new Set(state.task.canonical);
+    const reached = new Set([...named, ...state.task.units.flatMap((unit) => membersOf(unit.name, region))]);
+    for (const unit of reached) units.get(unit)!.tasks.push(state);
+  }
+  return [...units].map(([unit, { tasks }]) => ({ unit, tasks }));
 }

@@ -2,6 +2,7 @@
 // traffic light.
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import { tableRow } from '../export/md.js';
+import type { AliasTable } from '../units/aliases.js';
 import { padEnd, padStart, shorten } from '../export/width.js';
 import type { StatusFormat } from './formats.js';
 import type { Status } from './schema.js';
@@ -51,8 +52,8 @@ function countsOf(states: readonly TaskState[], tracking: Tracking, unit?: strin
 }
 
 /** The roll-up of every unit, or of the one unit asked for (its own status counts then). */
-export function statusReport(tracking: Tracking, own: UnitTasks | null): StatusReport {
-  const units = own === null ? tasksByUnit(tracking) : [own];
+export function statusReport(tracking: Tracking, own: UnitTasks | null, table: AliasTable): StatusReport {
+  const units = own === null ? tasksByUnit(tracking, table) : [own];
   const states = own?.tasks ?? tracking.tasks;
   const sections = new Map<string, { plan: string; section: string; states: TaskState[] }>();
   for (const state of states) {
