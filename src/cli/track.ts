@@ -93,7 +93,7 @@ async function addPlans(files: readonly string[], options: TrackingOptions, debu
   }
   return withAliasTable(options.aliases, debug, async (table) => {
     const { updateStore } = await import('../track/store.js');
-    const { addPlan } = await import('../track/plans.js');
+    const { addPlan } = await import('../track/add.js');
     try {
       const results = await updateStore(options.db, (db) => ledgers.map((ledger) => addPlan(db, ledger, table, today())));
       for (const result of results) {
@@ -160,18 +160,18 @@ async function importSheets(files: readonly string[], options: ImportOptions, de
   return withAliasTable(options.aliases, debug, async (table) => {
     const { updateStore } = await import('../track/store.js');
     const { loadPlans } = await import('../track/plans.js');
-    const { matchSheet, recordProgress } = await import('../track/import.js');
+    const { indexPlans, matchSheet, recordProgress } = await import('../track/import.js');
     const date = options.asOf ?? today();
     let failed: string | undefined;
     try {
       const results = await updateStore(options.db, (db) => {
-        const plans = loadPlans(db);
+        const plans = indexPlans(loadPlans(db));
         return sheets.map(({ file, sheets: returned }) => {
           failed = file;
           const matches = returned.map((sheet) => matchSheet(sheet, plans, table, file, options.unit));
           failed = undefined;
           const entries = matches.flatMap((match) => match.entries);
-          return { file, unmatched: matches.flatMap((match) => match.unmatched), outcome: recordProgress(db, entries, date) };
+          return { file, unmatched: matches.flatMap((match) => match.unmatched), outcome: recordProgress(db, file, entries, date) };
         });
       });
       for (const { file, unmatched, outcome } of results) {

@@ -5,7 +5,7 @@ import type { Column } from '../export/columns.js';
 import { csvOf } from '../export/csv.js';
 import { tableRow } from '../export/md.js';
 import { shorten } from '../export/width.js';
-import { addDays, daysBetween } from './dates.js';
+import { daysBetween } from './dates.js';
 import type { DueFormat } from './formats.js';
 import type { Status } from './schema.js';
 import { isOpen, statusOf, type TaskState, type Tracking, type UnitTasks } from './state.js';
@@ -46,10 +46,9 @@ function dueTask(state: TaskState, status: Status, asOf: string): DueTask {
 
 /** The due tasks of every unit, or of the one unit asked for (its own status counts then). */
 export function dueTasks(tracking: Tracking, own: UnitTasks | null): DueList {
-  const until = addDays(tracking.asOf, tracking.within);
   const candidates = own?.tasks ?? tracking.tasks;
   const tasks = candidates
-    .filter((state) => state.deadline !== null && state.deadline <= until && isOpen(statusOf(state, own?.unit)))
+    .filter((state) => state.deadline !== null && state.deadline <= tracking.until && isOpen(statusOf(state, own?.unit)))
     .map((state) => dueTask(state, statusOf(state, own?.unit), tracking.asOf))
     .sort((a, b) => a.deadline.localeCompare(b.deadline));
   const groups = new Map<string, DueTask[]>();

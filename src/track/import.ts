@@ -3,7 +3,7 @@
 import type { Database } from 'sql.js';
 import { InputError } from '../errors.js';
 import { type AliasTable, canonicalUnit } from '../units/aliases.js';
-import { type StoredPlan, type StoredTask, unitId } from './plans.js';
+import { lastId, type StoredPlan, type StoredTask, unitId } from './plans.js';
 import { type Status, STATUSES } from './schema.js';
 import { FILLED_COLUMNS, readRowKey, SHEET_COLUMNS } from './sheet.js';
 import type { ReturnedSheet, SheetRow } from './sheet-in.js';
@@ -43,6 +43,21 @@ export interface SheetMatch {
 
 const comparable = (text: string) => text.replace(/\s+/g, '');
 
+/** The plans, and their tasks by key: made once for all the sheets of an import. */
+export interface PlanIndex {
+  plans: readonly StoredPlan[];
+  byUid: Map<string, StoredPlan>;
+  byRow: Map<number, { plan: StoredPlan; task: StoredTask }>;
+}
+
+export function indexPlans(plans: readonly StoredPlan[]): PlanIndex {
+  return {
+    plans,
+    byUid: new Map(plans.map((plan) => [plan.uid, plan])),
+    byRow: new Map(plans.flatMap((plan) => plan.ledger.tasks.map((task) => [task.rowId, { plan, task }] as const))),
+  };
+}
+
 /** The task with this 编号 and text, else the one task with this text (renumbered). */
 function findTask(plans: readonly StoredPlan[], number: string, text: string): { plan: StoredPlan; task: StoredTask } | undefined {
   const found = plans.flatMap((plan) => plan.ledger.tasks.filter((task) => comparable(task.text) === comparable(text)).map((task) => ({ plan, task })));
@@ -59,11 +74,14 @@ function reportOf(cells: SheetRow['cells']): Report | string {
  * The entries of a returned sheet's filled rows, and the rows that match no task. Throws for a
  * sheet of a plan this database does not have, and for one whose unit cannot be told.
  */
-export function matchSheet(sheet: ReturnedSheet, plans: readonly StoredPlan[], table: AliasTable, source: string, unitAsked?: string): SheetMatch {
-  const byUid = new Map(plans.map((plan) => [plan.uid, plan]));
-  const byRow = new Map(plans.flatMap((plan) => plan.ledger.tasks.map((task) => [task.rowId, { plan, task }] as const)));
-  const titlePlan = sheet.title === null ? undefined : plans.find((plan) => plan.name === sheet.title!.plan);
-  if (sheet.title !== null && titlePlan === undefined) throw new InputError(`a sheet of another plan (${sheet.title.plan}), not in this database`);
+export function matchSheet(sheet: ReturnedSheet, { plans, byUid, byRow }: PlanIndex, table: AliasTable, source: string, unitAsked?: string): SheetMatch {
+  const planNamed = (name: string | null | undefined) => {
+    if (name === null || name === undefined) return undefined;
+    const plan = plans.find((candidate) => candidate.name === name);
+    if (plan === undefined) throw new InputError(`a sheet of another plan (${name}), not in this database`);
+    return plan;
+  };
+  const titlePlan = planNamed(sheet.title?.plan);
   const where = sheet.name === '' ? source : `${source} [${sheet.name}]`;
   const result: SheetMatch = { entries: [], unmatched: [] };
   for (const { line, cells } of sheet.rows) {
@@ -78,7 +96,8 @@ export function matchSheet(sheet: ReturnedSheet, plans: readonly StoredPlan[], t
       found = byRow.get(key.taskRowId);
       unitName = key.unit;
     } else {
-      found = findTask(titlePlan === undefined ? plans : [titlePlan], number, cells.task ?? '');
+      const plan = planNamed(cells.plan) ?? titlePlan;
+      found = findTask(plan === undefined ? plans : [plan], number, cells.task ?? '');
       unitName = sheet.title?.unit ?? unitAsked;
       if (unitName === undefined) throw new InputError('cannot tell which unit filled it in (no key column, no title row): give --unit');
     }
@@ -117,26 +136,42 @@ export interface RecordOutcome {
 const sameReport = (a: Report, b: Report) =>
   a.status === b.status && a.text === b.text && a.person === b.person && a.evidence === b.evidence && a.note === b.note;
 
-/** Records the entries as of the date; an entry that differs from one already there for that date is a conflict, left out. */
-export function recordProgress(db: Database, entries: readonly ProgressRow[], date: string): RecordOutcome {
+/**
+ * Records the entries of one returned sheet as of the date; an entry that differs from one
+ * already there for that date is a conflict, left out.
+ */
+export function recordProgress(db: Database, source: string, entries: readonly ProgressRow[], date: string): RecordOutcome {
   const outcome: RecordOutcome = { recorded: 0, unchanged: 0, already: 0, conflicts: [] };
-  const fields = 'status, text, person, evidence, note, source';
+  const fields = 'status, text, person, evidence, note';
+  const unitIds = new Map<string, number>();
+  let importId: number | undefined;
   for (const entry of entries) {
-    const unit = unitId(db, entry.unit);
-    const existing = rows<Report & { source: string }>(db, `SELECT ${fields} FROM progress WHERE task_id = ? AND unit_id = ? AND date = ?`, [entry.taskRowId, unit, date])[0];
-    if (existing !== undefined) {
-      if (sameReport(existing, entry)) outcome.already++;
-      else outcome.conflicts.push({ row: entry, existing });
+    let unit = unitIds.get(entry.unit);
+    if (unit === undefined) unitIds.set(entry.unit, (unit = unitId(db, entry.unit)));
+    // The unit's entry for that date, or else its last one before.
+    const last = rows<Report & { date: string; source: string }>(
+      db,
+      `SELECT progress.date, ${fields}, source FROM progress JOIN imports ON imports.id = import_id
+        WHERE task_id = ? AND unit_id = ? AND progress.date <= ? ORDER BY progress.date DESC LIMIT 1`,
+      [entry.taskRowId, unit, date],
+    )[0];
+    if (last?.date === date) {
+      if (sameReport(last, entry)) outcome.already++;
+      else outcome.conflicts.push({ row: entry, existing: last });
       continue;
     }
-    const before = rows<Report>(db, `SELECT ${fields} FROM progress WHERE task_id = ? AND unit_id = ? AND date < ? ORDER BY date DESC LIMIT 1`, [entry.taskRowId, unit, date])[0];
-    if (before !== undefined && sameReport(before, entry)) {
+    if (last !== undefined && sameReport(last, entry)) {
       outcome.unchanged++;
       continue;
     }
-    db.run(`INSERT INTO progress (task_id, unit_id, date, ${fields}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      entry.taskRowId, unit, date, entry.status, entry.text, entry.person, entry.evidence, entry.note, entry.source,
+    if (importId === undefined) {
+      db.run('INSERT INTO imports (source, date) VALUES (?, ?)', [source, date]);
+      importId = lastId(db);
+    }
+    db.run(`INSERT INTO progress (task_id, unit_id, date, ${fields}, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      entry.taskRowId, unit, date, entry.status, entry.text, entry.person, entry.evidence, entry.note, importId,
     ]);
+    db.run('INSERT INTO latest (task_id, unit_id, date) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET date = max(date, excluded.date)', [entry.taskRowId, unit, date]);
     outcome.recorded++;
   }
   return outcome;

@@ -47,8 +47,12 @@ CREATE TABLE deadlines (
   position INTEGER NOT NULL
 );
 CREATE INDEX deadlines_by_task ON deadlines(task_id);
-CREATE TABLE progress (
+CREATE TABLE imports (
   id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,                -- the returned sheet's file name
+  date TEXT NOT NULL                   -- the date its entries are as of
+);
+CREATE TABLE progress (
   task_id INTEGER NOT NULL REFERENCES tasks(id),
   unit_id INTEGER NOT NULL REFERENCES units(id),
   date TEXT NOT NULL,                  -- as of (ISO date)
@@ -57,9 +61,17 @@ CREATE TABLE progress (
   person TEXT NOT NULL,                -- 责任人
   evidence TEXT NOT NULL,              -- 佐证材料
   note TEXT NOT NULL,                  -- 备注
-  source TEXT NOT NULL,                -- the sheet it came from
-  UNIQUE (task_id, unit_id, date)
-);
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  PRIMARY KEY (task_id, unit_id, date) -- one entry per task, unit and date: a second one is a conflict
+) WITHOUT ROWID;
+-- The date of each task and unit's latest entry: status reads the latest entries through it
+-- rather than scanning the whole history.
+CREATE TABLE latest (
+  task_id INTEGER NOT NULL,
+  unit_id INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  PRIMARY KEY (task_id, unit_id)
+) WITHOUT ROWID;
 `;
 
 /** MIGRATIONS[i] brings a database of version i to version i + 1. */

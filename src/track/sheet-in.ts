@@ -19,7 +19,7 @@ export interface ReturnedSheet {
   /** The worksheet's name, for messages; '' for a csv. */
   name: string;
   /** What the title row above the header says, when it is there. */
-  title: { plan: string; unit: string } | null;
+  title: { plan: string | null; unit: string } | null;
   hasKeys: boolean;
   rows: SheetRow[];
 }

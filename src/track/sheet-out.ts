@@ -1,6 +1,6 @@
-// A unit's sheet as a workbook (exceljs, loaded only here): one worksheet per plan, with the
-// 完成情况 drop-down, deadlines as dates, a frozen header repeated on every printed page, and a
-// hidden key per row so that the sheet can come back.
+// A unit's sheet as a workbook (exceljs, loaded only here): one worksheet of its tasks in every
+// plan, with the 完成情况 drop-down, deadlines as dates, a frozen header repeated on every printed
+// page, and a hidden key per row so that the sheet can come back.
 import type { Worksheet } from 'exceljs';
 import { dateValue } from '../export/columns.js';
 import { unitNames } from '../export/fields.js';
@@ -10,13 +10,10 @@ import { rowKey, SHEET_COLUMNS, type SheetColumn, titleRow } from './sheet.js';
 import type { TaskState, UnitTasks } from './state.js';
 
 const WIDTHS: Record<SheetColumn, number> = {
-  number: 7, task: 60, lead: 16, responsible: 16, support: 16, deadline: 12, person: 10, status: 11, progress: 40, evidence: 20, note: 14, key: 10,
+  plan: 24, number: 7, task: 60, lead: 16, responsible: 16, support: 16, deadline: 12, person: 10, status: 11, progress: 40, evidence: 20, note: 14, key: 10,
 };
-const COLUMNS = Object.keys(SHEET_COLUMNS) as SheetColumn[];
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
-// Excel refuses sheet names longer than 31 characters or holding any of : \ / ? * [ ].
-const SHEET_NAME_LENGTH = 31;
 
 function deadlineCell({ task, deadline }: TaskState): Date | string | null {
   if (deadline !== null) return dateValue(deadline);
@@ -27,6 +24,7 @@ function rowOf(state: TaskState, unit: string): Record<SheetColumn, Date | strin
   const units = (role: Role) => unitNames(state.task, role).join('、') || null;
   const own = state.entries.get(unit);
   return {
+    plan: state.plan.name,
     number: state.task.id,
     task: state.task.text,
     lead: units('lead'),
@@ -43,18 +41,21 @@ function rowOf(state: TaskState, unit: string): Record<SheetColumn, Date | strin
   };
 }
 
-function fillWorksheet(worksheet: Worksheet, plan: string, unit: string, tasks: readonly TaskState[]): void {
-  worksheet.columns = COLUMNS.map((column) => ({ key: column, width: WIDTHS[column], style: { alignment: { wrapText: true, vertical: 'top' } } }));
+function fillWorksheet(worksheet: Worksheet, own: UnitTasks): void {
+  const plans = new Set(own.tasks.map((state) => state.plan.name));
+  // The 计划 column only when the rows come from more than one plan.
+  const columns = (Object.keys(SHEET_COLUMNS) as SheetColumn[]).filter((column) => column !== 'plan' || plans.size > 1);
+  worksheet.columns = columns.map((column) => ({ key: column, width: WIDTHS[column], style: { alignment: { wrapText: true, vertical: 'top' } } }));
   worksheet.getColumn('key').hidden = true;
-  worksheet.getCell(TITLE_ROW, 1).value = titleRow(plan, unit);
+  worksheet.getCell(TITLE_ROW, 1).value = titleRow(plans.size === 1 ? [...plans][0]! : null, own.unit);
   worksheet.getCell(TITLE_ROW, 1).font = { bold: true, size: 14 };
-  worksheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, COLUMNS.length - 1);
+  worksheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, columns.length - 1);
   const header = worksheet.getRow(HEADER_ROW);
-  header.values = COLUMNS.map((column) => SHEET_COLUMNS[column]);
+  header.values = columns.map((column) => SHEET_COLUMNS[column]);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-  for (const state of tasks) {
-    const row = worksheet.addRow(rowOf(state, unit));
+  for (const state of own.tasks) {
+    const row = worksheet.addRow(rowOf(state, own.unit));
     row.getCell('deadline').numFmt = 'yyyy-mm-dd';
     row.getCell('status').dataValidation = {
       type: 'list',
@@ -76,24 +77,11 @@ function fillWorksheet(worksheet: Worksheet, plan: string, unit: string, tasks: 
   };
 }
 
-/** The unit's workbook: a worksheet for each plan that has tasks for it. */
+/** The unit's workbook: one worksheet of its tasks. */
 export async function unitWorkbook(own: UnitTasks): Promise<Uint8Array> {
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
   workbook.creator = 'taizhang';
-  const byPlan = new Map<string, TaskState[]>();
-  for (const state of own.tasks) {
-    const tasks = byPlan.get(state.plan.name) ?? [];
-    if (tasks.length === 0) byPlan.set(state.plan.name, tasks);
-    tasks.push(state);
-  }
-  const taken = new Set<string>();
-  for (const [plan, tasks] of byPlan) {
-    const base = plan.replace(/[:\\/?*[\]]/g, '_').slice(0, SHEET_NAME_LENGTH);
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base.slice(0, SHEET_NAME_LENGTH - String(n).length - 2)}(${n})`;
-    taken.add(name);
-    fillWorksheet(workbook.addWorksheet(name), plan, own.unit, tasks);
-  }
+  fillWorksheet(workbook.addWorksheet('工作台账'), own);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

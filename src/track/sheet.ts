@@ -1,7 +1,8 @@
 // The sheet a unit fills in and sends back: what sheet-out writes and sheet-in reads.
 
-/** The columns, in order; the key column is hidden. */
+/** The columns, in order; 计划 only when the sheet spans several plans; the key column is hidden. */
 export const SHEET_COLUMNS = {
+  plan: '计划',
   number: '编号',
   task: '工作任务',
   lead: '牵头单位',
@@ -22,13 +23,13 @@ export type SheetColumn = keyof typeof SHEET_COLUMNS;
 export const FILLED_COLUMNS = ['person', 'status', 'progress', 'evidence', 'note'] as const;
 
 /** The row above the header names the plan and the unit, so that a sheet without keys still tells. */
-export function titleRow(plan: string, unit: string): string {
-  return `${plan} 工作台账 · 填报单位：${unit}`;
+export function titleRow(plan: string | null, unit: string): string {
+  return `${plan === null ? '' : `${plan} `}工作台账 · 填报单位：${unit}`;
 }
 
-export function readTitleRow(text: string): { plan: string; unit: string } | null {
-  const match = /^(.+?)\s*工作台账\s*·\s*填报单位[:：]\s*(.+?)\s*$/.exec(text);
-  return match === null ? null : { plan: match[1]!, unit: match[2]! };
+export function readTitleRow(text: string): { plan: string | null; unit: string } | null {
+  const match = /^(?:(.+?)\s*)?工作台账\s*·\s*填报单位[:：]\s*(.+?)\s*$/.exec(text);
+  return match === null ? null : { plan: match[1] ?? null, unit: match[2]! };
 }
 
 /** The key of a row: the plan, the task's row and the unit, so that a row finds its way back. */

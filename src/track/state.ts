@@ -39,6 +39,8 @@ export interface Tracking {
   asOf: string;
   /** Days ahead that count as due soon. */
   within: number;
+  /** The last day that counts as due soon. */
+  until: string;
   plans: StoredPlan[];
   tasks: TaskState[];
 }
@@ -68,16 +70,17 @@ export function loadTracking(db: Database, asOf: string, within: number): Tracki
       states.set(task.rowId, { plan, task, deadline: deadlineDates(task).sort().at(-1) ?? null, entries: new Map(), latest: null });
     }
   }
-  // Each task and unit's latest entry up to the date, found through the (task, unit, date) index.
-  const latest = `SELECT task_id, units.name AS unit, date, status, text, person, evidence, note FROM progress p JOIN units ON units.id = p.unit_id
-    WHERE date = (SELECT max(date) FROM progress q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id AND q.date <= ?)`;
+  // Each task and unit's latest entry up to the date: the latest of all, unless it is later.
+  const latest = `SELECT l.task_id, units.name AS unit, p.date, status, text, person, evidence, note FROM latest l JOIN units ON units.id = l.unit_id
+    JOIN progress p ON p.task_id = l.task_id AND p.unit_id = l.unit_id AND p.date = CASE WHEN l.date <= ?1 THEN l.date
+      ELSE (SELECT max(date) FROM progress q WHERE q.task_id = l.task_id AND q.unit_id = l.unit_id AND q.date <= ?1) END`;
   for (const { task_id, ...entry } of rows<EntryRow>(db, latest, [asOf])) {
     const state = states.get(task_id);
     if (state === undefined) continue;
     state.entries.set(entry.unit, entry);
     if (isNewer(entry, state.latest)) state.latest = entry;
   }
-  return { asOf, within, plans, tasks: [...states.values()] };
+  return { asOf, within, until: addDays(asOf, within), plans, tasks: [...states.values()] };
 }
 
 /** The task's status for a unit: the unit's own latest entry, else the task's. */
@@ -90,10 +93,10 @@ export function isOpen(status: Status): boolean {
   return status === '未启动' || status === '推进中';
 }
 
-export function lightOf(status: Status, deadline: string | null, tracking: Pick<Tracking, 'asOf' | 'within'>): Light {
+export function lightOf(status: Status, deadline: string | null, tracking: Pick<Tracking, 'asOf' | 'until'>): Light {
   if (!isOpen(status) || deadline === null) return '绿';
   if (deadline < tracking.asOf) return '红';
-  return deadline <= addDays(tracking.asOf, tracking.within) ? '黄' : '绿';
+  return deadline <= tracking.until ? '黄' : '绿';
 }
 
 /** A unit's tasks: those it is named on, and those of the groups it belongs to (市直各单位). */

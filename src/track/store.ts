@@ -47,16 +47,16 @@ async function load(path: string, { create }: { create: boolean }): Promise<Data
   return db;
 }
 
-/** The rows of a query as objects by column name. */
+/** The rows of a query as objects by column name (exec, not a statement stepped row by row: several times faster in sql.js). */
 export function rows<Row = Record<string, SqlValue>>(db: Database, sql: string, params: SqlValue[] = []): Row[] {
-  const statement = db.prepare(sql, params);
-  const result: Row[] = [];
-  try {
-    while (statement.step()) result.push(statement.getAsObject() as Row);
-  } finally {
-    statement.free();
-  }
-  return result;
+  const result = db.exec(sql, params)[0];
+  if (result === undefined) return [];
+  const { columns, values } = result;
+  return values.map((row) => {
+    const object: Record<string, SqlValue> = {};
+    columns.forEach((column, index) => (object[column] = row[index]!));
+    return object as Row;
+  });
 }
 
 /** The database for reading; an older version is brought up to date in memory only. */
