@@ -1,13 +1,12 @@
-// A returned sheet, xlsx or csv, as rows of named cells: columns found by their header wherever
-// they are, extra columns ignored.
+// A returned sheet, xlsx (read by xlsx-cells.ts) or csv, as rows of named cells: columns found by
+// their header wherever they are, extra columns ignored.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { CellValue as ExcelCell, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
 import { decodeText } from '../read/decode-text.js';
 import { parseCsv } from './csv.js';
 import { readTitleRow, SHEET_COLUMNS, type SheetColumn } from './sheet.js';
-import { checkZipSizes } from './zip.js';
+import { worksheetGrids } from './xlsx-cells.js';
 
 /** A data row: its number in the sheet (1-based) and its cells by column. */
 export interface SheetRow {
@@ -27,26 +26,6 @@ export interface ReturnedSheet {
 /** The header is looked for in the first rows only. */
 const HEADER_SEARCH_ROWS = 10;
 const HEADERS = new Map<string, SheetColumn>(Object.entries(SHEET_COLUMNS).map(([column, header]) => [header, column as SheetColumn]));
-
-function cellText(value: ExcelCell): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelCell);
-  if ('text' in value) return String(value.text);
-  return '';
-}
-
-function gridOf(worksheet: Worksheet): string[][] {
-  const grid: string[][] = [];
-  worksheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
-    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
-  });
-  return Array.from(grid, (row) => row ?? []);
-}
 
 /** The sheet in a grid of cell texts, or null when no row of the first ones is a header. */
 function sheetOf(name: string, grid: readonly string[][]): ReturnedSheet | null {
@@ -69,24 +48,12 @@ function sheetOf(name: string, grid: readonly string[][]): ReturnedSheet | null 
   return { name, title, hasKeys: columns.includes('key'), rows };
 }
 
-async function worksheetsOf(bytes: Uint8Array): Promise<{ name: string; grid: string[][] }[]> {
-  checkZipSizes(bytes);
-  const { Workbook } = (await import('exceljs')).default;
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new InputError(`not a readable xlsx workbook (${(error as Error).message})`);
-  }
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, grid: gridOf(worksheet) }));
-}
-
 /** The sheets of a returned file that have a header row; throws when none has. */
 export async function readReturnedSheets(file: string): Promise<ReturnedSheet[]> {
   const bytes = await readFile(file);
   const extension = extname(file).toLowerCase();
   let grids: { name: string; grid: string[][] }[];
-  if (extension === '.xlsx') grids = await worksheetsOf(bytes);
+  if (extension === '.xlsx') grids = worksheetGrids(bytes);
   else if (extension === '.csv') grids = [{ name: '', grid: parseCsv(decodeText(bytes, { name: file }).text) }];
   else throw new InputError(`not a returned sheet (expected .xlsx or .csv)`);
   const sheets = grids.flatMap(({ name, grid }) => sheetOf(name, grid) ?? []);
