@@ -119,10 +119,11 @@ try {
   await workbook.xlsx.readFile(join(work, 'sheet.xlsx'));
   let rows = 0;
   for (const sheet of workbook.worksheets) {
+    const header = sheet.getRow(2).values;
     sheet.eachRow((row, number) => {
       if (number <= 2) return;
-      row.getCell(8).value = '推进中';
-      row.getCell(9).value = `2025年1月：${phrase(30)}`;
+      row.getCell(header.indexOf('完成情况')).value = '推进中';
+      row.getCell(header.indexOf('进展情况')).value = `2025年1月：${phrase(30)}`;
       rows++;
     });
   }
@@ -130,7 +131,9 @@ try {
   const importTimes = [];
   for (let run = 0; run < RUNS; run++) {
     copyFileSync(db, join(work, 'copy.db'));
-    importTimes.push(cli(['track', 'import', '--db', join(work, 'copy.db'), 'sheet.xlsx', '--as-of', '2025-01-31'], work).seconds);
+    const imported = cli(['track', 'import', '--db', join(work, 'copy.db'), 'sheet.xlsx', '--as-of', '2025-01-31'], work);
+    if (!imported.stdout.includes(`${rows} recorded`)) throw new Error(`the sheet's rows were not all recorded: ${imported.stdout}`);
+    importTimes.push(imported.seconds);
   }
   const startup = median(Array.from({ length: RUNS }, () => cli(['--version'], work).seconds));
 
@@ -139,7 +142,7 @@ try {
   console.log(`taizhang --version (Node start-up): ${startup.toFixed(2)} s`);
   console.log(`status (json, ${PLANS * TASKS} tasks, ${UNITS} units): ${status.toFixed(2)} s (limit ${LIMITS.status} s) ${status <= LIMITS.status ? 'ok' : 'OVER'}`);
   console.log(`status (html): ${htmlTime.toFixed(2)} s; due (json): ${median(dueTimes).toFixed(2)} s`);
-  console.log(`import of one sheet (${unit}, ${rows} rows over ${workbook.worksheets.length} worksheets): ${oneImport.toFixed(2)} s (limit ${LIMITS.import} s) ${oneImport <= LIMITS.import ? 'ok' : 'OVER'}`);
+  console.log(`import of one sheet (${unit}, ${rows} rows): ${oneImport.toFixed(2)} s (limit ${LIMITS.import} s) ${oneImport <= LIMITS.import ? 'ok' : 'OVER'}`);
   console.log(`database: ${formatMB(dbBytes)} MB (limit ${LIMITS.dbMB} MB) ${dbBytes / 1e6 <= LIMITS.dbMB ? 'ok' : 'OVER'}`);
   // TRACK_BENCH_KEEP=FILE keeps the year's database, to profile commands on it.
   if (process.env.TRACK_BENCH_KEEP) copyFileSync(db, process.env.TRACK_BENCH_KEEP);

@@ -9,7 +9,7 @@ import { ROOT, STACK_FRAME, taizhang } from './support/cli.js';
 // Bad input to the tracking commands: one clear line, exit 2, nothing written.
 
 const PLAN = join(ROOT, 'fixtures', 'track', 'nanchang-2021.json');
-const OTHER_PLAN = join(ROOT, 'fixtures', 'track', 'pingtan-2021.html');
+const OTHER_PLAN = join(ROOT, 'fixtures', 'html', 'realworld', '12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html');
 
 let scratch: string;
 

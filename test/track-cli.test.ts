@@ -1,9 +1,9 @@
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, STACK_FRAME, taizhang } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/cli.js';
+import { scratchFolder } from './support/track.js';
 
 // The year of a plan end to end, through the real binary: add, export two units' sheets, fill
 // them as departments do (re-ordered, saved as CSV, key column deleted), import, then due and status.
@@ -14,21 +14,8 @@ const FINANCE = '市财政局';
 const DATA = '市大数据管理局';
 const COUNTIES = ['各县（区）人民政府', '开发区管委会', '湾里管理局', '市政府各部门'];
 
-let scratch: string;
-let db: string;
-
-async function run(...args: string[]) {
-  const result = await taizhang([...args, '--db', db], { cwd: scratch });
-  expect(result.stderr).not.toMatch(STACK_FRAME);
-  return result;
-}
-
-async function json(...args: string[]) {
-  const result = await run(...args, '--format', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout);
-}
+const scratch = scratchFolder('taizhang-track-');
+const { run, json } = scratch;
 
 /** The header row (row 2) and the data rows below it, as cell values by header. */
 function dataRows(sheet: ExcelJS.Worksheet): { header: string[]; rows: ExcelJS.Row[] } {
@@ -66,31 +53,22 @@ function csvOf(sheet: ExcelJS.Worksheet, extraRows: string[][] = []): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-track-'));
-  db = join(scratch, 'taizhang.db');
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
-
 describe('a plan through the year', () => {
   it('stores the plan once: adding it again changes nothing', async () => {
     const added = await run('track', 'add', PLAN);
     expect(added).toMatchObject({ code: 0, stderr: '', stdout: `added ${PLAN_NAME}: 24 tasks\n` });
-    const before = await readFile(db);
+    const before = await readFile(scratch.db);
     const again = await run('track', 'add', PLAN);
     expect(again.stdout).toBe(`unchanged ${PLAN_NAME}: 24 tasks\n`);
-    expect((await readFile(db)).equals(before)).toBe(true);
+    expect((await readFile(scratch.db)).equals(before)).toBe(true);
   });
 
   it("exports two units' sheets: their own and their groups' tasks, with the drop-down, dates, frozen header and print setup", async () => {
     for (const [unit, file, count] of [[FINANCE, 'finance.xlsx', 9], [DATA, 'data.xlsx', 10]] as const) {
-      const result = await run('track', 'export', '--unit', unit, '-o', join(scratch, file));
-      expect(result.stdout).toBe(`wrote ${join(scratch, file)}: ${count} tasks of ${unit}\n`);
+      const result = await run('track', 'export', '--unit', unit, '-o', join(scratch.dir, file));
+      expect(result.stdout).toBe(`wrote ${join(scratch.dir, file)}: ${count} tasks of ${unit}\n`);
     }
-    const sheet = (await readWorkbook(join(scratch, 'finance.xlsx'))).worksheets[0]!;
+    const sheet = (await readWorkbook(join(scratch.dir, 'finance.xlsx'))).worksheets[0]!;
     const { header, rows } = dataRows(sheet);
     expect(header).toEqual(['编号', '工作任务', '牵头单位', '责任单位', '配合单位', '完成时限', '责任人', '完成情况', '进展情况', '佐证材料', '备注', '台账键']);
     expect(rows.map((row) => row.getCell(1).value)).toEqual(['1.4', '2.1', '2.2', '2.3', '3.2', '3.4-2', '4.1', '4.2', '4.3']);
@@ -103,7 +81,7 @@ describe('a plan through the year', () => {
   });
 
   it('imports a re-ordered sheet with a column added, and a CSV; lists the row that matches no task', async () => {
-    const finance = await readWorkbook(join(scratch, 'finance.xlsx'));
+    const finance = await readWorkbook(join(scratch.dir, 'finance.xlsx'));
     const sheet = finance.worksheets[0]!;
     fill(sheet, '1.4', '已完成', '预决算已全部公开', '张三');
     fill(sheet, '3.2', '推进中', '标准目录编制中');
@@ -112,12 +90,12 @@ describe('a plan through the year', () => {
     const values = rows.map((row) => (row.values as unknown[]).slice(1));
     values.reverse().forEach((cells, index) => (sheet.getRow(3 + index).values = cells as ExcelJS.CellValue[]));
     sheet.spliceColumns(2, 0, ['联系电话', ...rows.map(() => '0791-1234567')]);
-    await finance.xlsx.writeFile(join(scratch, 'finance-filled.xlsx'));
+    await finance.xlsx.writeFile(join(scratch.dir, 'finance-filled.xlsx'));
 
-    const data = (await readWorkbook(join(scratch, 'data.xlsx'))).worksheets[0]!;
+    const data = (await readWorkbook(join(scratch.dir, 'data.xlsx'))).worksheets[0]!;
     fill(data, '3.1', '已完成', '集约化平台已上线');
     fill(data, '4.1', '推进中', '法规文本更新中');
-    await writeFile(join(scratch, 'data-filled.csv'), csvOf(data, [['9.9', '不在计划中的任务', '', '', '', '', '', '已完成', '']]));
+    await writeFile(join(scratch.dir, 'data-filled.csv'), csvOf(data, [['9.9', '不在计划中的任务', '', '', '', '', '', '已完成', '']]));
 
     const result = await run('track', 'import', 'finance-filled.xlsx', 'data-filled.csv', '--as-of', '2021-09-01');
     expect(result.code).toBe(0);
@@ -129,26 +107,26 @@ describe('a plan through the year', () => {
   });
 
   it('reports a conflicting entry for the same task and date, and keeps the first', async () => {
-    const data = (await readWorkbook(join(scratch, 'data.xlsx'))).worksheets[0]!;
+    const data = (await readWorkbook(join(scratch.dir, 'data.xlsx'))).worksheets[0]!;
     fill(data, '3.1', '推进中', '平台建设中');
-    await writeFile(join(scratch, 'data-again.csv'), csvOf(data));
-    const before = await readFile(db);
+    await writeFile(join(scratch.dir, 'data-again.csv'), csvOf(data));
+    const before = await readFile(scratch.db);
     const result = await run('track', 'import', 'data-again.csv', '--as-of', '2021-09-01');
     expect(result.stdout).toBe('data-again.csv: 0 recorded, 0 unchanged, 0 already recorded, 1 conflicting, 0 unmatched (as of 2021-09-01)\n');
     expect(result.stderr).toMatch(/^taizhang: data-again\.csv: row \d+ \(编号 3\.1\): conflicts with the entry of 2021-09-01 by 市大数据管理局 from data-filled\.csv .*kept that one\n$/);
-    expect((await readFile(db)).equals(before)).toBe(true);
+    expect((await readFile(scratch.db)).equals(before)).toBe(true);
   });
 
   it('imports a later sheet whose key column and one row were deleted, by 编号 and text', async () => {
-    await run('track', 'export', '--unit', '财政局', '-o', join(scratch, 'finance-october.xlsx'), '--as-of', '2021-10-15');
-    const workbook = await readWorkbook(join(scratch, 'finance-october.xlsx'));
+    await run('track', 'export', '--unit', '财政局', '-o', join(scratch.dir, 'finance-october.xlsx'), '--as-of', '2021-10-15');
+    const workbook = await readWorkbook(join(scratch.dir, 'finance-october.xlsx'));
     const sheet = workbook.worksheets[0]!;
     // Prefilled with what the unit reported last.
     expect(dataRows(sheet).rows[0]!.getCell(8).value).toBe('已完成');
     fill(sheet, '3.2', '已完成', '标准目录已发布');
     sheet.spliceColumns(12, 1);
     sheet.spliceRows(4, 1);
-    await workbook.xlsx.writeFile(join(scratch, 'finance-october.xlsx'));
+    await workbook.xlsx.writeFile(join(scratch.dir, 'finance-october.xlsx'));
     const result = await run('track', 'import', 'finance-october.xlsx', '--as-of', '2021-10-15');
     expect(result).toMatchObject({
       code: 0,
@@ -194,16 +172,16 @@ describe('a plan through the year', () => {
     expect(page.stdout.match(/class="bar"/g)).toHaveLength((await json('status', '--as-of', '2021-10-20')).units.length);
     const md = await run('status', '--as-of', '2021-10-20', '--format', 'md');
     expect(md.stdout).toContain(`| ${FINANCE} | 9 | 2 | 1 | 6 | 0 | 22.2% |`);
-    const xlsx = await run('status', '--as-of', '2021-10-20', '-o', join(scratch, 'status.xlsx'));
+    const xlsx = await run('status', '--as-of', '2021-10-20', '-o', join(scratch.dir, 'status.xlsx'));
     expect(xlsx.code).toBe(0);
-    expect((await readWorkbook(join(scratch, 'status.xlsx'))).worksheets.map((sheet) => sheet.name)).toEqual(['按单位', '按板块', '任务']);
+    expect((await readWorkbook(join(scratch.dir, 'status.xlsx'))).worksheets.map((sheet) => sheet.name)).toEqual(['按单位', '按板块', '任务']);
   });
 
   it('keeps the progress of matching tasks when a corrected version of the plan is added', async () => {
     const ledger = JSON.parse(await readFile(PLAN, 'utf8'));
     ledger.tasks = ledger.tasks.filter((task: { id: string }) => task.id !== '1.4');
     ledger.tasks.find((task: { id: string }) => task.id === '3.2').text += '年底前完成复核。';
-    await writeFile(join(scratch, 'corrected.json'), JSON.stringify(ledger));
+    await writeFile(join(scratch.dir, 'corrected.json'), JSON.stringify(ledger));
     const result = await run('track', 'add', 'corrected.json');
     expect(result.stdout).toMatch(new RegExp(`^updated ${PLAN_NAME}: 23 tasks, 23 matched a stored one and keep its progress\\n  no longer in the plan: 1\\.4 落实财政资金领域信息公开`));
     const report = await json('status', '--as-of', '2021-10-20', '--unit', FINANCE);
@@ -212,14 +190,13 @@ describe('a plan through the year', () => {
   });
 
   it('lets two writers wait for each other', async () => {
-    const other = join(scratch, 'other.json');
+    const other = join(scratch.dir, 'other.json');
     const ledger = JSON.parse(await readFile(PLAN, 'utf8'));
     await writeFile(other, JSON.stringify({ ...ledger, meta: { ...ledger.meta, title: '另一个计划' } }));
-    await copyFile(join(ROOT, 'fixtures', 'track', 'nanchang-2021.json'), join(scratch, 'same.json'));
     const [a, b] = await Promise.all([run('track', 'add', other), run('track', 'import', 'finance-filled.xlsx', '--as-of', '2021-11-01')]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const list = await run('track', 'list');
     expect(list.stdout.split('\n').filter(Boolean).map((line) => line.split('\t')[0])).toEqual([PLAN_NAME, '另一个计划']);
-    await expect(stat(`${db}.lock`)).rejects.toThrow();
+    await expect(stat(`${scratch.db}.lock`)).rejects.toThrow();
   });
 });

@@ -1,32 +1,19 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, STACK_FRAME, taizhang } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, taizhang } from './support/cli.js';
+import { scratchFolder } from './support/track.js';
 
 // The same year on a plan the tracking code was not written against: a real task breakdown table
 // (平潭 2021, an HTML page), parsed by the pipeline. What each unit carries is taken from
 // `taizhang ledger --unit`, which answers it by another road.
 
-const NOTICE = join(ROOT, 'fixtures', 'track', 'pingtan-2021.html');
+const NOTICE = join(ROOT, 'fixtures', 'html', 'realworld', '12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html');
 const FINANCE = '区财政金融局';
 const PERMITS = '区行政审批局';
 
-let scratch: string;
-let db: string;
-
-async function run(...args: string[]) {
-  const result = await taizhang([...args, '--db', db], { cwd: scratch });
-  expect(result.stderr).not.toMatch(STACK_FRAME);
-  return result;
-}
-
-async function json(...args: string[]) {
-  const result = await run(...args, '--format', 'json');
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout);
-}
+const scratch = scratchFolder('taizhang-track-2-');
+const { run, json } = scratch;
 
 interface Task {
   id: string;
@@ -51,15 +38,6 @@ function fill(sheet: ExcelJS.Worksheet, entries: Record<string, string>): string
   return header;
 }
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-track-2-'));
-  db = join(scratch, 'taizhang.db');
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
-
 describe('a second plan through the year', () => {
   let finance: Task[];
   let permits: Task[];
@@ -70,7 +48,7 @@ describe('a second plan through the year', () => {
     const added = await run('track', 'add', NOTICE);
     expect(added.stdout).toMatch(/^added .+: \d+ tasks\n$/);
     for (const [unit, tasks] of [[FINANCE, finance], [PERMITS, permits]] as const) {
-      const file = join(scratch, `${unit}.xlsx`);
+      const file = join(scratch.dir, `${unit}.xlsx`);
       expect((await run('track', 'export', '--unit', unit, '-o', file)).stdout).toBe(`wrote ${file}: ${tasks.length} tasks of ${unit}\n`);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
@@ -83,14 +61,14 @@ describe('a second plan through the year', () => {
   it('imports them filled: one saved as CSV, one re-ordered, a later one without its key column', async () => {
     const read = async (unit: string) => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(join(scratch, `${unit}.xlsx`));
+      await workbook.xlsx.readFile(join(scratch.dir, `${unit}.xlsx`));
       return workbook;
     };
     // Finance: the first three done, the fourth under way; saved as CSV (UTF-8, no BOM).
     const financeBook = await read(FINANCE);
     const [a, b, c, d] = finance.map((task) => task.id);
     fill(financeBook.worksheets[0]!, { [a!]: '已完成', [b!]: '已完成', [c!]: '已完成', [d!]: '推进中' });
-    await financeBook.csv.writeFile(join(scratch, 'finance.csv'));
+    await financeBook.csv.writeFile(join(scratch.dir, 'finance.csv'));
     // Permits: every task with a deadline under way; rows re-ordered.
     const permitsBook = await read(PERMITS);
     const dated = permits.filter((task) => task.deadlines.some((deadline) => deadline.date !== null));
@@ -100,7 +78,7 @@ describe('a second plan through the year', () => {
     const rows: unknown[][] = [];
     sheet.eachRow((row, number) => number > 2 && rows.push((row.values as unknown[]).slice(1)));
     rows.reverse().forEach((cells, index) => (sheet.getRow(3 + index).values = cells as ExcelJS.CellValue[]));
-    await permitsBook.xlsx.writeFile(join(scratch, 'permits.xlsx'));
+    await permitsBook.xlsx.writeFile(join(scratch.dir, 'permits.xlsx'));
 
     const first = await run('track', 'import', 'finance.csv', 'permits.xlsx', '--as-of', '2021-09-30');
     expect(first.stderr).toBe('');
@@ -110,12 +88,12 @@ describe('a second plan through the year', () => {
     );
 
     // A month later, finance finishes the fourth, on a sheet whose key column was deleted.
-    await run('track', 'export', '--unit', FINANCE, '-o', join(scratch, 'finance-later.xlsx'), '--as-of', '2021-10-31');
+    await run('track', 'export', '--unit', FINANCE, '-o', join(scratch.dir, 'finance-later.xlsx'), '--as-of', '2021-10-31');
     const later = new ExcelJS.Workbook();
-    await later.xlsx.readFile(join(scratch, 'finance-later.xlsx'));
+    await later.xlsx.readFile(join(scratch.dir, 'finance-later.xlsx'));
     fill(later.worksheets[0]!, { [d!]: '已完成' });
     later.worksheets[0]!.spliceColumns(12, 1);
-    await later.xlsx.writeFile(join(scratch, 'finance-later.xlsx'));
+    await later.xlsx.writeFile(join(scratch.dir, 'finance-later.xlsx'));
     const second = await run('track', 'import', 'finance-later.xlsx', '--as-of', '2021-10-31');
     expect(second.stdout).toBe('finance-later.xlsx: 1 recorded, 3 unchanged, 0 already recorded, 0 conflicting, 0 unmatched (as of 2021-10-31)\n');
   });

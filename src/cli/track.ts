@@ -160,12 +160,13 @@ async function importSheets(files: readonly string[], options: ImportOptions, de
   return withAliasTable(options.aliases, debug, async (table) => {
     const { updateStore } = await import('../track/store.js');
     const { loadPlans } = await import('../track/plans.js');
-    const { indexPlans, matchSheet, recordProgress } = await import('../track/import.js');
+    const { indexPlans, keyedPlans, matchSheet, recordProgress } = await import('../track/import.js');
     const date = options.asOf ?? today();
     let failed: string | undefined;
     try {
       const results = await updateStore(options.db, (db) => {
-        const plans = indexPlans(loadPlans(db));
+        // Sheets whose rows all have their keys need only the plans the keys name.
+        const plans = indexPlans(loadPlans(db, keyedPlans(sheets.flatMap((file) => file.sheets)), { withUnits: false }));
         return sheets.map(({ file, sheets: returned }) => {
           failed = file;
           const matches = returned.map((sheet) => matchSheet(sheet, plans, table, file, options.unit));

@@ -54,8 +54,8 @@ export function addPlan(db: Database, ledger: Ledger, table: AliasTable, today: 
   const fingerprint = fingerprintOf(ledger);
   const unitOf = (unit: string) => unitId(db, canonicalUnit(unit, table, ledger.meta.region).canonical);
   const planFields: SqlValue[] = [ledger.meta.year, ledger.meta.region, ledger.source.name, fingerprint, JSON.stringify(ledger.meta), JSON.stringify(ledger.sections), today];
-  const storedId = rows<{ id: number }>(db, 'SELECT id FROM plans WHERE name = ?', [name])[0]?.id;
-  const stored = storedId === undefined ? undefined : loadPlans(db, storedId)[0];
+  const storedUid = rows<{ uid: string }>(db, 'SELECT uid FROM plans WHERE name = ?', [name])[0]?.uid;
+  const stored = storedUid === undefined ? undefined : loadPlans(db, [storedUid])[0];
   const result: AddResult = { plan: name, outcome: 'added', tasks: ledger.tasks.length, kept: 0, unmatched: [] };
   if (stored === undefined) {
     db.run('INSERT INTO plans (uid, name, year, region, source, fingerprint, meta, sections, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [

@@ -7,7 +7,6 @@ import { lastId, type StoredPlan, type StoredTask, unitId } from './plans.js';
 import { type Status, STATUSES } from './schema.js';
 import { FILLED_COLUMNS, readRowKey, SHEET_COLUMNS } from './sheet.js';
 import type { ReturnedSheet, SheetRow } from './sheet-in.js';
-import { rows } from './store.js';
 
 /** What a row reports: the fields a progress entry stores. */
 interface Report {
@@ -56,6 +55,23 @@ export function indexPlans(plans: readonly StoredPlan[]): PlanIndex {
     byUid: new Map(plans.map((plan) => [plan.uid, plan])),
     byRow: new Map(plans.flatMap((plan) => plan.ledger.tasks.map((task) => [task.rowId, { plan, task }] as const))),
   };
+}
+
+/**
+ * The uids of the plans the sheets' filled rows name by their keys; undefined when a row has no
+ * key, and all plans are needed to match it by 编号 and text.
+ */
+export function keyedPlans(sheets: readonly ReturnedSheet[]): string[] | undefined {
+  const uids = new Set<string>();
+  for (const { rows: sheetRows } of sheets) {
+    for (const { cells } of sheetRows) {
+      if (!FILLED_COLUMNS.some((column) => cells[column] !== undefined)) continue;
+      const key = readRowKey(cells.key ?? '');
+      if (key === null) return undefined;
+      uids.add(key.planUid);
+    }
+  }
+  return [...uids];
 }
 
 /** The task with this 编号 and text, else the one task with this text (renumbered). */
@@ -144,35 +160,41 @@ export function recordProgress(db: Database, source: string, entries: readonly P
   const outcome: RecordOutcome = { recorded: 0, unchanged: 0, already: 0, conflicts: [] };
   const fields = 'status, text, person, evidence, note';
   const unitIds = new Map<string, number>();
+  // Prepared once: sql.js parses a statement anew on every run() otherwise.
+  const lastEntry = db.prepare(
+    `SELECT progress.date, ${fields}, source FROM progress JOIN imports ON imports.id = import_id
+      WHERE task_id = ? AND unit_id = ? AND progress.date <= ? ORDER BY progress.date DESC LIMIT 1`,
+  );
+  const insertEntry = db.prepare(`INSERT INTO progress (task_id, unit_id, date, ${fields}, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const updateLatest = db.prepare('INSERT INTO latest (task_id, unit_id, date) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET date = max(date, excluded.date)');
   let importId: number | undefined;
-  for (const entry of entries) {
-    let unit = unitIds.get(entry.unit);
-    if (unit === undefined) unitIds.set(entry.unit, (unit = unitId(db, entry.unit)));
-    // The unit's entry for that date, or else its last one before.
-    const last = rows<Report & { date: string; source: string }>(
-      db,
-      `SELECT progress.date, ${fields}, source FROM progress JOIN imports ON imports.id = import_id
-        WHERE task_id = ? AND unit_id = ? AND progress.date <= ? ORDER BY progress.date DESC LIMIT 1`,
-      [entry.taskRowId, unit, date],
-    )[0];
-    if (last?.date === date) {
-      if (sameReport(last, entry)) outcome.already++;
-      else outcome.conflicts.push({ row: entry, existing: last });
-      continue;
+  try {
+    for (const entry of entries) {
+      let unit = unitIds.get(entry.unit);
+      if (unit === undefined) unitIds.set(entry.unit, (unit = unitId(db, entry.unit)));
+      // The unit's entry for that date, or else its last one before.
+      lastEntry.bind([entry.taskRowId, unit, date]);
+      const last = lastEntry.step() ? (lastEntry.getAsObject() as unknown as Report & { date: string; source: string }) : undefined;
+      lastEntry.reset();
+      if (last?.date === date) {
+        if (sameReport(last, entry)) outcome.already++;
+        else outcome.conflicts.push({ row: entry, existing: last });
+        continue;
+      }
+      if (last !== undefined && sameReport(last, entry)) {
+        outcome.unchanged++;
+        continue;
+      }
+      if (importId === undefined) {
+        db.run('INSERT INTO imports (source, date) VALUES (?, ?)', [source, date]);
+        importId = lastId(db);
+      }
+      insertEntry.run([entry.taskRowId, unit, date, entry.status, entry.text, entry.person, entry.evidence, entry.note, importId]);
+      updateLatest.run([entry.taskRowId, unit, date]);
+      outcome.recorded++;
     }
-    if (last !== undefined && sameReport(last, entry)) {
-      outcome.unchanged++;
-      continue;
-    }
-    if (importId === undefined) {
-      db.run('INSERT INTO imports (source, date) VALUES (?, ?)', [source, date]);
-      importId = lastId(db);
-    }
-    db.run(`INSERT INTO progress (task_id, unit_id, date, ${fields}, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      entry.taskRowId, unit, date, entry.status, entry.text, entry.person, entry.evidence, entry.note, importId,
-    ]);
-    db.run('INSERT INTO latest (task_id, unit_id, date) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET date = max(date, excluded.date)', [entry.taskRowId, unit, date]);
-    outcome.recorded++;
+  } finally {
+    for (const statement of [lastEntry, insertEntry, updateLatest]) statement.free();
   }
   return outcome;
 }

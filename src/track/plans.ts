@@ -45,9 +45,15 @@ interface TaskRow {
   text: string;
 }
 
-/** The plans (or the one asked for) with their current tasks (not retired), as ledgers, in the order they were added. */
-export function loadPlans(db: Database, planId?: number): StoredPlan[] {
-  const onePlan = planId === undefined ? '' : ` AND plan_id = ${Number(planId)}`;
+/**
+ * The plans (or those of the uids asked for) with their current tasks (not retired), as ledgers,
+ * in the order they were added; `withUnits: false` leaves out the tasks' units and deadlines,
+ * which matching a returned sheet does not need.
+ */
+export function loadPlans(db: Database, uids?: readonly string[], { withUnits = true }: { withUnits?: boolean } = {}): StoredPlan[] {
+  if (uids?.length === 0) return [];
+  const ids = uids === undefined ? undefined : rows<{ id: number }>(db, `SELECT id FROM plans WHERE uid IN (${uids.map(() => '?').join(', ')})`, [...uids]).map((row) => row.id);
+  const onePlan = ids === undefined ? '' : ` AND plan_id IN (${ids.join(', ')})`;
   const tasksOf = new Map<number, StoredTask[]>();
   const byRow = new Map<number, StoredTask>();
   for (const row of rows<TaskRow>(db, `SELECT id, plan_id, number, seq, path, title, text FROM tasks WHERE retired = 0${onePlan} ORDER BY plan_id, seq`)) {
@@ -70,18 +76,18 @@ export function loadPlans(db: Database, planId?: number): StoredPlan[] {
   }
   const roles = `SELECT task_id, role, named, units.name AS unit FROM task_roles JOIN units ON units.id = unit_id
     WHERE task_id IN (SELECT id FROM tasks WHERE retired = 0${onePlan}) ORDER BY task_id, position`;
-  for (const row of rows<{ task_id: number; role: Role; named: string; unit: string }>(db, roles)) {
+  for (const row of withUnits ? rows<{ task_id: number; role: Role; named: string; unit: string }>(db, roles) : []) {
     const task = byRow.get(row.task_id);
     task?.units.push({ name: row.named, role: row.role });
     task?.canonical.push(row.unit);
   }
-  for (const row of rows<{ task_id: number; text: string; date: string | null }>(
+  for (const row of !withUnits ? [] : rows<{ task_id: number; text: string; date: string | null }>(
     db,
     `SELECT task_id, text, date FROM deadlines WHERE task_id IN (SELECT id FROM tasks WHERE retired = 0${onePlan}) ORDER BY task_id, position`,
   )) {
     byRow.get(row.task_id)?.deadlines.push({ text: row.text, date: row.date });
   }
-  return rows<PlanRow>(db, `SELECT id, uid, name, source, meta, sections FROM plans${planId === undefined ? '' : ` WHERE id = ${Number(planId)}`} ORDER BY id`).map((plan) => ({
+  return rows<PlanRow>(db, `SELECT id, uid, name, source, meta, sections FROM plans${ids === undefined ? '' : ` WHERE id IN (${ids.join(', ')})`} ORDER BY id`).map((plan) => ({
     id: plan.id,
     uid: plan.uid,
     name: plan.name,

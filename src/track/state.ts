@@ -45,16 +45,7 @@ export interface Tracking {
   tasks: TaskState[];
 }
 
-interface EntryRow {
-  task_id: number;
-  unit: string;
-  date: string;
-  status: Status;
-  text: string;
-  person: string;
-  evidence: string;
-  note: string;
-}
+type EntryRow = Entry & { task_id: number };
 
 /** Later first; on one date the further status first (已完成 over 推进中). */
 function isNewer(entry: Entry, than: Entry | null): boolean {
