@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { type Language, LANGUAGES, setLanguage } from '../i18n/index.js';
 import { registerDiff } from './diff.js';
+import { registerDue } from './due.js';
 import { registerEval } from './eval.js';
 import { registerLedger } from './ledger.js';
 import { registerParse } from './parse.js';
 import { EXIT, reportFailure } from './report.js';
+import { registerStatus } from './status.js';
+import { registerTrack } from './track.js';
 import { registerUnits } from './units.js';
 
 // Each command lives in its own file and adds itself to the program.
-const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval, registerDiff, registerLedger, registerUnits];
+const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval, registerDiff, registerLedger, registerUnits, registerTrack, registerDue, registerStatus];
 
 function packageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
