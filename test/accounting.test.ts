@@ -39,8 +39,8 @@ describe('every cleaned line is accounted for', () => {
     expect(l.lines!.map((f) => [f.line, f.fate, f.id ?? f.reason ?? null])).toEqual([
       [1, 'dropped', 'breadcrumb'],
       [2, 'preamble', null],
-      [3, 'preamble', null],
-      [4, 'preamble', null],
+      [3, 'preamble', 'aims section'],
+      [4, 'preamble', 'aims section'],
       [5, 'heading', '2'],
       [6, 'task', '2.1'],
       [7, 'task', '2.2'],

@@ -1,4 +1,4 @@
-import { ALL_DISCLOSURE_LABELS, disclosureField, NOTICE_TITLE } from '../vocabulary/disclosure.js';
+import { ALL_DISCLOSURE_LABELS, disclosureField, NOTICE_TITLE, type DisclosureField } from '../vocabulary/disclosure.js';
 
 // Site chrome and junk: lines a web page or a crawler added around the notice. Each pattern names
 // the reason reported when the line is dropped. Patterns are tested against a cleaned line.
@@ -8,6 +8,13 @@ export interface ChromeRule {
   /** Such chrome is never longer than this: a longer line is not tested (most lines are long). */
   maxLength: number;
 }
+
+/**
+ * Pasted text that lost the start of a label (文 号 → 号, 主题词 → 词) leaves these behind; 号 then
+ * still holds a document number (checked to be one).
+ */
+const CUT_LABELS: Record<string, DisclosureField> = { 号: 'docNumber', 词: 'other' };
+const TEXT_LABELS = [...ALL_DISCLOSURE_LABELS, ...Object.keys(CUT_LABELS)];
 
 /** Labels a page's article header has besides the disclosure block's. */
 const PAGE_LABELS = ['生成日期', '信息格式', '生命周期', '内容概述', '作者', '责任编辑', '编辑', '文章来源', '来源', '时间', '点击次数', '阅读次数', '字数'];
@@ -26,7 +33,7 @@ export const CHROME_RULES: ChromeRule[] = [
     pattern:
       /版权所有|Copyright|©|凡本网注明|稿件来源|^(主办单位|承办单位|技术支持|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|ICP备|公网安备|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/i,
   },
-  { reason: 'disclosure metadata', maxLength: 160, pattern: new RegExp(`^(${[...ALL_DISCLOSURE_LABELS, ...PAGE_LABELS].join('|')})[：]`) },
+  { reason: 'disclosure metadata', maxLength: 160, pattern: new RegExp(`^(${[...TEXT_LABELS, ...PAGE_LABELS].join('|')})[：]`) },
   {
     reason: 'document-sharing header', maxLength: 120,
     pattern: /^(文档编号|上传时间|上传者|贡献者|格式|文档格式|页数|大小|文件大小|下载积分|下载券|浏览)[：]|由会员分享|可在线阅读|请在.{1,10}上搜索|侵权投诉|VIP专免|^海报$/,
@@ -83,11 +90,11 @@ export type MetaHint = 'docNumber' | 'issuer' | 'date' | 'title' | 'noticeTitle'
 export function metadataOf(line: string): Partial<Record<MetaHint, string>> {
   const found: Partial<Record<MetaHint, string>> = {};
   const text = chromeForm(line);
-  const pairs = text.matchAll(new RegExp(`(${ALL_DISCLOSURE_LABELS.join('|')})[：]\\s*(.*?)(?=\\s*(?:${ALL_DISCLOSURE_LABELS.join('|')})[：]|$)`, 'g'));
+  const pairs = text.matchAll(new RegExp(`(${TEXT_LABELS.join('|')})[：]\\s*(.*?)(?=\\s*(?:${TEXT_LABELS.join('|')})[：]|$)`, 'g'));
   for (const [, label, raw] of pairs) {
     const value = raw!.trim();
     if (!value || value === '无') continue;
-    const field = disclosureField(label!);
+    const field: DisclosureField | null = Object.hasOwn(CUT_LABELS, label!) ? CUT_LABELS[label!]! : disclosureField(label!);
     if (field === 'docNumber') {
       const docNumber = DOC_NUMBER.exec(value)?.[0];
       if (docNumber) found.docNumber ??= docNumber.replace(/\s+/g, '');

@@ -5,8 +5,7 @@ export type DisclosureField = 'issuer' | 'docNumber' | 'date' | 'pubDate' | 'tit
 
 export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: DisclosureField }[] = [
   { labels: ['发文机关', '发文单位', '制发机关', '发文机构'], field: 'issuer' },
-  // A page that lost the start of a label (索引/文 号) leaves 号： and 词： behind.
-  { labels: ['发文字号', '文号', '文件编号', '号'], field: 'docNumber' },
+    { labels: ['发文字号', '文号', '文件编号'], field: 'docNumber' },
   { labels: ['成文日期', '发文日期', '印发日期'], field: 'date' },
   { labels: ['发布日期', '公开日期', '发布时间'], field: 'pubDate' },
   { labels: ['标题', '名称', '文件名称'], field: 'title' },
@@ -14,7 +13,7 @@ export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: Dis
     labels: [
       '索引号', '主题分类', '分类', '主题词', '体裁分类', '有效性', '生效日期', '实施日期', '废止日期', '公开方式', '公开范围',
       '信息来源', '发布机构', '发布机关', '组配分类', '服务对象', '联合发文单位', '公开主体', '所属机构', '统一编号', '信息类别',
-      '信息分类', '时效', '关键词', '词',
+      '信息分类', '时效', '关键词',
     ],
     field: 'other',
   },
