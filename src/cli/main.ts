@@ -29,10 +29,11 @@ export function buildProgram(): Command {
 
 /** Runs the command line; sets process.exitCode rather than exiting, so pending output is flushed. */
 export async function run(argv: readonly string[]): Promise<void> {
-  // `taizhang parse … | head` closes the pipe early: that is not an error worth a stack trace.
+  // `taizhang parse … | head` closes the pipe early: that is not an error worth a stack trace. Any
+  // other failure to write (a full disk) loses the output: one line, and the exit code says so.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? EXIT.ok);
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    process.exit(reportFailure('stdout', error, false));
   });
   const program = buildProgram();
   try {
