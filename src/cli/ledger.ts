@@ -2,8 +2,9 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ROLES } from '../export/fields.js';
 import { FILE_FORMATS } from '../export/index.js';
 import type { Role } from '../model.js';
+import { quoteName } from './report.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect, withAliasTable } from './options.js';
-import { parseFiles, type ParseOptions } from './parse.js';
+import { inputSize, MAX_INPUT_FLAGS, MAX_INPUT_HELP, parseFiles, type ParseOptions } from './parse.js';
 
 interface LedgerOptions extends ParseOptions {
   unit: string[];
@@ -24,6 +25,7 @@ export function addUnitCommandOptions(command: Command, formats: readonly string
     .option('-o, --output <path>', 'write to this file, or into this directory (one file per input)')
     .option(ALIASES_FLAGS, ALIASES_HELP, collect, [])
     .option('--encoding <name>', 'read the inputs in this encoding instead of detecting it')
+    .option(MAX_INPUT_FLAGS, MAX_INPUT_HELP, inputSize)
     .addOption(new Option('--header <language>', 'column headers of the tables (csv, md, xlsx): Chinese or English keys').choices(['zh', 'en']).default('zh'));
 }
 
@@ -39,7 +41,7 @@ async function writeUnitLedgers(files: readonly string[], options: LedgerOptions
         const own = unitLedger(ledger, options.unit, table, options.role ?? null);
         for (const unit of own.query.units) {
           if (!own.tasks.some((task) => matchesOf(task).some((match) => match.unit === unit.name))) {
-            process.stderr.write(`taizhang: ${ledger.source.name}: no task for ${unit.name} (taizhang units lists the units the notice names)\n`);
+            process.stderr.write(`taizhang: ${quoteName(ledger.source.name)}: no task for ${unit.name} (taizhang units lists the units the notice names)\n`);
           }
         }
         return exportUnitLedger(own, format, exportOptions);

@@ -18,6 +18,7 @@ import {
   type HeaderLanguage,
 } from '../export/index.js';
 import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../export/write.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize, maxThreads, parseSize, setMaxInputBytes } from '../limits.js';
 import type { Ledger } from '../model.js';
 import { isUrl, loadInput } from '../read/load.js';
 import { inputLabel, sourceName, STDIN } from './input.js';
@@ -37,6 +38,8 @@ export interface ParseOptions {
   threads?: number;
   /** No progress bar and no summary line. */
   quiet?: boolean;
+  /** The largest input read, in bytes (--max-input). */
+  maxInput?: number;
 }
 
 /** Where the ledgers go. */
@@ -258,6 +261,7 @@ export async function parseFiles(
   debug: boolean,
   own?: OwnOutput,
 ): Promise<number> {
+  if (options.maxInput !== undefined) setMaxInputBytes(options.maxInput);
   const { expandArguments } = await import('../batch/expand.js');
   const { inputs, failures, searched } = await expandArguments(args);
   let exitCode: number = EXIT.ok;
@@ -298,7 +302,8 @@ export async function parseFiles(
     renderings: renderingsFor(plan, ownFormat !== undefined, exportOptions, explainWidth),
     ledger: ownFormat !== undefined,
   };
-  const threads = Math.min(options.threads ?? threadsFor(inputs.length, knownBytes(inputs)), inputs.length);
+  // More threads than cores only share the cores and multiply the memory.
+  const threads = Math.min(options.threads ?? threadsFor(inputs.length, knownBytes(inputs)), inputs.length, maxThreads());
   if (inputs.length > 1 && process.stderr.isTTY && options.quiet !== true) {
     progress = (await import('./progress.js')).startProgress(inputs.length);
   }
@@ -355,6 +360,16 @@ export async function parseFiles(
   return exitCode;
 }
 
+/** --max-input SIZE: `100MB`, `1g`, `512k`, or bytes. */
+export function inputSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('Expected a size such as 100MB, 1GB or 512KB.');
+  return bytes;
+}
+
+export const MAX_INPUT_FLAGS = '--max-input <size>';
+export const MAX_INPUT_HELP = `read no input larger than this (default ${formatSize(DEFAULT_MAX_INPUT_BYTES)}; 100MB, 1GB, 512KB)`;
+
 function threadCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError('Expected a whole number, 1 or more.');
@@ -377,6 +392,7 @@ export function registerParse(program: Command): void {
     .option('--encoding <name>', 'read the inputs in this encoding instead of detecting it')
     .addOption(new Option('--header <language>', 'column headers of csv and md tables').choices(['zh', 'en']).default('zh'))
     .option('--threads <n>', 'parse on this many threads (default: one per core for a large batch; 1: no worker threads)', threadCount)
+    .option(MAX_INPUT_FLAGS, MAX_INPUT_HELP, inputSize)
     .option('-q, --quiet', 'no progress bar and no summary line (failures are still reported)')
     .action(async (args: string[], options: ParseOptions, command: Command) => {
       process.exitCode = await parseFiles(args, options, command.optsWithGlobals().debug === true);
