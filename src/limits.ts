@@ -16,6 +16,15 @@ export const MAX_DOCX_UNPACKED_BYTES = 256 * MB;
 /** Deeper HTML nesting is flattened: parsers and tree walks slow down with depth, no page needs it. */
 export const MAX_HTML_DEPTH = 512;
 
+/**
+ * A page with more elements is refused: each costs a DOM node of some hundred bytes and a visit
+ * in every step (a 20,000-row task table has 100,000; `<br>` × 2,000,000 would take gigabytes).
+ */
+export const MAX_HTML_ELEMENTS = 250_000;
+
+/** A longer HTML tag loses its attributes (one tag with 500,000 attributes took minutes to parse). */
+export const MAX_HTML_TAG_BYTES = 16 * 1024;
+
 /** The most threads a batch runs on: one per core, whatever `--threads` asks for. */
 export { availableParallelism as maxThreads } from 'node:os';
 

@@ -1,0 +1,82 @@
+// Hostile inputs, generated (never stored): each is small or cheap to make, and each once made
+// taizhang run without bound, overflow its stack or crash. Used by test/hostile-*.test.ts.
+
+import JSZip from 'jszip';
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A minimal Word file: the parts mammoth needs, plus those given. */
+export async function docx(documentBody: string, parts: Record<string, string | Uint8Array> = {}, declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  const numbered = 'word/numbering.xml' in parts;
+  zip.file(
+    'word/_rels/document.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${
+      numbered ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>' : ''
+    }</Relationships>`,
+  );
+  zip.file('word/document.xml', `${declaration}<w:document ${W}><w:body>${documentBody}</w:body></w:document>`);
+  for (const [name, content] of Object.entries(parts)) zip.file(name, content);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+export const paragraph = (text: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+/** A two-level Chinese list (一、 and （一）): numbering.xml. */
+export const CHINESE_LIST = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+
+/** `count` list paragraphs, a heading every 20 items. */
+export function numberedParagraphs(count: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const level = i % 20 === 0 ? 0 : 1;
+    items.push(paragraph(level === 0 ? '深化政务公开' : '推进决策公开，市政府办公室牵头，年底前完成。', `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr>`));
+  }
+  return items.join('');
+}
+
+/** One paragraph of `count` runs. */
+export function manyRuns(count: number): string {
+  return `${paragraph('一、深化政务公开')}<w:p>${'<w:r><w:t>公</w:t></w:r>'.repeat(count)}</w:p>`;
+}
+
+/** A zip whose document.xml inflates to `bytes` of spaces (deflate packs them 1000:1). */
+export async function docxBomb(bytes: number): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  const chunk = ' '.repeat(1 << 20);
+  const body = `<w:document ${W}><w:body>${chunk.repeat(Math.ceil(bytes / chunk.length))}</w:body></w:document>`;
+  zip.file('word/document.xml', body);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** A task table of `rows` rows. */
+export function htmlTable(rows: number): string {
+  const body: string[] = ['<html><body><table><tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>'];
+  for (let i = 1; i <= rows; i++) body.push(`<tr><td>${i}</td><td>推进决策公开，做好政策解读第${i}项。</td><td>市政府办公室</td><td>年底前</td></tr>`);
+  body.push('</table></body></html>');
+  return body.join('');
+}
+
+export const nested = (tag: string, depth: number, inner = '一、深化政务公开，推进决策公开，做好政策解读。'): string => `<html><body>${`<${tag}>`.repeat(depth)}${inner}${`</${tag}>`.repeat(depth)}</body></html>`;
+
+/** The HTML cases of the issue, by name, at the sizes it names. */
+export const HTML_CASES: Record<string, () => string> = {
+  'a table of 20,000 rows': () => htmlTable(20_000),
+  '<br> × 2,000,000': () => `<html><body><div id="zoom">一、深化政务公开，推进决策公开，做好政策解读。${'<br>'.repeat(2_000_000)}</div></body></html>`,
+  '<span>a</span> × 1,000,000': () => `<html><body><p>一、深化政务公开，推进决策公开，做好政策解读。${'<span>a</span>'.repeat(1_000_000)}</p></body></html>`,
+  '100,000 unclosed <p>': () => `<html><body>${'<p>推进决策公开，做好政策解读。'.repeat(100_000)}</body></html>`,
+  'an element with 500,000 attributes': () => `<html><body><p ${Array.from({ length: 500_000 }, (_, i) => `a${i}="1"`).join(' ')}>一、深化政务公开，推进决策公开，做好政策解读。</p></body></html>`,
+  '4,000 nested <div>': () => nested('div', 4_000),
+  '1,000 nested tables': () => nested('table', 1_000, '<tr><td>一、深化政务公开，推进决策公开，做好政策解读。</td></tr>').replace(/<table>/g, '<table><tr><td>').replace(/<\/table>/g, '</td></tr></table>'),
+  '10,000 nested <li>': () => nested('li', 10_000),
+  '200,000 nested <div>': () => nested('div', 200_000),
+};
