@@ -48,14 +48,25 @@ export function manyRuns(count: number): string {
   return `${paragraph('一、深化政务公开')}<w:p>${'<w:r><w:t>公</w:t></w:r>'.repeat(count)}</w:p>`;
 }
 
-/** A zip whose document.xml inflates to `bytes` of spaces (deflate packs them 1000:1). */
+/** A Word file whose directory says its document.xml unpacks to `bytes` (a zip bomb's claim). */
 export async function docxBomb(bytes: number): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<Types/>');
-  const chunk = ' '.repeat(1 << 20);
-  const body = `<w:document ${W}><w:body>${chunk.repeat(Math.ceil(bytes / chunk.length))}</w:body></w:document>`;
-  zip.file('word/document.xml', body);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  const zip = Buffer.from(await docx(paragraph('一、深化政务公开，推进决策公开，做好政策解读。')));
+  const name = Buffer.from('word/document.xml');
+  for (let at = zip.indexOf(Buffer.from('PK')); at !== -1; at = zip.indexOf(Buffer.from('PK'), at + 2)) {
+    const signature = zip.readUInt32LE(at);
+    // Local file header (size at 22, name at 30) and central directory entry (size at 24, name at 46).
+    const [sizeAt, nameAt] = signature === 0x04034b50 ? [22, 30] : signature === 0x02014b50 ? [24, 46] : [-1, -1];
+    if (sizeAt >= 0 && zip.subarray(at + nameAt, at + nameAt + name.length).equals(name)) zip.writeUInt32LE(bytes, at + sizeAt);
+  }
+  return new Uint8Array(zip);
+}
+
+/** A Word file with one byte flipped in the middle of its packed document. */
+export async function damagedDocx(): Promise<Uint8Array> {
+  const zip = await docx(paragraph('一、深化政务公开，推进决策公开，做好政策解读。'.repeat(50)));
+  const middle = Buffer.from(zip).indexOf('word/document.xml') + 40;
+  zip[middle] = zip[middle]! ^ 0xff;
+  return zip;
 }
 
 /** A task table of `rows` rows. */
