@@ -61,7 +61,7 @@ export function markdownOf<T extends Task>(
   ];
   if (ledger.warnings.length > 0) {
     lines.push('', `## ${labels.warnings}`, '');
-    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(describeWarning(warning, header))}`));
+    for (const warning of ledger.warnings) lines.push(`- ${escapeCell(describeWarning(warning, header))}`);
   }
   return `${lines.join('\n')}\n`;
 }
