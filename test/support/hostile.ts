@@ -91,3 +91,17 @@ export const HTML_CASES: Record<string, () => string> = {
   '10,000 nested <li>': () => nested('li', 10_000),
   '200,000 nested <div>': () => nested('div', 200_000),
 };
+
+const UNIT_STEMS = '发改财政教育科技工信民政司法人社自然资源生态环境住建交通水利农业商务文旅卫健应急审计统计医保林业城管信访档案气象';
+
+/** A notice whose tasks name `count` distinct units (市甲乙局, …), with 各部门 on every tenth task. */
+export function manyUnitsNotice(count: number): string {
+  const lines = ['某市2020年政务公开工作要点', '一、深化政务公开'];
+  const stems = [...UNIT_STEMS];
+  for (let i = 0; i < count; i++) {
+    const unit = `市${stems[i % stems.length]}${stems[Math.floor(i / stems.length) % stems.length]}${stems[Math.floor(i / stems.length ** 2) % stems.length]}局`;
+    const group = i % 10 === 0 ? '，各部门配合' : '';
+    lines.push(`${i + 1}. 推进决策公开，做好政策解读。（${unit}牵头${group}）`);
+  }
+  return `${lines.join('\n')}\n`;
+}
