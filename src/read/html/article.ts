@@ -29,7 +29,9 @@ export function containerMatches($: CheerioAPI): Element[] {
  * QR codes, breadcrumbs, related-link boxes. An element that holds a known container is kept.
  */
 export function stripChrome($: CheerioAPI, containers: Element[]): void {
-  const holdsArticle = (element: Element): boolean => containers.some((container) => contains(element, container));
+  // The page itself (a <body style="display:none"> shown by a script) is never chrome.
+  const holdsArticle = (element: Element): boolean =>
+    element.name === 'body' || element.name === 'html' || containers.some((container) => contains(element, container));
   const remove = (elements: Element[]): void => {
     for (const element of elements) if (!holdsArticle(element)) $(element).remove();
   };
