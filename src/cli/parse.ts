@@ -17,7 +17,7 @@ import {
   type Format,
   type HeaderLanguage,
 } from '../export/index.js';
-import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../export/write.js';
+import type { AtomicFile } from '../export/write.js';
 import { DEFAULT_MAX_INPUT_BYTES, formatSize, maxThreads, parseSize, setMaxInputBytes } from '../limits.js';
 import type { Ledger } from '../model.js';
 import { isUrl, loadInput } from '../read/load.js';
@@ -179,15 +179,20 @@ function stdoutSink(): Sink {
 }
 
 async function openSink(plan: OutputPlan, inputs: readonly InputFile[], guarded: readonly string[]): Promise<Sink> {
+  // Loaded for output files only: the outline on the terminal and JSON on stdout do without.
+  const files = () => import('../export/write.js');
   switch (plan.to) {
     case 'stdout':
       return stdoutSink();
     case 'nowhere':
       return { put: async () => undefined, subject: () => 'stdout' };
-    case 'file':
+    case 'file': {
+      const { writeFileAtomic } = await files();
       return { put: (_index, data) => writeFileAtomic(plan.path, data, { inputs: guarded }), subject: () => plan.path };
+    }
     case 'directory': {
       const targets = outputNames(inputs, plan.path, plan.format).map((name) => join(plan.path, name));
+      const { writeFileAtomic } = await files();
       return {
         put: (index, data) => writeFileAtomic(targets[index]!, data, { inputs: guarded }),
         subject: (index) => targets[index]!,
@@ -197,7 +202,7 @@ async function openSink(plan: OutputPlan, inputs: readonly InputFile[], guarded:
     case 'jsonl': {
       if (plan.path === undefined) return { put: (_index, line) => print(line), subject: () => 'stdout' };
       const path = plan.path;
-      const file = await openFileAtomic(path, { inputs: guarded });
+      const file = await (await files()).openFileAtomic(path, { inputs: guarded });
       return { put: (_index, line) => file.write(line), subject: () => path, whole: file };
     }
   }

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { getMaxInputBytes } from '../limits.js';
 import { CappedBytes, tooLarge } from './capped.js';
 import type { Decoded } from '../model.js';
-import { fetchUrl, type FetchOptions } from './fetch.js';
+import type { FetchOptions } from './fetch.js';
 import { read } from './index.js';
 
 export interface LoadedInput {
@@ -100,7 +100,7 @@ function fileFailure(error: unknown): InputError {
 
 export async function loadInput(pathOrUrl: string, options: FetchOptions = {}): Promise<LoadedInput> {
   if (pathOrUrl === '-') return { bytes: await readStdin(), name: '-' };
-  if (isUrl(pathOrUrl)) return { ...(await fetchUrl(pathOrUrl, options)), name: pathOrUrl };
+  if (isUrl(pathOrUrl)) return { ...(await (await import('./fetch.js')).fetchUrl(pathOrUrl, options)), name: pathOrUrl };
   try {
     return { bytes: readFileCapped(pathOrUrl), name: pathOrUrl };
   } catch (error) {
