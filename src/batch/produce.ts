@@ -4,7 +4,7 @@
 
 import { exportLedger, type Exported, type ExportOptions, type Format } from '../export/index.js';
 import type { Ledger, Warning } from '../model.js';
-import { parseBytes } from '../pipeline.js';
+import { ledgerOfInput } from '../read/ledger-json.js';
 
 /** One input of a batch, read but not yet parsed. */
 export interface BatchInput {
@@ -51,7 +51,7 @@ async function render(ledger: Ledger, { format, options }: Rendering): Promise<E
 }
 
 export async function produce(input: BatchInput, order: Order): Promise<Product> {
-  const ledger = await parseBytes(input.bytes, { name: input.name, encoding: input.encoding, contentType: input.contentType });
+  const ledger = await ledgerOfInput(input.bytes, { name: input.name, encoding: input.encoding, contentType: input.contentType });
   const outputs: Record<string, Exported> = {};
   for (const [name, rendering] of Object.entries(order.renderings)) outputs[name] = await render(ledger, rendering);
   return order.ledger ? { outputs, ledger, warnings: ledger.warnings } : { outputs, warnings: ledger.warnings };

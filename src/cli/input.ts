@@ -1,5 +1,4 @@
-import { basename, extname } from 'node:path';
-import { InputError } from '../errors.js';
+import { basename } from 'node:path';
 import type { Ledger } from '../model.js';
 import { isUrl, loadInput } from '../read/load.js';
 
@@ -21,22 +20,8 @@ export async function readInput(file: string): Promise<Uint8Array> {
   return (await loadInput(file)).bytes;
 }
 
-/** A ledger written by `taizhang parse --format json`. */
-function readLedgerJson(bytes: Uint8Array): Ledger {
-  let document: Partial<Ledger> | null;
-  try {
-    document = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<Ledger> | null;
-  } catch (error) {
-    throw new InputError(`not valid JSON: ${(error as Error).message}`);
-  }
-  if (document?.schema !== 'taizhang/1') throw new InputError('not a taizhang/1 ledger (a .json input must be one)');
-  return document as Ledger;
-}
-
 /** An input's ledger: parsed from the notice, or read as it is when the input is a ledger (.json). */
 export async function readLedger(file: string): Promise<Ledger> {
-  const bytes = await readInput(file);
-  if (extname(file).toLowerCase() === '.json') return readLedgerJson(bytes);
-  const { parseBytes } = await import('../pipeline.js');
-  return parseBytes(bytes, { name: sourceName(file) });
+  const { ledgerOfInput } = await import('../read/ledger-json.js');
+  return ledgerOfInput(await readInput(file), { name: sourceName(file) });
 }

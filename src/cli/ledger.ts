@@ -4,8 +4,9 @@ import { FILE_FORMATS } from '../export/index.js';
 import { message } from '../i18n/index.js';
 import type { Role } from '../model.js';
 import type { UnitLedger } from '../units/match.js';
+import { quoteName } from './report.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect, INPUTS_HELP, withAliasTable } from './options.js';
-import { parseFiles, type ParseOptions } from './parse.js';
+import { inputSize, MAX_INPUT_FLAGS, MAX_INPUT_HELP, parseFiles, type ParseOptions } from './parse.js';
 
 interface LedgerOptions extends ParseOptions {
   unit: string[];
@@ -29,6 +30,7 @@ export function addUnitCommandOptions(command: Command, formats: readonly string
     .option('-o, --output <path>', outputHelp)
     .option(ALIASES_FLAGS, ALIASES_HELP, collect, [])
     .option('--encoding <name>', 'read the inputs in this encoding instead of detecting it')
+    .option(MAX_INPUT_FLAGS, MAX_INPUT_HELP, inputSize)
     .addOption(new Option('--header <language>', 'column headers of the tables (csv, md, xlsx): Chinese or English keys').choices(['zh', 'en']).default('zh'))
     .option('-q, --quiet', 'no progress bar and no summary line (failures and warnings are still reported)');
 }
@@ -38,7 +40,7 @@ function noteCollectiveOnly(ledger: UnitLedger, source: string, matchesOf: (task
   for (const unit of ledger.query.units) {
     if (unit.found.length > 0) continue;
     const groups = new Set(ledger.tasks.flatMap((task) => matchesOf(task).filter((match) => match.unit === unit.name).map((match) => match.named)));
-    process.stderr.write(`taizhang: ${source}: ${message('unit.collectiveOnly', { unit: unit.name, groups: [...groups].join('、') })}\n`);
+    process.stderr.write(`taizhang: ${quoteName(source)}: ${message('unit.collectiveOnly', { unit: unit.name, groups: [...groups].join('、') })}\n`);
   }
 }
 

@@ -1,25 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { type Language, LANGUAGES, setLanguage } from '../i18n/index.js';
-import { registerDiff } from './diff.js';
-import { registerDue } from './due.js';
-import { registerEval } from './eval.js';
-import { registerLedger } from './ledger.js';
-import { registerParse } from './parse.js';
 import { EXIT, reportFailure } from './report.js';
-import { registerStatus } from './status.js';
-import { registerTrack } from './track.js';
-import { registerUnits } from './units.js';
 
-// Each command lives in its own file and adds itself to the program.
-const COMMANDS: readonly ((program: Command) => void)[] = [registerParse, registerEval, registerDiff, registerLedger, registerUnits, registerTrack, registerDue, registerStatus];
+// Each command lives in its own file and adds itself to the program. Only the command run is
+// loaded (every one for --help or a mistyped name): a cold start pays for no other.
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  parse: async () => (await import('./parse.js')).registerParse,
+  eval: async () => (await import('./eval.js')).registerEval,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  ledger: async () => (await import('./ledger.js')).registerLedger,
+  units: async () => (await import('./units.js')).registerUnits,
+  track: async () => (await import('./track.js')).registerTrack,
+  due: async () => (await import('./due.js')).registerDue,
+  status: async () => (await import('./status.js')).registerStatus,
+};
+
+/** The commands to load for this command line: the one named, else all. */
+function commandsFor(argv: readonly string[]): string[] {
+  const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+}
 
 function packageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   return (manifest as { version: string }).version;
 }
 
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('taizhang')
     .description('Turn Chinese government work-plan notices into task ledgers (工作台账).')
     .version(packageVersion())
@@ -33,18 +41,19 @@ export function buildProgram(): Command {
     // Throw instead of exiting, so that run() decides the exit code; subcommands inherit both settings.
     .exitOverride()
     .configureOutput({ outputError: (message, write) => write(`taizhang: ${message.replace(/^error: /, '')}`) });
-  for (const register of COMMANDS) register(program);
+  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program);
   return program;
 }
 
 /** Runs the command line; sets process.exitCode rather than exiting, so pending output is flushed. */
 export async function run(argv: readonly string[]): Promise<void> {
-  // `taizhang parse … | head` closes the pipe early: that is not an error worth a stack trace.
+  // `taizhang parse … | head` closes the pipe early: that is not an error worth a stack trace. Any
+  // other failure to write (a full disk) loses the output: one line, and the exit code says so.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? EXIT.ok);
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    process.exit(reportFailure('stdout', error, false));
   });
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {

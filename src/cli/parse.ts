@@ -17,8 +17,9 @@ import {
   type Format,
   type HeaderLanguage,
 } from '../export/index.js';
-import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../export/write.js';
+import type { AtomicFile } from '../export/write.js';
 import { message, warningMessage, warningText } from '../i18n/index.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize, maxThreads, parseSize, setMaxInputBytes } from '../limits.js';
 import type { Ledger, Warning } from '../model.js';
 import { isUrl, loadInput } from '../read/load.js';
 import { inputLabel, sourceName, STDIN } from './input.js';
@@ -39,6 +40,8 @@ export interface ParseOptions {
   threads?: number;
   /** No progress bar and no summary line. */
   quiet?: boolean;
+  /** The largest input read, in bytes (--max-input). */
+  maxInput?: number;
 }
 
 /** Where the ledgers go. */
@@ -193,6 +196,8 @@ function stdoutSink(): Sink {
 }
 
 async function openSink(plan: OutputPlan, inputs: readonly InputFile[], guarded: readonly string[]): Promise<Sink> {
+  // Loaded for output files only: the outline on the terminal and JSON on stdout do without.
+  const files = () => import('../export/write.js');
   switch (plan.to) {
     case 'stdout':
       return stdoutSink();
@@ -200,10 +205,13 @@ async function openSink(plan: OutputPlan, inputs: readonly InputFile[], guarded:
       return { put: async () => undefined, subject: () => 'stdout' };
     case 'together':
       return { put: async () => undefined, subject: () => plan.path };
-    case 'file':
+    case 'file': {
+      const { writeFileAtomic } = await files();
       return { put: (_index, data) => writeFileAtomic(plan.path, data, { inputs: guarded }), subject: () => plan.path };
+    }
     case 'directory': {
       const targets = outputNames(inputs, plan.path, plan.format).map((name) => join(plan.path, name));
+      const { writeFileAtomic } = await files();
       return {
         put: (index, data) => writeFileAtomic(targets[index]!, data, { inputs: guarded }),
         subject: (index) => targets[index]!,
@@ -213,7 +221,7 @@ async function openSink(plan: OutputPlan, inputs: readonly InputFile[], guarded:
     case 'jsonl': {
       if (plan.path === undefined) return { put: (_index, line) => print(line), subject: () => 'stdout' };
       const path = plan.path;
-      const file = await openFileAtomic(path, { inputs: guarded });
+      const file = await (await files()).openFileAtomic(path, { inputs: guarded });
       return { put: (_index, line) => file.write(line), subject: () => path, whole: file };
     }
   }
@@ -287,6 +295,7 @@ export async function parseFiles(
   debug: boolean,
   own?: OwnOutput,
 ): Promise<number> {
+  if (options.maxInput !== undefined) setMaxInputBytes(options.maxInput);
   const { expandArguments } = await import('../batch/expand.js');
   const { inputs, failures, searched } = await expandArguments(args);
   let exitCode: number = EXIT.ok;
@@ -327,7 +336,8 @@ export async function parseFiles(
     renderings: renderingsFor(plan, ownFormat !== undefined, exportOptions, explainWidth),
     ledger: ownFormat !== undefined,
   };
-  const threads = Math.min(options.threads ?? threadsFor(inputs.length, knownBytes(inputs)), inputs.length);
+  // More threads than cores only share the cores and multiply the memory.
+  const threads = Math.min(options.threads ?? threadsFor(inputs.length, knownBytes(inputs)), inputs.length, maxThreads());
   if (inputs.length > 1 && process.stderr.isTTY && options.quiet !== true) {
     progress = (await import('./progress.js')).startProgress(inputs.length);
   }
@@ -396,6 +406,7 @@ export async function parseFiles(
     await sink.whole?.commit();
     const together = kept.filter((item) => item !== undefined);
     if (plan.to === 'together' && together.length > 0) {
+      const { writeFileAtomic } = await import('../export/write.js');
       await writeFileAtomic(plan.path, await own!.together!.write(together, plan.format, exportOptions), { inputs: guarded });
     }
   } catch (error) {
@@ -405,6 +416,16 @@ export async function parseFiles(
   summarize(parsed);
   return exitCode;
 }
+
+/** --max-input SIZE: `100MB`, `1g`, `512k`, or bytes. */
+export function inputSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('Expected a size such as 100MB, 1GB or 512KB.');
+  return bytes;
+}
+
+export const MAX_INPUT_FLAGS = '--max-input <size>';
+export const MAX_INPUT_HELP = `read no input larger than this (default ${formatSize(DEFAULT_MAX_INPUT_BYTES)}; 100MB, 1GB, 512KB)`;
 
 function threadCount(value: string): number {
   const count = Number(value);
@@ -428,6 +449,7 @@ export function registerParse(program: Command): void {
     .option('--encoding <name>', 'read the inputs in this encoding instead of detecting it')
     .addOption(new Option('--header <language>', 'column headers of csv and md tables').choices(['zh', 'en']).default('zh'))
     .option('--threads <n>', 'parse on this many threads (default: one per core for a large batch; 1: no worker threads)', threadCount)
+    .option(MAX_INPUT_FLAGS, MAX_INPUT_HELP, inputSize)
     .option('-q, --quiet', 'no progress bar and no summary line (failures are still reported)')
     .action(async (args: string[], options: ParseOptions, command: Command) => {
       process.exitCode = await parseFiles(args, options, command.optsWithGlobals().debug === true);

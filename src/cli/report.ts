@@ -26,6 +26,25 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** Characters that would move the cursor, forge a line or hide text on a terminal: controls, bidi overrides. */
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
+
+/**
+ * A file name as messages print it: as it is, or, when it holds unprintable characters (a newline
+ * that would forge a line of the report, an ANSI escape), quoted with them escaped.
+ */
+export function quoteName(name: string): string {
+  return UNPRINTABLE.test(name) ? JSON.stringify(name).replace(UNPRINTABLE_ALL, escapeCharacter) : name;
+}
+
+const escapeCharacter = (character: string): string => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+
+/** A message with unprintable characters escaped, wherever a name was put in it. */
+function printable(text: string): string {
+  return oneLine(text).replace(UNPRINTABLE_ALL, escapeCharacter);
+}
+
 function describe(error: unknown, debug: boolean): { message: string; exitCode: number } {
   if (error instanceof InputError) return { message: error.message, exitCode: error.exitCode };
   if (isSystemError(error)) {
@@ -42,8 +61,8 @@ function describe(error: unknown, debug: boolean): { message: string; exitCode: 
  */
 export function reportFailure(subject: string | undefined, error: unknown, debug: boolean): number {
   const { message: text, exitCode } = describe(error, debug);
-  const prefix = subject === undefined ? 'taizhang' : `taizhang: ${subject}`;
-  process.stderr.write(`${prefix}: ${oneLine(text)}\n`);
+  const prefix = subject === undefined ? 'taizhang' : `taizhang: ${quoteName(subject)}`;
+  process.stderr.write(`${prefix}: ${printable(text)}\n`);
   if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
   return exitCode;
 }

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Ledger } from '../model.js';
-import { readLedger } from '../cli/input.js';
+import { inputLabel, readLedger } from '../cli/input.js';
+import { quoteName } from '../cli/report.js';
+import { InputError } from '../errors.js';
+import { readLedgerJson } from '../read/ledger-json.js';
+import { loadInput } from '../read/load.js';
 import { addCounts, figuresOf, scoreLedger, shortfalls, type DocumentScore, type Figures } from './score.js';
 
 export interface EvalResult {
@@ -14,10 +16,21 @@ export async function evaluate(files: string[], goldDir: string): Promise<{ resu
   const results: EvalResult[] = [];
   for (const file of files) {
     const name = basename(file, extname(file));
-    const gold = JSON.parse(await readFile(join(goldDir, `${name}.json`), 'utf8')) as Ledger;
-    results.push({ name, score: scoreLedger(gold, await readLedger(file)) });
+    const goldFile = join(goldDir, `${name}.json`);
+    const gold = await naming(goldFile, async () => readLedgerJson((await loadInput(goldFile)).bytes));
+    results.push({ name, score: scoreLedger(gold, await naming(inputLabel(file), () => readLedger(file))) });
   }
   return { results, total: figuresOf(addCounts(results.map((r) => r.score.counts))) };
+}
+
+/** The work's result; a problem with the input is said with the file's name in front. */
+async function naming<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${quoteName(file)}: ${error.message}`, error.exitCode);
+    throw error;
+  }
 }
 
 /** Every figure below its threshold, per document and in total. */

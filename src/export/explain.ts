@@ -21,9 +21,15 @@ interface Row {
 
 /** Rows as aligned columns: line number, fate, id or reason, then the text cut to the width. */
 function table(rows: readonly Row[], width: number): string[] {
-  const numberWidth = Math.max(...rows.map((row) => String(row.line).length));
-  const fateWidth = Math.max(0, ...rows.map((row) => row.fate?.length ?? 0));
-  const detailWidth = Math.min(MAX_DETAIL_WIDTH, Math.max(0, ...rows.map((row) => displayWidth(row.detail))));
+  // Loops, not Math.max(...rows): a million lines are more arguments than a call can take.
+  let numberWidth = 0;
+  let fateWidth = 0;
+  let detailWidth = 0;
+  for (const row of rows) {
+    numberWidth = Math.max(numberWidth, String(row.line).length);
+    fateWidth = Math.max(fateWidth, row.fate?.length ?? 0);
+    if (detailWidth < MAX_DETAIL_WIDTH) detailWidth = Math.min(MAX_DETAIL_WIDTH, Math.max(detailWidth, displayWidth(row.detail)));
+  }
   return rows.map((row) => {
     const columns = [String(row.line).padStart(numberWidth)];
     if (fateWidth > 0) columns.push(padEnd(row.fate ?? '', fateWidth));
@@ -44,10 +50,10 @@ export function explainLedger(ledger: Ledger, { width = 80 }: ExportOptions = {}
   const out = [ledger.source.name];
   if (ledger.lines !== undefined) {
     out.push('', 'every line:');
-    out.push(...table(ledger.lines.map((line) => ({ line: line.line, fate: line.fate, detail: line.id ?? line.reason ?? '', text: line.text })), width));
+    for (const row of table(ledger.lines.map((line) => ({ line: line.line, fate: line.fate, detail: line.id ?? line.reason ?? '', text: line.text })), width)) out.push(row);
   }
   out.push('', dropped.length === 0 ? 'dropped: none' : `dropped (${plural(dropped.length, 'line')}):`);
-  if (dropped.length > 0) out.push(...table(dropped.map(droppedRow), width));
+  for (const row of table(dropped.map(droppedRow), width)) out.push(row);
   out.push('');
   if (ledger.lines === undefined) {
     // Without the ledger's line fates, only the drops and the tasks can be counted.

@@ -66,7 +66,7 @@ export function markdownOf<Row>(
   ];
   if (ledger.warnings !== undefined && ledger.warnings.length > 0) {
     lines.push('', `## ${labels.warnings}`, '');
-    lines.push(...ledger.warnings.map((warning) => `- ${escapeCell(warningText(warning, header))}`));
+    for (const warning of ledger.warnings) lines.push(`- ${escapeCell(warningText(warning, header))}`);
   }
   return `${lines.join('\n')}\n`;
 }

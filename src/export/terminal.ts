@@ -96,7 +96,7 @@ export function outlineOf<T extends Task>(
 
   if (warnings.length > 0) {
     lines.push('', paint.yellow(`警告 ${warnings.length}`));
-    lines.push(...warnings.map((warning) => INDENT + warningText(warning, 'zh')));
+    for (const warning of warnings) lines.push(INDENT + warningText(warning, 'zh'));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
+import { constants, rmSync } from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, readlink, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -53,21 +54,126 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
+/** Links followed before giving up, as the system does (ELOOP). */
+const MAX_LINKS = 40;
+
 /**
- * Opens a temporary file in the target's folder (created when missing); committing renames it
- * over the target in one step, so that readers see the old file or the whole new one.
+ * What a target path comes to, its symbolic links followed: a regular file (or none yet) is
+ * replaced whole; a device or a FIFO is written through, since putting a file in its place would
+ * take it away (`-o /dev/null` run as root); anything else is refused.
+ */
+async function destinationOf(path: string): Promise<{ path: string; through: boolean }> {
+  let current = path;
+  for (let links = 0; links <= MAX_LINKS; links++) {
+    let stats;
+    try {
+      stats = await lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path: current, through: false };
+      throw error;
+    }
+    if (stats.isSymbolicLink()) {
+      current = resolve(dirname(current), await readlink(current));
+      continue;
+    }
+    if (stats.isFile()) return { path: current, through: false };
+    if (stats.isCharacterDevice() || stats.isFIFO()) return { path: current, through: true };
+    if (stats.isDirectory()) throw new InputError('is a directory');
+    throw new InputError('is neither a file, a character device nor a FIFO: refusing to write to it');
+  }
+  throw new InputError('too many symbolic links');
+}
+
+/** Opens a device or a FIFO for writing; a FIFO without a reader is refused rather than waited on. */
+async function openThrough(path: string): Promise<FileHandle> {
+  let probe: FileHandle | undefined;
+  try {
+    // Opening a FIFO to write blocks until it has a reader: ask without blocking first.
+    probe = await open(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new InputError('a FIFO that nobody reads');
+    throw error;
+  }
+  try {
+    return await open(path, constants.O_WRONLY);
+  } finally {
+    await probe.close();
+  }
+}
+
+/** A device or a FIFO: written to as it goes; there is nothing to put in place or take back. */
+async function throughFile(path: string): Promise<AtomicFile> {
+  const handle = await openThrough(path);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    write: (data) => handle.writeFile(data),
+    commit: close,
+    abort: () => close().catch(() => undefined),
+  };
+}
+
+/** The longest file name most file systems take, in bytes. */
+const MAX_NAME_BYTES = 255;
+
+/** `.NAME.UNIQUE.tmp`, NAME shortened when the whole would be too long a name (80 Chinese characters are 240 bytes). */
+function temporaryName(name: string, unique: string): string {
+  const room = MAX_NAME_BYTES - Buffer.byteLength(`..${unique}.tmp`);
+  let kept = '';
+  for (const character of name) {
+    if (Buffer.byteLength(kept + character) > room) break;
+    kept += character;
+  }
+  return `.${kept}.${unique}.tmp`;
+}
+
+// Temporary files being written: removed when the process is interrupted (Ctrl-C, kill) or exits
+// before they are put in place (a write error on stdout ends the process at once).
+const temporaries = new Set<string>();
+let removesTemporaries = false;
+
+function removeTemporaries(): void {
+  for (const path of temporaries) rmSync(path, { force: true });
+  temporaries.clear();
+}
+
+function removeOnExit(temporary: string): void {
+  temporaries.add(temporary);
+  if (removesTemporaries) return;
+  removesTemporaries = true;
+  process.once('exit', removeTemporaries);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeTemporaries();
+      // Die of the signal, as the process would have without this handler.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/**
+ * Opens a file to write whole or not at all: a temporary file in the target's folder (created
+ * when missing); committing renames it over the target in one step, so that readers see the old
+ * file or the whole new one. A symbolic link's target is written, not the link; a device or a
+ * FIFO is written through.
  */
 export async function openFileAtomic(target: string, { inputs = [] }: WriteOptions = {}): Promise<AtomicFile> {
-  const path = resolve(target);
-  await refuseToOverwriteInputs(path, inputs);
+  await refuseToOverwriteInputs(resolve(target), inputs);
+  const destination = await destinationOf(resolve(target));
+  if (destination.through) return throughFile(destination.path);
+  const path = destination.path;
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   // Same folder, so the rename cannot cross file systems; dot-named and *.tmp, so it stays out of
   // sight. The name need not be unguessable (it is opened with wx), so no node:crypto at start-up.
-  const unique = `${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const temporary = join(folder, `.${basename(path)}.${unique}.tmp`);
+  const temporary = join(folder, temporaryName(basename(path), `${process.pid}-${Math.random().toString(36).slice(2)}`));
   // A temporary file that wx found already there is not ours to remove: open before any cleanup.
   const handle = await open(temporary, 'wx');
+  removeOnExit(temporary);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -77,6 +183,7 @@ export async function openFileAtomic(target: string, { inputs = [] }: WriteOptio
   const abort = async () => {
     await close().catch(() => undefined);
     await rm(temporary, { force: true });
+    temporaries.delete(temporary);
   };
   return {
     // writeFile on a handle writes all of the data at the current position: one piece after another.
@@ -89,6 +196,7 @@ export async function openFileAtomic(target: string, { inputs = [] }: WriteOptio
           await close();
         }
         await rename(temporary, path);
+        temporaries.delete(temporary);
       } catch (error) {
         await abort();
         throw error;

@@ -1,6 +1,9 @@
-// Fetching a notice from the web: a timeout, and one clear line when it cannot be had.
+// Fetching a notice from the web: a timeout, a byte cap on the body as decompressed (an endless
+// body or a gzip bomb stops at the input limit), and one clear line when it cannot be had.
 
 import { InputError } from '../errors.js';
+import { getMaxInputBytes } from '../limits.js';
+import { CappedBytes, tooLarge } from './capped.js';
 
 export interface FetchOptions {
   /** Give up after this long (default 20 s). */
@@ -35,6 +38,27 @@ function failureCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The body, decompressed, read until its end or the input limit (then the download is cancelled). */
+async function cappedBody(response: Response): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  const limit = getMaxInputBytes();
+  const capped = new CappedBytes(limit);
+  if (response.body === null) return capped.bytes();
+  const reader = response.body.getReader();
+  try {
+    // A declared length past the limit is refused before anything is downloaded.
+    if (declared > limit && !response.headers.has('content-encoding')) throw tooLarge(limit);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return capped.bytes();
+      capped.add(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<Fetched> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
@@ -42,7 +66,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'text/html,application/xhtml+xml,*/*' } });
     if (!response.ok) throw new InputError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await cappedBody(response);
     return { bytes, contentType: response.headers.get('content-type') ?? undefined };
   } catch (error) {
     if (error instanceof InputError) throw error;

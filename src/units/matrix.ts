@@ -54,11 +54,55 @@ function byWork(a: UnitRow, b: UnitRow): number {
   return Number(a.kind === 'group') - Number(b.kind === 'group') || b.total - a.total || b.collective - a.collective;
 }
 
+
+/** A cheap test that may say yes wrongly, never no wrongly: whether every character of a is in b. */
+const characterMask = (text: string): number => {
+  let mask = 0;
+  for (const character of text) mask |= 1 << (character.codePointAt(0)! % 32);
+  return mask;
+};
+
+/**
+ * For each unit, the others that may be the same (see maySameUnit), in the order of `all`. Only
+ * names that could pass are compared: same kind, level and last character, one shorter than the
+ * other (a name is not a subsequence of another of its length), and whose characters it may hold;
+ * 20,000 units compared pair by pair took minutes.
+ */
+function similarUnits(all: readonly Tally[]): Map<Tally, Tally[]> {
+  const similar = new Map<Tally, Tally[]>(all.map((tally) => [tally, []]));
+  const buckets = new Map<string, { tally: Tally; name: string; mask: number }[]>();
+  for (const tally of all) {
+    const { identity } = tally;
+    if (identity.kind === 'group') continue;
+    const name = identity.key.slice(identity.level?.length ?? 0);
+    if (name.length === 0) continue;
+    const key = `${identity.kind}\n${identity.level ?? ''}\n${name.at(-1)}`;
+    const bucket = buckets.get(key) ?? [];
+    buckets.set(key, bucket);
+    bucket.push({ tally, name, mask: characterMask(name) });
+  }
+  for (const bucket of buckets.values()) {
+    bucket.sort((a, b) => a.name.length - b.name.length);
+    for (let i = 0; i < bucket.length; i++) {
+      const short = bucket[i]!;
+      if (short.name.length < MIN_SIMILAR_LENGTH) continue;
+      for (let j = i + 1; j < bucket.length; j++) {
+        const long = bucket[j]!;
+        if (long.name.length === short.name.length || (short.mask & ~long.mask) !== 0) continue;
+        if (!maySameUnit(short.tally.identity, long.tally.identity)) continue;
+        similar.get(short.tally)!.push(long.tally);
+        similar.get(long.tally)!.push(short.tally);
+      }
+    }
+  }
+  const order = new Map(all.map((tally, at) => [tally, at]));
+  for (const list of similar.values()) list.sort((a, b) => order.get(a)! - order.get(b)!);
+  return similar;
+}
+
 export function unitMatrix(ledger: Ledger, table: AliasTable): UnitMatrix {
   const tallies = new Map<string, Tally>();
-  const explicitByTask = new Map<string, Set<string>>();
   for (const task of ledger.tasks) {
-    const named = new Set<string>();
     for (const { name, role } of task.units) {
       if (isNotUnit(name, table)) continue;
       const identity = identifyUnit(name, table, ledger.meta.region);
@@ -76,13 +120,13 @@ export function unitMatrix(ledger: Ledger, table: AliasTable): UnitMatrix {
       if (!tally.row.spellings.includes(name)) tally.row.spellings.push(name);
       tally.tasksByRole[role].add(task.id);
       tally.tasks.add(task.id);
-      named.add(identity.key);
     }
-    explicitByTask.set(task.id, named);
   }
 
   const all = [...tallies.values()];
   const groups = all.filter((tally) => tally.identity.kind === 'group');
+  // The tasks of each set of groups, gathered once per set, not once per member unit.
+  const collectiveByGroups = new Map<string, Set<string>>();
   for (const tally of all) {
     const { row, identity } = tally;
     row.lead = tally.tasksByRole.lead.size;
@@ -90,11 +134,17 @@ export function unitMatrix(ledger: Ledger, table: AliasTable): UnitMatrix {
     row.support = tally.tasksByRole.support.size;
     row.total = tally.tasks.size;
     const memberOf = groups.filter((group) => belongsTo(identity, group.identity));
-    const collectiveTasks = new Set(memberOf.flatMap((group) => [...group.tasks]));
-    row.collective = [...collectiveTasks].filter((id) => !explicitByTask.get(id)!.has(identity.key)).length;
-    row.mayBeSame = all
-      .filter((other) => other !== tally && other.identity.kind === identity.kind && identity.kind !== 'group' && maySameUnit(identity, other.identity))
-      .map((other) => other.row.unit);
+    const key = memberOf.map((group) => group.row.unit).join('\n');
+    let collectiveTasks = collectiveByGroups.get(key);
+    if (collectiveTasks === undefined) {
+      collectiveTasks = new Set(memberOf.flatMap((group) => [...group.tasks]));
+      collectiveByGroups.set(key, collectiveTasks);
+    }
+    // The group's tasks that do not name the unit itself.
+    let named = 0;
+    for (const id of tally.tasks) if (collectiveTasks.has(id)) named++;
+    row.collective = collectiveTasks.size - named;
   }
+  for (const [tally, similar] of similarUnits(all)) tally.row.mayBeSame = similar.map((other) => other.row.unit);
   return { schema: 'taizhang-units/1', source: ledger.source, meta: ledger.meta, units: all.map((tally) => tally.row).sort(byWork) };
 }

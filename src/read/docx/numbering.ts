@@ -4,7 +4,7 @@
 // that the outline sees 一、 （一） 1. as it would in a plain-text notice.
 
 import { load, type CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import { isTag, type Element } from 'domhandler';
 import { CHINESE_DIGITS, chineseCounting } from '../../outline/numerals.js';
 
 // ---- number formats (ST_NumberFormat) ----
@@ -219,6 +219,9 @@ class ListCounter {
   }
 }
 
+const childNamed = (element: Element, name: string): Element | undefined =>
+  element.children.find((child): child is Element => isTag(child) && child.name === name);
+
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -232,21 +235,28 @@ export function writeListNumbers(documentXml: string, numberingXml: string | und
   const $ = load(documentXml, { xml: { xmlMode: true, withStartIndices: true, withEndIndices: true } });
   const insertions: { at: number; text: string }[] = [];
   for (const paragraph of $('w\\:body w\\:p').toArray()) {
-    const pPr = $(paragraph).children('w\\:pPr').first();
-    const numPr = pPr.children('w\\:numPr').first();
-    const styleId = pPr.children('w\\:pStyle').attr('w:val');
+    // Children looked up directly: a cheerio selector per paragraph made 20,000 list items take seconds.
+    const pPr = childNamed(paragraph, 'w:pPr');
+    const numPr = pPr && childNamed(pPr, 'w:numPr');
+    const styleId = pPr && childNamed(pPr, 'w:pStyle')?.attribs['w:val'];
     const fromStyle = styleId ? numbering.styleNumbering(styleId) : null;
-    const numId = numPr.children('w\\:numId').attr('w:val') ?? fromStyle?.numId;
+    const numId = (numPr && childNamed(numPr, 'w:numId')?.attribs['w:val']) ?? fromStyle?.numId;
     if (!numId || numId === '0') continue;
-    const ownLevel = numPr.children('w\\:ilvl').attr('w:val');
+    const ownLevel = numPr && childNamed(numPr, 'w:ilvl')?.attribs['w:val'];
     const ilvl = Number(ownLevel ?? fromStyle?.ilvl ?? 0);
     const marker = counter.marker(numId, ilvl);
     if (!marker || paragraph.endIndex === null || paragraph.startIndex === null) continue;
-    const at = pPr.length ? pPr[0]!.endIndex! + 1 : documentXml.indexOf('>', paragraph.startIndex) + 1;
-    if (documentXml[at - 2] === '/' && !pPr.length) continue; // <w:p/>: an empty item has no text to number
+    const at = pPr ? pPr.endIndex! + 1 : documentXml.indexOf('>', paragraph.startIndex) + 1;
+    if (documentXml[at - 2] === '/' && !pPr) continue; // <w:p/>: an empty item has no text to number
     insertions.push({ at, text: `<w:r><w:t xml:space="preserve">${escapeXml(marker)}</w:t></w:r>` });
   }
-  let out = documentXml;
-  for (const { at, text } of insertions.reverse()) out = out.slice(0, at) + text + out.slice(at);
-  return out;
+  // Pieces joined once: splicing each marker into the whole text was quadratic in the paragraphs.
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const { at, text } of insertions) {
+    pieces.push(documentXml.slice(copied, at), text);
+    copied = at;
+  }
+  pieces.push(documentXml.slice(copied));
+  return pieces.join('');
 }

@@ -3,7 +3,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { contains, hanAndLinkHan, hasNestedTable, isBlock, isInlineHidden, linkDensity, nameTokens, textOf } from './dom.js';
+import { contains, descendants, hanAndLinkHan, hasNestedTable, isBlock, isInlineHidden, linkDensity, nameTokens, textOf } from './dom.js';
 import { countHan, squeeze } from './text.js';
 import {
   ARTICLE_CONTAINERS,
@@ -29,7 +29,9 @@ export function containerMatches($: CheerioAPI): Element[] {
  * QR codes, breadcrumbs, related-link boxes. An element that holds a known container is kept.
  */
 export function stripChrome($: CheerioAPI, containers: Element[]): void {
-  const holdsArticle = (element: Element): boolean => containers.some((container) => contains(element, container));
+  // The page itself (a <body style="display:none"> shown by a script) is never chrome.
+  const holdsArticle = (element: Element): boolean =>
+    element.name === 'body' || element.name === 'html' || containers.some((container) => contains(element, container));
   const remove = (elements: Element[]): void => {
     for (const element of elements) if (!holdsArticle(element)) $(element).remove();
   };
@@ -46,12 +48,9 @@ function isChromeBox(element: Element): boolean {
 
 /** 相关链接 and its links: the widest block around the heading that holds little else but links. */
 function linkBlocks($: CheerioAPI): Element[] {
-  const headings = $('*')
-    .contents()
-    .toArray()
-    .filter((node) => isText(node) && LINK_BLOCK_HEADING.test(squeeze(node.data)))
-    .map((node) => node.parent)
-    .filter((parent): parent is Element => parent !== null && isTag(parent));
+  const headings = [...descendants($.root()[0]!)]
+    .filter((node) => isText(node) && node.parent !== null && isTag(node.parent) && LINK_BLOCK_HEADING.test(squeeze(node.data)))
+    .map((node) => node.parent as Element);
   return headings.map((heading) => {
     const headingHan = countHan(textOf(heading));
     let block = heading;
@@ -118,22 +117,25 @@ function densestBlock(body: Element): Element | null {
   };
   // A table without tables inside is one paragraph whose clauses are its cells; a table of
   // tables is a page grid, whose cells are blocks like any <div>.
-  const visit = (node: AnyNode, block: Element, inLink: boolean, inDataTable: boolean): void => {
+  // Iterative: a page may nest deeper than the call stack goes.
+  const stack: { node: AnyNode; block: Element; inLink: boolean; inDataTable: boolean }[] = [{ node: body, block: body, inLink: false, inDataTable: false }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, block, inLink, inDataTable } = next;
     if (isText(node)) {
       const entry = entryOf(block);
       const han = countHan(node.data);
       entry.han += han;
       if (inLink) entry.linkHan += han;
       else entry.stops += node.data.match(/[，。；、：！？]/g)?.length ?? 0;
-      return;
+      continue;
     }
-    if (!isTag(node)) return;
+    if (!isTag(node)) continue;
     const dataTable = inDataTable || (node.name === 'table' && !hasNestedTable(node));
     if (inDataTable && (node.name === 'td' || node.name === 'th') && countHan(textOf(node))) entryOf(block).stops += 1;
     const inner = !inDataTable && isBlock(node) && !ROW_PARTS.has(node.name) ? node : block;
-    for (const child of node.children) visit(child, inner, inLink || node.name === 'a', dataTable);
-  };
-  visit(body, body, false, false);
+    const linked = inLink || node.name === 'a';
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, block: inner, inLink: linked, inDataTable: dataTable });
+  }
 
   const scores = new Map<Element, number>();
   for (const [block, text] of own) {
@@ -159,9 +161,14 @@ function densestBlock(body: Element): Element | null {
 const TABLE_ARTICLE_SHARE = 0.8;
 
 function tableShare(block: Element): number {
-  const inTables = (node: AnyNode): number =>
-    !isTag(node) ? 0 : node.name === 'table' && !hasNestedTable(node) ? countHan(textOf(node)) : node.children.reduce((n, child) => n + inTables(child), 0);
-  return inTables(block) / Math.max(1, countHan(textOf(block)));
+  let inTables = 0;
+  const stack: AnyNode[] = [block];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isTag(node)) continue;
+    if (node.name === 'table' && !hasNestedTable(node)) inTables += countHan(textOf(node));
+    else for (const child of node.children) stack.push(child);
+  }
+  return inTables / Math.max(1, countHan(textOf(block)));
 }
 
 /**

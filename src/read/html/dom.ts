@@ -1,6 +1,6 @@
 // Small helpers over the domhandler tree that cheerio builds.
 
-import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { hasChildren, isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { countHan } from './text.js';
 
 /** Elements that start a new line. Table parts are handled by the table reader. */
@@ -15,28 +15,40 @@ export function isBlock(node: AnyNode): node is Element {
   return isTag(node) && BLOCK_ELEMENTS.has(node.name);
 }
 
+/**
+ * The nodes under a node (itself first), in document order. Iterative: a page may nest deeper
+ * than the call stack goes.
+ */
+export function* descendants(node: AnyNode): Generator<AnyNode> {
+  const stack: AnyNode[] = [node];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    yield next;
+    if (hasChildren(next)) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+  }
+}
+
 /** All text under a node, comments excluded. */
 export function textOf(node: AnyNode): string {
   if (isText(node)) return node.data;
-  if (!isTag(node)) return '';
   let text = '';
-  for (const child of node.children) text += textOf(child);
+  for (const inner of descendants(node)) if (isText(inner)) text += inner.data;
   return text;
 }
 
 /** Han characters under a node, and how many of them sit inside links. */
-export function hanAndLinkHan(node: AnyNode, inLink = false): { han: number; linkHan: number } {
-  if (isText(node)) {
-    const han = countHan(node.data);
-    return { han, linkHan: inLink ? han : 0 };
-  }
+export function hanAndLinkHan(node: AnyNode): { han: number; linkHan: number } {
   const total = { han: 0, linkHan: 0 };
-  if (!isTag(node)) return total;
-  const linked = inLink || node.name === 'a';
-  for (const child of node.children) {
-    const part = hanAndLinkHan(child, linked);
-    total.han += part.han;
-    total.linkHan += part.linkHan;
+  const stack: [AnyNode, boolean][] = [[node, false]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [current, inLink] = next;
+    if (isText(current)) {
+      const han = countHan(current.data);
+      total.han += han;
+      if (inLink) total.linkHan += han;
+    } else if (isTag(current)) {
+      const linked = inLink || current.name === 'a';
+      for (const child of current.children) stack.push([child, linked]);
+    }
   }
   return total;
 }
@@ -69,6 +81,6 @@ export function spanAttribute(element: Element, name: 'rowspan' | 'colspan'): nu
 }
 
 export function hasNestedTable(table: Element): boolean {
-  const search = (node: AnyNode): boolean => isTag(node) && (node.name === 'table' || node.children.some(search));
-  return table.children.some(search);
+  for (const node of descendants(table)) if (node !== table && isTag(node) && node.name === 'table') return true;
+  return false;
 }

@@ -39,7 +39,7 @@ class LineWriter {
 
   push(lines: string[]): void {
     this.end();
-    this.lines.push(...lines);
+    for (const line of lines) this.lines.push(line);
   }
 }
 
@@ -49,19 +49,29 @@ export interface ArticleText {
   tableProblems: string[];
 }
 
+const BLOCK_END = Symbol('block end');
+
 export function articleLines(root: Element): ArticleText {
   const out = new LineWriter(true);
   const tableProblems: string[] = [];
-  const walk = (node: AnyNode, writer: LineWriter): void => {
-    if (isText(node)) return writer.add(node.data);
-    if (!isTag(node)) return;
-    if (node.name === 'br') return writer.end();
-    if (WORD_LIST_NUMBER.test(node.attribs['style'] ?? '')) return writer.add(collapseLine(textOf(node)));
-    if (node.name === 'table') return writeTable(node, writer);
-    const block = isBlock(node);
-    if (block) writer.end();
-    for (const child of node.children) walk(child, writer);
-    if (block) writer.end();
+  // Iterative, with a mark on the stack where a block ends: pages nest deeper than the call stack goes.
+  const walk = (start: AnyNode, writer: LineWriter): void => {
+    const stack: (AnyNode | typeof BLOCK_END)[] = [start];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node === BLOCK_END) writer.end();
+      else if (isText(node)) writer.add(node.data);
+      else if (!isTag(node)) continue;
+      else if (node.name === 'br') writer.end();
+      else if (WORD_LIST_NUMBER.test(node.attribs['style'] ?? '')) writer.add(collapseLine(textOf(node)));
+      else if (node.name === 'table') writeTable(node, writer);
+      else {
+        if (isBlock(node)) {
+          writer.end();
+          stack.push(BLOCK_END);
+        }
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      }
+    }
   };
   const cellLines = (cell: Element): string[] => {
     const writer = new LineWriter(false);

@@ -168,7 +168,7 @@ export function tableRowLines(grid: Grid, headerRows: number[]): string[] {
     if (headerRows.includes(r) && r !== headerRows[0]) return;
     const cells = distinctCells(row);
     if (cells.length === 1 && !headerRows.includes(r)) {
-      lines.push(...cells[0]!.lines);
+      for (const line of cells[0]!.lines) lines.push(line);
       return;
     }
     const rowTexts = usedColumns.map((c) => texts[r]![c]!);

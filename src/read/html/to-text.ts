@@ -3,7 +3,9 @@
 import { load } from 'cheerio';
 import { InputError } from '../../errors.js';
 import type { Warning } from '../../model.js';
+import { MAX_HTML_DEPTH, MAX_HTML_TAG_BYTES } from '../../limits.js';
 import { articleRoots, containerMatches, stripChrome } from './article.js';
+import { flattenHtml } from './flatten.js';
 import { articleLines } from './lines.js';
 import { pageMetaHints } from './meta.js';
 import type { MetaHints } from './vocabulary.js';
@@ -36,7 +38,8 @@ const NO_TEXT = { page: 'no article text found in the page', document: 'the docu
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageText {
   const kind = options.kind ?? 'page';
   if (!html.trim()) throw new InputError(kind === 'page' ? 'the page is empty' : NO_TEXT.document);
-  const $ = load(html);
+  const flat = flattenHtml(html);
+  const $ = load(flat.html);
   const metaHints = pageMetaHints($);
   const containers = kind === 'page' ? containerMatches($) : [];
   if (kind === 'page') stripChrome($, containers);
@@ -47,10 +50,12 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageT
   if (/<html[\s>]/i.test(html) && !/<\/html\s*>/i.test(html)) {
     warnings.push(warning('truncated-html', 'the page ends before </html>; its text may be incomplete'));
   }
+  if (flat.dropped > 0) warnings.push(warning('deep-html', `elements nested deeper than ${MAX_HTML_DEPTH} were flattened (${flat.dropped} start tags left out)`));
+  if (flat.shortened > 0) warnings.push(warning('long-tag', `${flat.shortened} tags longer than ${MAX_HTML_TAG_BYTES} bytes lost their attributes`));
   const lines: string[] = [];
   for (const root of roots) {
     const article = articleLines(root);
-    lines.push(...article.lines);
+    for (const line of article.lines) lines.push(line);
     for (const problem of article.tableProblems) warnings.push(warning('table-spans', `a table's spans were repaired: ${problem}`));
   }
   if (!lines.length) throw new InputError(NO_TEXT[kind]);
