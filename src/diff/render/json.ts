@@ -10,7 +10,11 @@ function pairDocument(pair: TaskPair): Record<string, unknown> {
     old: pair.old?.id ?? null,
     new: pair.new?.id ?? null,
     similarity: rounded(pair.similarity),
+    ...(pair.signals === undefined
+      ? {}
+      : { signals: Object.fromEntries(Object.entries(pair.signals).map(([signal, value]) => [signal, rounded(value)])) }),
     kinds: pair.kinds,
+    ...(pair.nearest === undefined ? {} : { nearest: { id: pair.nearest.task.id, similarity: rounded(pair.nearest.similarity) } }),
     ...(pair.move === undefined ? {} : { move: pair.move }),
     ...(pair.units === undefined ? {} : { units: pair.units }),
     ...(pair.deadlines === undefined ? {} : { deadlines: pair.deadlines }),
@@ -18,7 +22,7 @@ function pairDocument(pair: TaskPair): Record<string, unknown> {
 }
 
 /**
- * `{ "pairs": [ { "old", "new", "similarity", "kinds" } ] }`, with the details of moves, units
+ * `{ "pairs": [ { "old", "new", "similarity", "signals", "kinds" } ] }`, with the details of moves, units
  * and deadlines on the pairs that have them, and the counts beside the pairs.
  */
 export function diffToJson(report: DiffReport): string {
