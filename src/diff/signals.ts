@@ -123,10 +123,11 @@ export function featuresOf(
 /** Every signal that both tasks can be measured by. */
 export function signalsOf(a: TaskFeatures, b: TaskFeatures): Signals {
   const signals: Signals = {
-    terms: weightedDice(a.terms, b.terms),
     bigrams: dice(a.bigrams, b.bigrams),
     position: 1 - Math.abs(a.position - b.position),
   };
+  // Words found in every task tell no task apart: two texts of nothing but those leave it to the others.
+  if (a.terms.total + b.terms.total > 0) signals.terms = weightedDice(a.terms, b.terms);
   if (a.title !== null && b.title !== null) signals.title = dice(a.title, b.title);
   if (a.section !== null && b.section !== null) signals.section = weightedDice(a.section, b.section);
   if (a.units !== null && b.units !== null) signals.units = weightedDice(a.units, b.units);

@@ -12,14 +12,16 @@ interface UnitIdentity {
 /** Names a unit; the region (a ledger's meta.region) places bare names like 财政局. */
 export type UnitIdentifier = (name: string, region: string | null) => UnitIdentity;
 
-// A collective name is written with and without 各 (区直有关单位, 区直各有关单位), and a group of
-// governments by its places or their governments (各设区市, 各设区市政府, 各设区市人民政府).
+// A collective name is written with and without 各 (区直有关单位, 区直各有关单位), a group of
+// governments by its places or their governments (各设区市, 各设区市政府, 各设区市人民政府), and a
+// level's departments as the level's or its government's (省直各部门, 省政府各部门).
 const COLLECTIVE = /各|有关/;
 const GOVERNMENT_ENDING = /(?<=[省市县区州盟旗镇乡])(人民)?政府$/;
+const GOVERNMENT_DEPARTMENTS = /^([省市县区])(人民)?政府(?=.*部门)/;
 
 /** One spelling for all the ways a group of units is written. */
 function groupSpelling(name: string): string {
-  return name.replaceAll('各', '').replace(GOVERNMENT_ENDING, '');
+  return name.replaceAll('各', '').replace(GOVERNMENT_ENDING, '').replace(GOVERNMENT_DEPARTMENTS, '$1直');
 }
 
 /** Units by the alias table: the built-in one, extended by the given files (later files win). */

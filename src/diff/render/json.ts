@@ -1,3 +1,4 @@
+import { SIGNALS } from '../signals.js';
 import type { DiffReport, TaskPair } from '../types.js';
 
 // Three decimals tell tasks apart; more would be noise from the float arithmetic.
@@ -10,10 +11,10 @@ function pairDocument(pair: TaskPair): Record<string, unknown> {
     old: pair.old?.id ?? null,
     new: pair.new?.id ?? null,
     similarity: rounded(pair.similarity),
+    kinds: pair.kinds,
     ...(pair.signals === undefined
       ? {}
-      : { signals: Object.fromEntries(Object.entries(pair.signals).map(([signal, value]) => [signal, rounded(value)])) }),
-    kinds: pair.kinds,
+      : { signals: Object.fromEntries(SIGNALS.flatMap((signal) => (pair.signals![signal] === undefined ? [] : [[signal, rounded(pair.signals![signal])]]))) }),
     ...(pair.nearest === undefined ? {} : { nearest: { id: pair.nearest.task.id, similarity: rounded(pair.nearest.similarity) } }),
     ...(pair.move === undefined ? {} : { move: pair.move }),
     ...(pair.units === undefined ? {} : { units: pair.units }),
