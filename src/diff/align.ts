@@ -11,6 +11,7 @@ import {
   type Signals,
   type TaskFeatures,
 } from './signals.js';
+import { Vocabulary } from './vector.js';
 
 /** Two tasks, one of each year (indices in the task lists), with their similarity and its signals. */
 export interface Match {
@@ -60,7 +61,8 @@ function bothFeatures(oldTasks: readonly Task[], newTasks: readonly Task[], opti
     sections: inverseFrequency(all.map((items) => items.sectionTerms)),
     units: inverseFrequency(all.map((items) => items.units)),
   };
-  return [featuresOf(oldTasks, oldItems, weights), featuresOf(newTasks, newItems, weights)];
+  const vocabulary = new Vocabulary();
+  return [featuresOf(oldTasks, oldItems, weights, vocabulary), featuresOf(newTasks, newItems, weights, vocabulary)];
 }
 
 /** Union-find over task nodes that refuses to grow a group past MAX_GROUP. */

@@ -1,6 +1,7 @@
 import type { Task } from '../model.js';
 import { termsOf } from './segment.js';
-import { dice, profileOf, type Profile } from './text.js';
+import { bigramList } from './text.js';
+import { vectorDice, type Vector, type Vocabulary } from './vector.js';
 
 /** The measures two tasks are compared by, each from 0 (nothing in common) to 1 (the same). */
 export const SIGNALS = ['terms', 'bigrams', 'title', 'section', 'units', 'position'] as const;
@@ -23,19 +24,16 @@ export const WEIGHTS: Readonly<Record<Signal, number>> = {
   position: 0.5,
 };
 
-/** Items, each weighed by how rare it is across both years' tasks. */
-export interface WeightedSet {
-  weights: Map<string, number>;
-  total: number;
-}
-
 /** What a task is compared by. */
 export interface TaskFeatures {
-  terms: WeightedSet;
-  bigrams: Profile;
-  title: Profile | null;
-  section: WeightedSet | null;
-  units: WeightedSet | null;
+  /** Its words, each weighed by how rare it is across both years' tasks. */
+  terms: Vector;
+  /** Its character bigrams with their counts. */
+  bigrams: Vector;
+  title: Vector | null;
+  section: Vector | null;
+  /** Its lead and responsible units, weighed like words; null when it names none that is rare enough. */
+  units: Vector | null;
   /** From 0 (first task) to 1 (last). */
   position: number;
 }
@@ -62,30 +60,12 @@ export function inverseFrequency(sets: readonly Set<string>[]): Map<string, numb
 /** The weight of an item found in a quarter of the sets: units named that often tell no task apart. */
 const COMMON = Math.log(1 + 4) - Math.log(2);
 
-export function weighed(items: ReadonlySet<string>, weightOf: ReadonlyMap<string, number>, { dropCommon = false } = {}): WeightedSet {
-  const weights = new Map<string, number>();
-  let total = 0;
-  for (const item of items) {
+/** An item's weight, or none for a common one when common ones are left out. */
+function weightIn(weightOf: ReadonlyMap<string, number>, dropCommon = false): (item: string) => number | undefined {
+  return (item) => {
     const weight = weightOf.get(item) ?? 0;
-    if (dropCommon && weight < COMMON) continue;
-    weights.set(item, weight);
-    total += weight;
-  }
-  return { weights, total };
-}
-
-/** The weight two sets share. */
-function sharedWeight(a: WeightedSet, b: WeightedSet): number {
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const [item, weight] of small.weights) if (large.weights.has(item)) shared += weight;
-  return shared;
-}
-
-/** Weighted Dice: 2·shared / (a + b). */
-export function weightedDice(a: WeightedSet, b: WeightedSet): number {
-  const total = a.total + b.total;
-  return total === 0 ? 0 : (2 * sharedWeight(a, b)) / total;
+    return dropCommon && weight < COMMON ? undefined : weight;
+  };
 }
 
 /** The words of a task, of its section path, and its lead and responsible units. */
@@ -97,8 +77,8 @@ export function itemsOf(task: Task, unitKey: (name: string) => string): TaskItem
   };
 }
 
-function nonEmpty(set: WeightedSet): WeightedSet | null {
-  return set.weights.size === 0 ? null : set;
+function nonEmpty(vector: Vector): Vector | null {
+  return vector.ids.length === 0 ? null : vector;
 }
 
 /** Features of one side's tasks, weighed by how rare each word and unit is across both sides. */
@@ -106,15 +86,16 @@ export function featuresOf(
   tasks: readonly Task[],
   items: readonly TaskItems[],
   weightsOf: { terms: Map<string, number>; sections: Map<string, number>; units: Map<string, number> },
+  vocabulary: Vocabulary,
 ): TaskFeatures[] {
   return tasks.map((task, index) => {
     const { terms, sectionTerms, units } = items[index]!;
     return {
-      terms: weighed(terms, weightsOf.terms),
-      bigrams: profileOf(task.text),
-      title: task.title === null || task.title.trim() === '' ? null : profileOf(task.title),
-      section: sectionTerms.size === 0 ? null : weighed(sectionTerms, weightsOf.sections),
-      units: nonEmpty(weighed(units, weightsOf.units, { dropCommon: true })),
+      terms: vocabulary.weighted(terms, weightIn(weightsOf.terms)),
+      bigrams: vocabulary.counts(bigramList(task.text)),
+      title: task.title === null || task.title.trim() === '' ? null : vocabulary.counts(bigramList(task.title)),
+      section: nonEmpty(vocabulary.weighted(sectionTerms, weightIn(weightsOf.sections))),
+      units: nonEmpty(vocabulary.weighted(units, weightIn(weightsOf.units, true))),
       position: tasks.length === 1 ? 0.5 : index / (tasks.length - 1),
     };
   });
@@ -123,14 +104,14 @@ export function featuresOf(
 /** Every signal that both tasks can be measured by. */
 export function signalsOf(a: TaskFeatures, b: TaskFeatures): Signals {
   const signals: Signals = {
-    bigrams: dice(a.bigrams, b.bigrams),
+    bigrams: vectorDice(a.bigrams, b.bigrams),
     position: 1 - Math.abs(a.position - b.position),
   };
   // Words found in every task tell no task apart: two texts of nothing but those leave it to the others.
-  if (a.terms.total + b.terms.total > 0) signals.terms = weightedDice(a.terms, b.terms);
-  if (a.title !== null && b.title !== null) signals.title = dice(a.title, b.title);
-  if (a.section !== null && b.section !== null) signals.section = weightedDice(a.section, b.section);
-  if (a.units !== null && b.units !== null) signals.units = weightedDice(a.units, b.units);
+  if (a.terms.total + b.terms.total > 0) signals.terms = vectorDice(a.terms, b.terms);
+  if (a.title !== null && b.title !== null) signals.title = vectorDice(a.title, b.title);
+  if (a.section !== null && b.section !== null) signals.section = vectorDice(a.section, b.section);
+  if (a.units !== null && b.units !== null) signals.units = vectorDice(a.units, b.units);
   return signals;
 }
 
