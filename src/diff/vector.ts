@@ -36,14 +36,13 @@ export class Vocabulary {
   /** Distinct items, each with its weight; those without one are left out. */
   weighted(items: ReadonlySet<string>, weightOf: (item: string) => number | undefined): Vector {
     const entries: [number, number][] = [];
-    let total = 0;
     for (const item of items) {
       const weight = weightOf(item);
-      if (weight === undefined) continue;
-      entries.push([this.idOf(item), weight]);
-      total += weight;
+      if (weight !== undefined) entries.push([this.idOf(item), weight]);
     }
     entries.sort((a, b) => a[0] - b[0]);
+    // Summed in the order `shared` sums, so that a vector compared with itself gives exactly 1.
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
     return { ids: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, weight]) => weight), total };
   }
 }
