@@ -179,7 +179,8 @@ export const MAX_TASKS = 10_000;
 function checkSize(...ledgers: readonly Ledger[]): void {
   for (const ledger of ledgers) {
     if (ledger.tasks.length > MAX_TASKS) {
-      throw new InputError(`${ledger.source.name}: ${ledger.tasks.length} tasks; diff compares at most ${MAX_TASKS.toLocaleString('en')} tasks a side`);
+      const count = (n: number) => n.toLocaleString('en');
+      throw new InputError(`${ledger.source.name}: ${count(ledger.tasks.length)} tasks; diff compares at most ${count(MAX_TASKS)} tasks a side`);
     }
   }
 }
