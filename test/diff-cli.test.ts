@@ -2,19 +2,11 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffFixture, noticePath, taizhang, type Run } from './diff-helpers.js';
+import { diffFixture, expectOneLineError, noticePath, taizhang } from './diff-helpers.js';
 
 const OLD = diffFixture('15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html');
 const NEW = diffFixture('13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html');
 const ANSI = /\u001b\[\d+(;\d+)*m/;
-
-function expectOneLineError(run: Run, ...fragments: string[]): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr.startsWith('taizhang: ')).toBe(true);
-  for (const fragment of fragments) expect(run.stderr).toContain(fragment);
-}
 
 let scratch: string;
 

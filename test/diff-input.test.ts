@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerProblem, parseLedgerJson } from '../src/diff/ledger-input.js';
 import { csvRows, ledgerFromCsv } from '../src/diff/ledger-sheet.js';
 import type { Ledger } from '../src/model.js';
-import { diffFixture, ledgerOfFile, taizhang, type Run } from './diff-helpers.js';
+import { diffFixture, expectOneLineError, ledgerOfFile, taizhang, type Run } from './diff-helpers.js';
 
 const OLD = diffFixture('15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html');
 const NEW = diffFixture('13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html');
@@ -21,13 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
-
-function expectOneLineError(run: Run, ...fragments: string[]): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  for (const fragment of fragments) expect(run.stderr).toContain(fragment);
-}
 
 describe('ledgerProblem', () => {
   it('finds nothing wrong with a ledger taizhang wrote, and takes a byte-order mark', () => {

@@ -13,10 +13,11 @@ export interface HandAlignment {
 }
 
 export interface AlignmentScore {
-  /** Of the pairs found, the share the reader made (as a pair, or as a related split or merger). */
+  /** Of the pairs found (splits and mergers included), the share the reader made or allowed. */
   precision: number;
   /** Of the reader's pairs, the share found (paired, or reported as split or merged). */
   recall: number;
+  /** Pairs, splits and mergers reported. */
   found: number;
   expected: number;
 }
@@ -30,13 +31,13 @@ const key = ([oldId, newId]: IdPair): string => `${oldId}\u0000${newId}`;
 export function scoreAlignment(hand: HandAlignment, paired: readonly IdPair[], parts: readonly IdPair[] = []): AlignmentScore {
   const expected = new Set(hand.pairs.map(key));
   const acceptable = new Set([...expected, ...hand.related.map(key), ...hand.doubtful.map(key)]);
-  const reported = new Set([...paired, ...parts].map(key));
-  const right = paired.filter((pair) => acceptable.has(key(pair))).length;
-  const recalled = [...expected].filter((pair) => reported.has(pair)).length;
+  const reported = [...paired, ...parts].map(key);
+  const right = reported.filter((pair) => acceptable.has(pair)).length;
+  const recalled = [...expected].filter((pair) => reported.includes(pair)).length;
   return {
-    precision: paired.length === 0 ? 1 : right / paired.length,
+    precision: reported.length === 0 ? 1 : right / reported.length,
     recall: expected.size === 0 ? 1 : recalled / expected.size,
-    found: paired.length,
+    found: reported.length,
     expected: expected.size,
   };
 }
