@@ -11,6 +11,7 @@ import {
   type Signals,
   type TaskFeatures,
 } from './signals.js';
+import { termsOf } from './segment.js';
 import { Vocabulary } from './vector.js';
 
 /** Two tasks, one of each year (indices in the task lists), with their similarity and its signals. */
@@ -38,7 +39,7 @@ export interface Alignment {
 export interface AlignOptions {
   /** The key a unit name is compared by; without it, tasks are compared without their units. */
   unitKey?: (name: string, side: 'old' | 'new') => string;
-  /** Weights of the signals other than the fitted ones (for fitting them: bench/diff-fit.mjs). */
+  /** Weights of the signals instead of the fitted ones (to fit them: bench/diff-fit.mjs). */
   weights?: Readonly<Record<Signal, number>>;
 }
 
@@ -52,8 +53,14 @@ const PART_MARGIN = 1.2;
 /** Both sides' features, weighed over both sides' tasks together. */
 function bothFeatures(oldTasks: readonly Task[], newTasks: readonly Task[], options: AlignOptions): [TaskFeatures[], TaskFeatures[]] {
   const keyOf = (side: 'old' | 'new') => (name: string) => options.unitKey?.(name, side) ?? '';
-  const oldItems = oldTasks.map((task) => itemsOf(task, keyOf('old')));
-  const newItems = newTasks.map((task) => itemsOf(task, keyOf('new')));
+  const segmented = new Map<string, Set<string>>();
+  const words = (text: string): Set<string> => {
+    let terms = segmented.get(text);
+    if (terms === undefined) segmented.set(text, (terms = termsOf(text)));
+    return terms;
+  };
+  const oldItems = oldTasks.map((task) => itemsOf(task, keyOf('old'), words));
+  const newItems = newTasks.map((task) => itemsOf(task, keyOf('new'), words));
   if (options.unitKey === undefined) for (const items of [...oldItems, ...newItems]) items.units.clear();
   const all = [...oldItems, ...newItems];
   const weights = {

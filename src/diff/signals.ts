@@ -1,5 +1,4 @@
 import type { Task } from '../model.js';
-import { termsOf } from './segment.js';
 import { bigramList } from './text.js';
 import { vectorDice, type Vector, type Vocabulary } from './vector.js';
 
@@ -68,11 +67,14 @@ function weightIn(weightOf: ReadonlyMap<string, number>, dropCommon = false): (i
   };
 }
 
-/** The words of a task, of its section path, and its lead and responsible units. */
-export function itemsOf(task: Task, unitKey: (name: string) => string): TaskItems {
+/**
+ * The words of a task, of its section path, and its lead and responsible units. `words` is the
+ * segmenter, remembering what it segmented: a section path, or a task kept unchanged, comes up often.
+ */
+export function itemsOf(task: Task, unitKey: (name: string) => string, words: (text: string) => Set<string>): TaskItems {
   return {
-    terms: termsOf(task.text),
-    sectionTerms: termsOf(task.path.join('，')),
+    terms: words(task.text),
+    sectionTerms: words(task.path.join('，')),
     units: new Set(task.units.filter((unit) => unit.role !== 'support').map((unit) => unitKey(unit.name))),
   };
 }
