@@ -1,5 +1,5 @@
-// Text measures for aligning tasks: ledgers are already simplified Chinese, so comparing their
-// characters works across scripts and source formats without a word segmenter.
+// Character measures for aligning tasks: ledgers are already simplified Chinese, so comparing their
+// characters works across scripts and source formats. Words are segment.ts's business.
 
 // White space and punctuation carry no meaning of their own and differ between formats.
 const NOISE = /[\s\p{P}\p{S}]/gu;
