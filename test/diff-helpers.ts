@@ -3,8 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { Ledger, Role, Task } from '../src/model.js';
 import { parseBytes } from '../src/pipeline.js';
+import type { Run } from './support/cli.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const NOTICES = ['yancheng-2016', 'luan-2017', 'hainan-2018', 'taishan-2019', 'nanchang-2021'] as const;
@@ -98,3 +100,13 @@ export function movedSections(sections: readonly NoticeSection[], seed: number):
 }
 
 export { taizhang, type Run } from './support/cli.js';
+
+/** A failed run: exit 2, nothing on stdout, one line on stderr naming what went wrong. */
+export function expectOneLineError(run: Run, ...fragments: string[]): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr.startsWith('taizhang: ')).toBe(true);
+  for (const fragment of fragments) expect(run.stderr).toContain(fragment);
+}
+

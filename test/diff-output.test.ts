@@ -62,17 +62,20 @@ describe('the report', () => {
 
   it('counts per kind and per top-level section', () => {
     const report = sample();
-    expect(report.counts).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1, moved: 1, units: 1, deadlines: 1 });
-    expect(report.sections.map((section) => [section.title, section.counts.added, section.counts.removed, section.counts.moved])).toEqual([
-      ['加强政策解读', 0, 0, 0],
-      ['做好回应关切', 0, 1, 0],
-      ['优化服务', 1, 0, 1],
+    expect(report.counts).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1, moved: 1, units: 1, deadlines: 1, split: 0, merged: 0 });
+    // The new year's sections in its order, then the old year's, each saying which year it is of.
+    expect(
+      report.sections.map((section) => [section.side, section.title, section.counts.added, section.counts.removed, section.counts.moved]),
+    ).toEqual([
+      ['new', '加强政策解读', 0, 0, 0],
+      ['new', '优化服务', 1, 0, 1],
+      ['old', '做好回应关切', 0, 1, 0],
     ]);
   });
 });
 
 describe('json', () => {
-  it('is { pairs: [{ old, new, similarity, kinds }] } with ids, 0..1 and the issue’s kinds', () => {
+  it('is { pairs: [{ old, new, similarity, kinds, signals }] } with ids, 0..1 and the issue’s kinds', () => {
     const document = JSON.parse(renderDiff(sample(), 'json'));
     expect(Array.isArray(document.pairs)).toBe(true);
     for (const pair of document.pairs) {
@@ -85,10 +88,12 @@ describe('json', () => {
       expect(pair.kinds.length).toBeGreaterThan(0);
       for (const kind of pair.kinds) expect(CHANGE_KINDS).toContain(kind);
     }
-    expect(document.pairs).toContainEqual({ old: '2.1', new: null, similarity: 0, kinds: ['removed'] });
+    expect(document.pairs).toContainEqual(expect.objectContaining({ old: '2.1', new: null, similarity: 0, kinds: ['removed'] }));
     expect(document.pairs).toContainEqual({ old: null, new: '2.2', similarity: 0, kinds: ['added'] });
-    expect(document.pairs).toContainEqual({ old: '1.2', new: '1.2', similarity: 1, kinds: ['unchanged'] });
-    expect(document.pairs).toContainEqual({ old: '2.2', new: '2.1', similarity: 1, kinds: ['moved'], move: 'section' });
+    expect(document.pairs).toContainEqual(
+      expect.objectContaining({ old: '1.2', new: '1.2', similarity: 1, kinds: ['unchanged'], signals: expect.objectContaining({ terms: 1, bigrams: 1 }) }),
+    );
+    expect(document.pairs).toContainEqual(expect.objectContaining({ old: '2.2', new: '2.1', kinds: ['moved'], move: 'section' }));
     expect(document.counts.added).toBe(1);
   });
 
@@ -101,7 +106,16 @@ describe('json', () => {
     expect(document.pairs.map((pair: { old: string | null; new: string | null }) => [pair.old, pair.new])).toEqual(
       report.pairs.map((pair) => [pair.old?.id ?? null, pair.new?.id ?? null]),
     );
-    expect(document.pairs).toContainEqual(expect.objectContaining({ old: '6.2.54', new: '1.3.12', similarity: 0.683 }));
+    const pair = report.pairs.find((candidate) => candidate.old?.id === '6.2.54')!;
+    expect(pair.new!.id).toBe('1.3.12');
+    expect(document.pairs).toContainEqual(
+      expect.objectContaining({
+        old: '6.2.54',
+        new: '1.3.12',
+        similarity: Math.round(pair.similarity * 1000) / 1000,
+        signals: expect.objectContaining({ bigrams: 0.683 }),
+      }),
+    );
   });
 });
 

@@ -22,7 +22,7 @@ import {
 function expectAllUnchanged(report: DiffReport, tasks: number): void {
   expect(report.pairs).toHaveLength(tasks);
   expect(report.pairs.filter((pair) => pair.kinds.join() !== 'unchanged')).toEqual([]);
-  expect(report.counts).toEqual({ added: 0, removed: 0, changed: 0, unchanged: tasks, moved: 0, units: 0, deadlines: 0 });
+  expect(report.counts).toEqual({ added: 0, removed: 0, changed: 0, unchanged: tasks, moved: 0, units: 0, deadlines: 0, split: 0, merged: 0 });
 }
 
 /** The pairs that have something to report. */

@@ -5,7 +5,8 @@ import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
 import type { Ledger } from '../model.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect } from './options.js';
-import { inputLabel, readLedger, STDIN } from './input.js';
+import { extname } from 'node:path';
+import { inputLabel, readInput, readLedger, sourceName, STDIN } from './input.js';
 import { EXIT, reportFailure } from './report.js';
 
 interface DiffCommandOptions {
@@ -34,6 +35,23 @@ function formatOf({ format, output }: DiffCommandOptions): DiffFormat {
   return inferred;
 }
 
+/**
+ * A year to compare: a notice, a ledger (.json, checked for its shape), or the .csv or .xlsx sheet
+ * of one; the ledger readers load only when such a file is given.
+ */
+async function readDiffInput(file: string): Promise<Ledger> {
+  const extension = extname(file).toLowerCase();
+  if (!['.json', '.csv', '.xlsx'].includes(extension)) return readLedger(file);
+  const bytes = await readInput(file);
+  const name = sourceName(file);
+  if (extension === '.xlsx') return (await import('../diff/ledger-sheet.js')).ledgerFromXlsx(bytes, name);
+  const text = Buffer.from(bytes).toString('utf8');
+  if (extension === '.csv') return (await import('../diff/ledger-sheet.js')).ledgerFromCsv(text, name);
+  const ledger = (await import('../diff/ledger-input.js')).parseLedgerJson(text);
+  if (typeof ledger === 'string') throw new InputError(ledger);
+  return ledger;
+}
+
 async function diffFiles(oldFile: string, newFile: string, options: DiffCommandOptions, debug: boolean): Promise<number> {
   let format: DiffFormat;
   try {
@@ -45,7 +63,7 @@ async function diffFiles(oldFile: string, newFile: string, options: DiffCommandO
   const ledgers: Ledger[] = [];
   for (const file of [oldFile, newFile]) {
     try {
-      ledgers.push(await readLedger(file));
+      ledgers.push(await readDiffInput(file));
     } catch (error) {
       return reportFailure(inputLabel(file), error, debug);
     }
@@ -81,7 +99,7 @@ export function registerDiff(program: Command): void {
   program
     .command('diff')
     .description("show what changed, task by task, from one year's notice to the next")
-    .argument('<old>', "last year's notice (text, html, docx, or a ledger .json), or - for standard input")
+    .argument('<old>', "last year's notice (text, html, docx), its ledger (.json) or sheet (.csv, .xlsx), or - for standard input")
     .argument('<new>', "this year's notice, likewise")
     .addOption(
       new Option('--format <format>', 'report format (default: a report on the terminal, or the -o extension)').choices(

@@ -1,6 +1,7 @@
+import { InputError } from '../errors.js';
 import { ledgerTitle } from '../export/fields.js';
 import type { Deadline, Ledger, Task } from '../model.js';
-import { alignTasks, type Match } from './align.js';
+import { alignTasks, type Alignment, type Match } from './align.js';
 import { longestIncreasingSubsequence } from './order.js';
 import { scriptFold } from './script.js';
 import { sameSection } from './sections.js';
@@ -19,7 +20,7 @@ import {
 import { unitChanges, unitIdentifier, type UnitIdentifier } from './units.js';
 
 export interface DiffOptions {
-  /** Dice similarity under which two tasks are not paired (default DEFAULT_THRESHOLD). */
+  /** Similarity (signals.ts) under which two tasks are not paired (default DEFAULT_THRESHOLD). */
   threshold?: number;
   /** Alias tables of unit names read after the built-in one. */
   aliasFiles?: readonly string[];
@@ -72,7 +73,13 @@ interface Side {
 function pairOf(match: Match, move: Move | undefined, before: Side, after: Side, identifyUnit: UnitIdentifier): TaskPair {
   const oldTask = before.tasks[match.old]!;
   const newTask = after.tasks[match.new]!;
-  const pair: TaskPair = { old: before.ledger.tasks[match.old]!, new: after.ledger.tasks[match.new]!, similarity: match.similarity, kinds: [] };
+  const pair: TaskPair = {
+    old: before.ledger.tasks[match.old]!,
+    new: after.ledger.tasks[match.new]!,
+    similarity: match.similarity,
+    signals: match.signals,
+    kinds: [],
+  };
   if (normaliseSpacing(oldTask.text) !== normaliseSpacing(newTask.text)) pair.kinds.push('changed');
   if (move !== undefined) {
     pair.kinds.push('moved');
@@ -91,14 +98,32 @@ function pairOf(match: Match, move: Move | undefined, before: Side, after: Side,
   return pair;
 }
 
+/** A removed task, with the new task most like it so that a reader can judge a near miss. */
+function removedPair(task: Task, nearest: Match | undefined, newLedger: Ledger): TaskPair {
+  const pair: TaskPair = { old: task, new: null, similarity: 0, kinds: ['removed'] };
+  if (nearest !== undefined && nearest.similarity > 0) pair.nearest = { task: newLedger.tasks[nearest.new]!, similarity: nearest.similarity };
+  return pair;
+}
+
 /**
- * All pairs in the new year's order. A removed task goes right after the pair of the nearest
- * old task before it that was kept, so that it shows where it used to be.
+ * All pairs in the new year's order. A task that is not paired (removed, or merged into a new task
+ * paired with another) goes right after the pair of the nearest old task before it that was kept,
+ * so that it shows where it used to be; a new task split from an old one shows in its own place.
  */
-function orderedPairs(matches: readonly Match[], pairs: readonly TaskPair[], oldLedger: Ledger, newLedger: Ledger): TaskPair[] {
+function orderedPairs(alignment: Alignment, pairs: readonly TaskPair[], oldLedger: Ledger, newLedger: Ledger): TaskPair[] {
+  const { matches, parts, nearestNew } = alignment;
   const pairByNew = new Map(matches.map((match, index) => [match.new, pairs[index]!]));
   const newIndexByOld = new Map(matches.map((match) => [match.old, match.new]));
-  const removedAfter = new Map<number, TaskPair[]>();
+  const partPair = (part: (typeof parts)[number]): TaskPair => ({
+    old: oldLedger.tasks[part.old]!,
+    new: newLedger.tasks[part.new]!,
+    similarity: part.similarity,
+    signals: part.signals,
+    kinds: [part.kind],
+  });
+  const merged = new Map(parts.filter((part) => part.kind === 'merged').map((part) => [part.old, partPair(part)]));
+  const split = new Map(parts.filter((part) => part.kind === 'split').map((part) => [part.new, partPair(part)]));
+  const leftAfter = new Map<number, TaskPair[]>();
   let anchor = -1;
   oldLedger.tasks.forEach((task, oldIndex) => {
     const newIndex = newIndexByOld.get(oldIndex);
@@ -106,14 +131,14 @@ function orderedPairs(matches: readonly Match[], pairs: readonly TaskPair[], old
       anchor = newIndex;
       return;
     }
-    const removed = removedAfter.get(anchor) ?? [];
-    removed.push({ old: task, new: null, similarity: 0, kinds: ['removed'] });
-    removedAfter.set(anchor, removed);
+    const left = leftAfter.get(anchor) ?? [];
+    left.push(merged.get(oldIndex) ?? removedPair(task, nearestNew[oldIndex], newLedger));
+    leftAfter.set(anchor, left);
   });
-  const ordered: TaskPair[] = [...(removedAfter.get(-1) ?? [])];
+  const ordered: TaskPair[] = [...(leftAfter.get(-1) ?? [])];
   newLedger.tasks.forEach((task, newIndex) => {
-    ordered.push(pairByNew.get(newIndex) ?? { old: null, new: task, similarity: 0, kinds: ['added'] });
-    ordered.push(...(removedAfter.get(newIndex) ?? []));
+    ordered.push(pairByNew.get(newIndex) ?? split.get(newIndex) ?? { old: null, new: task, similarity: 0, kinds: ['added'] });
+    ordered.push(...(leftAfter.get(newIndex) ?? []));
   });
   return ordered;
 }
@@ -126,30 +151,56 @@ function addKinds(counts: KindCounts, kinds: readonly ChangeKind[]): void {
   for (const kind of kinds) counts[kind]++;
 }
 
-/** Counts per top-level section, in the order the sections first come up in the pairs. */
-function sectionCounts(pairs: readonly TaskPair[]): SectionCounts[] {
-  const sections = new Map<string, KindCounts>();
+/**
+ * Counts per top-level section: the new year's sections in the new notice's order, then the old
+ * year's sections of the tasks that left (removed, merged) in the old notice's order.
+ */
+function sectionCounts(pairs: readonly TaskPair[], oldLedger: Ledger, newLedger: Ledger): SectionCounts[] {
+  const sectionOf = (pair: TaskPair): ['old' | 'new', string] =>
+    pair.new !== null && pair.kinds[0] !== 'merged' ? ['new', pair.new.path[0] ?? ''] : ['old', pair.old!.path[0] ?? ''];
+  const counts = new Map<string, KindCounts>();
   for (const pair of pairs) {
-    const title = (pair.new ?? pair.old)!.path[0] ?? '';
-    const counts = sections.get(title) ?? zeroCounts();
-    addKinds(counts, pair.kinds);
-    sections.set(title, counts);
+    const key = JSON.stringify(sectionOf(pair));
+    const sectionCounts = counts.get(key) ?? zeroCounts();
+    addKinds(sectionCounts, pair.kinds);
+    counts.set(key, sectionCounts);
   }
-  return [...sections].map(([title, counts]) => ({ title, counts }));
+  const inOrder = (side: 'old' | 'new', ledger: Ledger): SectionCounts[] =>
+    [...new Set(ledger.tasks.map((task) => task.path[0] ?? ''))].flatMap((title) => {
+      const found = counts.get(JSON.stringify([side, title]));
+      return found === undefined ? [] : [{ title, side, year: ledger.meta.year, counts: found }];
+    });
+  return [...inOrder('new', newLedger), ...inOrder('old', oldLedger)];
+}
+
+/** The most tasks a side may have: beyond it, a diff would take more than seconds and a gigabyte. */
+export const MAX_TASKS = 10_000;
+
+function checkSize(...ledgers: readonly Ledger[]): void {
+  for (const ledger of ledgers) {
+    if (ledger.tasks.length > MAX_TASKS) {
+      const count = (n: number) => n.toLocaleString('en');
+      throw new InputError(`${ledger.source.name}: ${count(ledger.tasks.length)} tasks; diff compares at most ${count(MAX_TASKS)} tasks a side`);
+    }
+  }
 }
 
 /** What changed, task by task, from the old year's ledger to the new one's. */
 export function diffLedgers(oldLedger: Ledger, newLedger: Ledger, options: DiffOptions = {}): DiffReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  checkSize(oldLedger, newLedger);
   const identifyUnit = unitIdentifier(options.aliasFiles);
   const fold = scriptFold(oldLedger, newLedger);
   const before: Side = { ledger: oldLedger, tasks: oldLedger.tasks.map((task) => comparable(task, fold)) };
   const after: Side = { ledger: newLedger, tasks: newLedger.tasks.map((task) => comparable(task, fold)) };
-  const matches = alignTasks(before.tasks, after.tasks, threshold);
-  const moves = movesOf(matches, before.tasks, after.tasks);
-  const matched = matches.map((match) => pairOf(match, moves.get(match), before, after, identifyUnit));
-  const pairs = orderedPairs(matches, matched, oldLedger, newLedger);
+  const regions = { old: oldLedger.meta.region, new: newLedger.meta.region };
+  const alignment = alignTasks(before.tasks, after.tasks, threshold, {
+    unitKey: (name, side) => identifyUnit(name, regions[side]).canonical,
+  });
+  const moves = movesOf(alignment.matches, before.tasks, after.tasks);
+  const matched = alignment.matches.map((match) => pairOf(match, moves.get(match), before, after, identifyUnit));
+  const pairs = orderedPairs(alignment, matched, oldLedger, newLedger);
   const counts = zeroCounts();
   for (const pair of pairs) addKinds(counts, pair.kinds);
-  return { old: sideOf(oldLedger), new: sideOf(newLedger), threshold, pairs, counts, sections: sectionCounts(pairs) };
+  return { old: sideOf(oldLedger), new: sideOf(newLedger), threshold, pairs, counts, sections: sectionCounts(pairs, oldLedger, newLedger) };
 }

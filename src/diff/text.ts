@@ -1,5 +1,5 @@
-// Text measures for aligning tasks: ledgers are already simplified Chinese, so comparing their
-// characters works across scripts and source formats without a word segmenter.
+// Character measures for aligning tasks: ledgers are already simplified Chinese, so comparing their
+// characters works across scripts and source formats. Words are segment.ts's business.
 
 // White space and punctuation carry no meaning of their own and differ between formats.
 const NOISE = /[\s\p{P}\p{S}]/gu;
@@ -25,14 +25,18 @@ export function normaliseSpacing(text: string): string {
 /** Character bigrams with their counts; a one-character text counts as its own bigram. */
 export type Bigrams = Map<string, number>;
 
-export function bigramsOf(text: string): Bigrams {
+/** The character bigrams of a text in order, repeats included; a one-character text is its own bigram. */
+export function bigramList(text: string): string[] {
   const characters = [...compactText(text)];
+  if (characters.length === 1) return characters;
+  const bigrams: string[] = [];
+  for (let index = 0; index + 1 < characters.length; index++) bigrams.push(characters[index]! + characters[index + 1]!);
+  return bigrams;
+}
+
+export function bigramsOf(text: string): Bigrams {
   const bigrams: Bigrams = new Map();
-  if (characters.length === 1) bigrams.set(characters[0]!, 1);
-  for (let index = 0; index + 1 < characters.length; index++) {
-    const bigram = characters[index]! + characters[index + 1]!;
-    bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1);
-  }
+  for (const bigram of bigramList(text)) bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1);
   return bigrams;
 }
 

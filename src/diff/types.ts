@@ -1,7 +1,8 @@
 import type { Deadline, Role, Task } from '../model.js';
+import type { Signals } from './signals.js';
 
 /** What happened to a task between the two years; a pair can have several. */
-export const CHANGE_KINDS = ['added', 'removed', 'changed', 'unchanged', 'moved', 'units', 'deadlines'] as const;
+export const CHANGE_KINDS = ['added', 'removed', 'changed', 'unchanged', 'moved', 'units', 'deadlines', 'split', 'merged'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A unit of one role that is new, gone, or the same unit under a new name. */
@@ -16,9 +17,17 @@ export type Move = 'section' | 'order';
 export interface TaskPair {
   old: Task | null;
   new: Task | null;
-  /** Dice similarity of the two texts' character bigrams, 0 for an added or removed task. */
+  /** The combined similarity of the two tasks (see signals.ts), 0 for an added or removed task. */
   similarity: number;
+  /** The measures the similarity combines, for a pair of two tasks. */
+  signals?: Signals;
+  /**
+   * `added`, `removed`, or what changed between the two tasks; `split` is a new task that is part of
+   * an old task paired with another, `merged` an old task that went into a new task paired with another.
+   */
   kinds: ChangeKind[];
+  /** For a removed task: the new task most like it, under the threshold or paired with another. */
+  nearest?: { task: Task; similarity: number };
   /** Set when kinds has `moved`. */
   move?: Move;
   /** Set when kinds has `units`. */
@@ -32,6 +41,9 @@ export type KindCounts = Record<ChangeKind, number>;
 export interface SectionCounts {
   /** The top-level section title the pair sits under (the new one's, else the old one's); '' for none. */
   title: string;
+  /** Which year's notice the section is of: the new one's, or the old one's for a removed task. */
+  side: 'old' | 'new';
+  year: number | null;
   counts: KindCounts;
 }
 

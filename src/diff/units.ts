@@ -1,18 +1,38 @@
 import { ROLES } from '../export/fields.js';
 import type { Role, Task } from '../model.js';
-import { canonicalUnit, loadAliases } from '../units/aliases.js';
+import { identifyUnit, loadAliases } from '../units/aliases.js';
 import type { UnitChange } from './types.js';
 
 /** The unit a name stands for, and whether the name is one from before a reform. */
-type UnitIdentity = ReturnType<typeof canonicalUnit>;
+interface UnitIdentity {
+  canonical: string;
+  renamedFrom?: string;
+}
 
 /** Names a unit; the region (a ledger's meta.region) places bare names like 财政局. */
 export type UnitIdentifier = (name: string, region: string | null) => UnitIdentity;
 
+// A collective name is written with and without 各 (区直有关单位, 区直各有关单位), a group of
+// governments by its places or their governments (各设区市, 各设区市政府, 各设区市人民政府), and a
+// level's departments as the level's or its government's (省直各部门, 省政府各部门).
+const COLLECTIVE = /各|有关/;
+const GOVERNMENT_ENDING = /(?<=[省市县区州盟旗镇乡])(人民)?政府$/;
+const GOVERNMENT_DEPARTMENTS = /^([省市县区])(人民)?政府(?=.*部门)/;
+
+/** One spelling for all the ways a group of units is written. */
+function groupSpelling(name: string): string {
+  return name.replaceAll('各', '').replace(GOVERNMENT_ENDING, '').replace(GOVERNMENT_DEPARTMENTS, '$1直');
+}
+
 /** Units by the alias table: the built-in one, extended by the given files (later files win). */
 export function unitIdentifier(aliasFiles: readonly string[] = []): UnitIdentifier {
   const table = loadAliases(aliasFiles);
-  return (name, region) => canonicalUnit(name, table, region);
+  return (name, region) => {
+    const { canonical, renamedFrom, kind } = identifyUnit(name, table, region);
+    const collective = kind === 'group' || COLLECTIVE.test(canonical);
+    const identity: UnitIdentity = { canonical: collective ? groupSpelling(canonical) : canonical };
+    return renamedFrom === undefined ? identity : { ...identity, renamedFrom };
+  };
 }
 
 /** A task's units of one role, by canonical unit, each with the name it is written under. */

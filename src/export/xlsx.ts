@@ -71,7 +71,7 @@ export function fieldSheet(name: string, fields: readonly [label: string, value:
 
 type SourceField = 'title' | 'noticeTitle' | 'issuer' | 'docNumber' | 'date' | 'year' | 'region' | 'recipients' | 'file' | 'format' | 'encoding' | 'tasks' | 'warnings';
 
-const SOURCE_LABELS: Record<HeaderLanguage, Record<SourceField, string>> = {
+export const SOURCE_LABELS: Record<HeaderLanguage, Record<SourceField, string>> = {
   zh: {
     title: '标题', noticeTitle: '通知', issuer: '发文机关', docNumber: '发文字号', date: '成文日期', year: '年度',
     region: '地区', recipients: '主送', file: '来源文件', format: '格式', encoding: '编码', tasks: '任务数', warnings: '警告',

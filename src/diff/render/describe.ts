@@ -2,8 +2,9 @@
 import { ROLE_LABELS } from '../../export/fields.js';
 import type { Deadline, Role, Task } from '../../model.js';
 import { textEdits, type TextEdit } from '../edits.js';
+import { SIGNALS, type Signal } from '../signals.js';
 import { collapseSpace } from '../text.js';
-import type { ChangeKind, DiffReport, DiffSide, TaskPair, UnitChange } from '../types.js';
+import type { ChangeKind, DiffReport, DiffSide, SectionCounts, TaskPair, UnitChange } from '../types.js';
 
 export const KIND_LABELS: Record<ChangeKind, string> = {
   added: '新增',
@@ -13,6 +14,8 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   moved: '移动',
   units: '单位',
   deadlines: '时限',
+  split: '拆分',
+  merged: '合并',
 };
 
 const NO_SECTION = '（无章节）';
@@ -20,6 +23,11 @@ const NONE = '无';
 
 export function sectionLabel(title: string): string {
   return title === '' ? NO_SECTION : title;
+}
+
+/** Which year's notice a section is of: `2022年`, or 新/旧 when the notice has no year. */
+export function sectionYear(section: Pick<SectionCounts, 'side' | 'year'>): string {
+  return section.year !== null ? `${section.year}年` : section.side === 'new' ? '新' : '旧';
 }
 
 export function sideLabel(side: DiffSide): string {
@@ -37,6 +45,21 @@ export function pairIds(pair: TaskPair): string {
 
 export function similarityLabel(pair: TaskPair): string {
   return `相似度 ${pair.similarity.toFixed(2)}`;
+}
+
+const SIGNAL_LABELS: Record<Signal, string> = {
+  terms: '关键词',
+  bigrams: '字面',
+  title: '标题',
+  section: '章节',
+  units: '单位',
+  position: '位置',
+};
+
+/** `关键词 0.62 · 字面 0.45 · 单位 1.00 …`: why two tasks were paired. */
+export function signalsLabel(pair: TaskPair): string {
+  const signals = pair.signals ?? {};
+  return SIGNALS.flatMap((signal) => (signals[signal] === undefined ? [] : [`${SIGNAL_LABELS[signal]} ${signals[signal].toFixed(2)}`])).join(' · ');
 }
 
 function pathLabel(task: Task): string {
@@ -77,11 +100,28 @@ function describeDeadlines(pair: TaskPair): string | undefined {
   return `${deadlineList(pair.deadlines.old)} → ${deadlineList(pair.deadlines.new)}`;
 }
 
-/** The lines of detail under a pair's text: move, units, deadlines, each with its label. */
+/** `最相近：4.9（0.18）`, `拆自 2.1.14`, `并入 1.1.3`: where an unpaired task's nearest counterpart is. */
+function describeCounterpart(pair: TaskPair): { kind: ChangeKind; text: string } | undefined {
+  if (pair.nearest !== undefined) {
+    return { kind: 'removed', text: `最相近：${pair.nearest.task.id}（${pair.nearest.similarity.toFixed(2)}）` };
+  }
+  if (pair.kinds[0] === 'split') return { kind: 'split', text: `拆自 ${pair.old!.id}（${pair.similarity.toFixed(2)}）` };
+  if (pair.kinds[0] === 'merged') return { kind: 'merged', text: `并入 ${pair.new!.id}（${pair.similarity.toFixed(2)}）` };
+  return undefined;
+}
+
+/** The task whose text a pair shows when it shows one text: the merged old task, else the new one. */
+export function shownTask(pair: TaskPair): Task {
+  return pair.kinds[0] === 'merged' ? pair.old! : (pair.new ?? pair.old)!;
+}
+
+/** The lines of detail under a pair's text: counterpart, move, units, deadlines, each with its label. */
 export function detailLines(pair: TaskPair): { kind: ChangeKind; text: string }[] {
+  const counterpart = describeCounterpart(pair);
   const move = describeMove(pair);
   const deadlines = describeDeadlines(pair);
   return [
+    ...(counterpart === undefined ? [] : [counterpart]),
     ...(move === undefined ? [] : [{ kind: 'moved' as const, text: move }]),
     ...(pair.units === undefined ? [] : [{ kind: 'units' as const, text: describeUnitChanges(pair.units) }]),
     ...(deadlines === undefined ? [] : [{ kind: 'deadlines' as const, text: deadlines }]),

@@ -9,7 +9,9 @@ import {
   KIND_LABELS,
   pairEdits,
   sectionLabel,
+  sectionYear,
   sideLabel,
+  signalsLabel,
   similarityLabel,
 } from './describe.js';
 
@@ -23,7 +25,7 @@ function escapeHtml(text: string): string {
 // folder on a machine without network.
 const STYLE = `
 :root { --added: #1a7f37; --removed: #cf222e; --changed: #9a6700; --unchanged: #6e7781; --moved: #0969da;
-  --units: #8250df; --deadlines: #bc4c00; --line: #d0d7de; }
+  --units: #8250df; --deadlines: #bc4c00; --split: #1a7f37; --merged: #cf222e; --line: #d0d7de; }
 * { box-sizing: border-box; }
 body { margin: 2rem; font: 15px/1.7 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
   color: #1f2328; background: #fff; }
@@ -91,7 +93,10 @@ function sideCell(side: 'old' | 'new', task: Task | null, edits: readonly TextEd
 
 function pairRow(pair: TaskPair): string {
   const edits = pairEdits(pair);
-  const similarity = pair.old !== null && pair.new !== null ? `<div class="similarity">${escapeHtml(similarityLabel(pair))}</div>` : '';
+  const similarity =
+    pair.old !== null && pair.new !== null
+      ? `<div class="similarity">${escapeHtml(similarityLabel(pair))}</div><div class="similarity">${escapeHtml(signalsLabel(pair))}</div>`
+      : '';
   const details = detailLines(pair);
   const detailList =
     details.length === 0
@@ -126,8 +131,8 @@ export function diffToHtml(report: DiffReport): string {
 <table class="counts"><tr>${kindHeaders()}</tr><tr>${countCells(report.counts)}</tr></table>
 <h2>按章节</h2>
 <table class="sections">
-<tr><th>章节</th>${kindHeaders()}</tr>
-${report.sections.map(({ title: section, counts }) => `<tr><td>${escapeHtml(sectionLabel(section))}</td>${countCells(counts)}</tr>`).join('\n')}
+<tr><th>年份</th><th>章节</th>${kindHeaders()}</tr>
+${report.sections.map((section) => `<tr><td>${sectionYear(section)}</td><td>${escapeHtml(sectionLabel(section.title))}</td>${countCells(section.counts)}</tr>`).join('\n')}
 </table>
 <h2>逐项对照</h2>
 <table class="pairs">

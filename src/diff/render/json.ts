@@ -1,3 +1,4 @@
+import { SIGNALS } from '../signals.js';
 import type { DiffReport, TaskPair } from '../types.js';
 
 // Three decimals tell tasks apart; more would be noise from the float arithmetic.
@@ -11,6 +12,10 @@ function pairDocument(pair: TaskPair): Record<string, unknown> {
     new: pair.new?.id ?? null,
     similarity: rounded(pair.similarity),
     kinds: pair.kinds,
+    ...(pair.signals === undefined
+      ? {}
+      : { signals: Object.fromEntries(SIGNALS.flatMap((signal) => (pair.signals![signal] === undefined ? [] : [[signal, rounded(pair.signals![signal])]]))) }),
+    ...(pair.nearest === undefined ? {} : { nearest: { id: pair.nearest.task.id, similarity: rounded(pair.nearest.similarity) } }),
     ...(pair.move === undefined ? {} : { move: pair.move }),
     ...(pair.units === undefined ? {} : { units: pair.units }),
     ...(pair.deadlines === undefined ? {} : { deadlines: pair.deadlines }),
@@ -18,7 +23,7 @@ function pairDocument(pair: TaskPair): Record<string, unknown> {
 }
 
 /**
- * `{ "pairs": [ { "old", "new", "similarity", "kinds" } ] }`, with the details of moves, units
+ * `{ "pairs": [ { "old", "new", "similarity", "signals", "kinds" } ] }`, with the details of moves, units
  * and deadlines on the pairs that have them, and the counts beside the pairs.
  */
 export function diffToJson(report: DiffReport): string {

@@ -9,7 +9,10 @@ import {
   pairEdits,
   pairIds,
   sectionLabel,
+  sectionYear,
+  shownTask,
   sideLabel,
+  signalsLabel,
   similarityLabel,
 } from './describe.js';
 
@@ -34,12 +37,12 @@ function inlineEdits(edits: readonly TextEdit[]): string {
 
 function textLine(pair: TaskPair): string {
   const edits = pairEdits(pair);
-  return edits === undefined ? escape(displayText((pair.new ?? pair.old)!)) : inlineEdits(edits);
+  return edits === undefined ? escape(displayText(shownTask(pair))) : inlineEdits(edits);
 }
 
 function pairItem(pair: TaskPair): string[] {
   const kinds = pair.kinds.map((kind) => KIND_LABELS[kind]).join('、');
-  const similarity = pair.old !== null && pair.new !== null ? ` · ${similarityLabel(pair)}` : '';
+  const similarity = pair.old !== null && pair.new !== null ? ` · ${similarityLabel(pair)}（${signalsLabel(pair)}）` : '';
   return [
     `- **${escape(pairIds(pair))}** · ${kinds}${similarity}`,
     `  ${textLine(pair)}`,
@@ -66,9 +69,11 @@ export function diffToMarkdown(report: DiffReport): string {
     '',
     '## 按章节',
     '',
-    tableRow(['章节', ...header]),
-    tableRow(['---', ...header.map(() => '---:')]),
-    ...report.sections.map(({ title, counts }) => tableRow([escape(sectionLabel(title)), ...countCells(counts)])),
+    tableRow(['年份', '章节', ...header]),
+    tableRow(['---', '---', ...header.map(() => '---:')]),
+    ...report.sections.map((section) =>
+      tableRow([sectionYear(section), escape(sectionLabel(section.title)), ...countCells(section.counts)]),
+    ),
     '',
     '## 变化',
     '',

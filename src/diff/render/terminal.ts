@@ -9,6 +9,8 @@ import {
   pairEdits,
   pairIds,
   sectionLabel,
+  sectionYear,
+  shownTask,
   sideLabel,
   similarityLabel,
 } from './describe.js';
@@ -24,6 +26,8 @@ function kindPainter(paint: ChalkInstance): Record<ChangeKind, ChalkInstance> {
     moved: paint.cyan,
     units: paint.magenta,
     deadlines: paint.blue,
+    split: paint.green,
+    merged: paint.red,
   };
 }
 
@@ -49,7 +53,7 @@ function inlineEdits(edits: readonly TextEdit[], paint: ChalkInstance): string {
 /** The new text with its edits marked when it changed, else the text as it stands. */
 function textLine(pair: TaskPair, paint: ChalkInstance): string {
   const edits = pairEdits(pair);
-  return edits === undefined ? displayText((pair.new ?? pair.old)!) : inlineEdits(edits, paint);
+  return edits === undefined ? displayText(shownTask(pair)) : inlineEdits(edits, paint);
 }
 
 function pairLines(pair: TaskPair, paint: ChalkInstance, paintKind: Record<ChangeKind, ChalkInstance>): string[] {
@@ -76,7 +80,8 @@ export function diffToTerminal(report: DiffReport, { colorLevel = 0 }: { colorLe
     '',
     paint.bold('按章节'),
     ...report.sections.map(
-      ({ title, counts }) => `${INDENT}${sectionLabel(title)}  ${countsLine(counts, paintKind, { all: false })}`,
+      (section) =>
+        `${INDENT}${paint.dim(sectionYear(section))} ${sectionLabel(section.title)}  ${countsLine(section.counts, paintKind, { all: false })}`,
     ),
   ];
   for (const pair of report.pairs) {

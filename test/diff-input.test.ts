@@ -1,0 +1,96 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerProblem, parseLedgerJson } from '../src/diff/ledger-input.js';
+import { csvRows, ledgerFromCsv } from '../src/diff/ledger-sheet.js';
+import type { Ledger } from '../src/model.js';
+import { diffFixture, expectOneLineError, ledgerOfFile, taizhang, type Run } from './diff-helpers.js';
+
+const OLD = diffFixture('15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html');
+const NEW = diffFixture('13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html');
+
+let scratch: string;
+let ledger: Ledger;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'taizhang-diff-input-'));
+  ledger = await ledgerOfFile(OLD);
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('ledgerProblem', () => {
+  it('finds nothing wrong with a ledger taizhang wrote, and takes a byte-order mark', () => {
+    expect(ledgerProblem(JSON.parse(JSON.stringify(ledger)))).toBeUndefined();
+    expect(parseLedgerJson(`\uFEFF${JSON.stringify(ledger)}`)).toMatchObject({ schema: 'taizhang/1' });
+  });
+
+  it('names the first problem by its place in the document', () => {
+    const copy = () => JSON.parse(JSON.stringify(ledger)) as Record<string, any>;
+    expect(ledgerProblem([])).toContain('not a taizhang/1 ledger');
+    expect(ledgerProblem({ tasks: [] })).toContain('not a taizhang/1 ledger');
+    const badRole = copy();
+    badRole.tasks[3].units[0].role = 'boss';
+    expect(ledgerProblem(badRole)).toBe('not a valid taizhang/1 ledger: ledger.tasks[3].units[0].role must be one of lead, responsible, support');
+    const noText = copy();
+    delete noText.tasks[0].text;
+    expect(ledgerProblem(noText)).toContain('ledger.tasks[0].text must be a string');
+    const tasksNotList = copy();
+    tasksNotList.tasks = { length: 1e9 };
+    expect(ledgerProblem(tasksNotList)).toContain('ledger.tasks must be a list');
+    const twice = copy();
+    twice.tasks[1].id = twice.tasks[0].id;
+    expect(ledgerProblem(twice)).toContain(`task id ${twice.tasks[0].id} is there twice`);
+    expect(parseLedgerJson('{"schema":')).toMatch(/^not valid JSON/);
+  });
+});
+
+describe('csvRows', () => {
+  it('reads quoted cells with commas, quotes and line breaks, and CRLF rows', () => {
+    expect(csvRows('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere'],
+    ]);
+  });
+
+  it('reads the sheet back into the ledger it was written from', async () => {
+    const csv = join(scratch, 'round.csv');
+    expect((await taizhang(['parse', OLD, '-o', csv])).code).toBe(0);
+    const back = ledgerFromCsv(await readFile(csv, 'utf8'), 'round.csv');
+    expect(back.tasks.map(({ id, path, title, text, units, deadlines }) => ({ id, path, title, text, units: units.length, deadlines: deadlines.length }))).toEqual(
+      ledger.tasks.map(({ id, path, title, text, units, deadlines }) => ({ id, path, title, text, units: units.length, deadlines: deadlines.length })),
+    );
+  });
+});
+
+describe('taizhang diff of ledgers and sheets', () => {
+  const pairsOf = (run: Run) => JSON.parse(run.stdout).pairs.map((pair: { old: string; new: string; kinds: string[] }) => [pair.old, pair.new, pair.kinds[0]]);
+
+  it('reads last year as .json, .csv or .xlsx, with the same pairs as from the notice', async () => {
+    const fromNotice = pairsOf(await taizhang(['diff', OLD, NEW, '--format', 'json']));
+    for (const extension of ['json', 'csv', 'xlsx']) {
+      const file = join(scratch, `f2017.${extension}`);
+      expect((await taizhang(['parse', OLD, '-o', file])).code).toBe(0);
+      const run = await taizhang(['diff', file, NEW, '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(pairsOf(run)).toEqual(fromNotice);
+    }
+  });
+
+  it('refuses a crafted ledger, a sheet that is not one and a broken workbook in one line, exit 2', async () => {
+    const crafted = join(scratch, 'crafted.json');
+    const copy = JSON.parse(JSON.stringify(ledger));
+    copy.tasks[2].deadlines = 'soon';
+    await writeFile(crafted, JSON.stringify(copy));
+    expectOneLineError(await taizhang(['diff', crafted, NEW]), 'crafted.json', 'ledger.tasks[2].deadlines must be a list');
+    const sheet = join(scratch, 'other.csv');
+    await writeFile(sheet, 'name,amount\nx,1\n');
+    expectOneLineError(await taizhang(['diff', sheet, NEW]), 'other.csv', 'not a taizhang sheet');
+    const workbook = join(scratch, 'broken.xlsx');
+    await writeFile(workbook, 'not a zip');
+    expectOneLineError(await taizhang(['diff', NEW, workbook]), 'broken.xlsx', 'not an Excel workbook');
+  });
+});
