@@ -45,11 +45,8 @@ async function readDiffInput(file: string): Promise<Ledger> {
   const bytes = await readInput(file);
   const name = sourceName(file);
   if (extension === '.xlsx') return (await import('../diff/ledger-sheet.js')).ledgerFromXlsx(bytes, name);
-  const text = Buffer.from(bytes).toString('utf8');
-  if (extension === '.csv') return (await import('../diff/ledger-sheet.js')).ledgerFromCsv(text, name);
-  const ledger = (await import('../diff/ledger-input.js')).parseLedgerJson(text);
-  if (typeof ledger === 'string') throw new InputError(ledger);
-  return ledger;
+  if (extension === '.csv') return (await import('../diff/ledger-sheet.js')).ledgerFromCsv(Buffer.from(bytes).toString('utf8'), name);
+  return (await import('../read/ledger-json.js')).readLedgerJson(bytes);
 }
 
 async function diffFiles(oldFile: string, newFile: string, options: DiffCommandOptions, debug: boolean): Promise<number> {

@@ -48,13 +48,18 @@ function tasksOf(header: readonly string[], rows: readonly string[][]): Task[] {
       seq,
       path: [cell('section1'), cell('section2'), ...split(cell('section3'), DEEP_SECTIONS)].filter((title) => title !== ''),
       title: cell('title') || null,
-      text: cell('text'),
+      text: withTitle(cell('title'), cell('text')),
       units,
       deadlines,
       line: null,
     });
   }
   return tasks;
+}
+
+/** The xlsx sheet shows a task's text without the title beside it (任务标题): put it back. */
+function withTitle(title: string, text: string): string {
+  return title && !text.startsWith(title) ? `${title}\n${text}` : text;
 }
 
 function emptyMeta(): Meta {

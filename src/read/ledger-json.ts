@@ -133,6 +133,12 @@ export function readLedgerJson(bytes: Uint8Array): Ledger {
   const problem = LEDGER(document, 'ledger');
   if (problem !== null) throw new InputError(`not a taizhang/1 ledger: ${problem}`);
   const ledger = document as Ledger;
+  // Commands key tasks by id (the diff pairs them, track stores them): each must be one task's.
+  const ids = new Set<string>();
+  for (const [index, task] of ledger.tasks.entries()) {
+    if (ids.has(task.id)) throw new InputError(`not a taizhang/1 ledger: ledger.tasks[${index}].id: "${task.id}" is there twice`);
+    ids.add(task.id);
+  }
   return { ...ledger, sections: ledger.sections ?? [], warnings: ledger.warnings ?? [] };
 }
 

@@ -74,7 +74,8 @@ export function addPlan(db: Database, ledger: Ledger, table: AliasTable, today: 
   const oldTasks = stored.ledger.tasks;
   const rowOfNew = new Map<number, number>();
   for (const pair of diffLedgers(stored.ledger, ledger).pairs) {
-    if (pair.old === null || pair.new === null) continue;
+    // A split or merged part points at a task already paired with another: it keeps no progress.
+    if (pair.old === null || pair.new === null || pair.kinds.includes('split') || pair.kinds.includes('merged')) continue;
     rowOfNew.set(pair.new.seq, oldTasks.find((task) => task.seq === pair.old!.seq)!.rowId);
   }
   for (const task of ledger.tasks) writeTask(db, stored.id, task, rowOfNew.get(task.seq), unitOf);
