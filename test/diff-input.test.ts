@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLedgerJson } from '../src/read/ledger-json.js';
-import { csvRows, ledgerFromCsv } from '../src/diff/ledger-sheet.js';
+import { ledgerFromCsv } from '../src/diff/ledger-sheet.js';
+import { csvRows } from '../src/read/sheet/csv.js';
 import type { Ledger } from '../src/model.js';
 import { diffFixture, expectOneLineError, ledgerOfFile, taizhang, type Run } from './diff-helpers.js';
 
@@ -59,7 +60,7 @@ describe('ledger .json as a year of the diff', () => {
 
 describe('csvRows', () => {
   it('reads quoted cells with commas, quotes and line breaks, and CRLF rows', () => {
-    expect(csvRows('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n')).toEqual([
+    expect(csvRows('a,b\r\n"x, y","say ""hi""\nthere"\r\n', ',')).toEqual([
       ['a', 'b'],
       ['x, y', 'say "hi"\nthere'],
     ]);

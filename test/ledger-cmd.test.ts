@@ -1,3 +1,4 @@
+import { csvRows } from '../src/read/sheet/csv.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,29 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const taizhang = (...args: string[]) => run(args);
 
 /** CSV rows (RFC 4180: quoted fields may hold commas, doubled quotes and newlines), without the BOM. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = text.startsWith('\ufeff') ? 1 : 0; i < text.length; i++) {
-    const character = text[i]!;
-    if (quoted) {
-      if (character !== '"') field += character;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-    } else if (character !== '\r') field += character;
-  }
-  return rows;
-}
+const parseCsv = (text: string): string[][] => csvRows(text, ',');
 
 /** Stderr without the notice's own warnings, which every output reports there. */
 const notWarnings = (stderr: string) =>

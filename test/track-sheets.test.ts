@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/track/csv.js';
+import { csvRows } from '../src/read/sheet/csv.js';
 import { readRowKey, readTitleRow, rowKey, titleRow } from '../src/track/sheet.js';
 import { worksheetGrids } from '../src/track/xlsx-cells.js';
 
@@ -39,7 +39,7 @@ describe('reading a returned workbook without exceljs', () => {
 
 describe('the sheet format', () => {
   it('reads CSV with quoted commas, quotes and line breaks', () => {
-    expect(parseCsv('编号,工作任务\r\n1.1,"公开，""解读""\n回应"\n2.1,x')).toEqual([['编号', '工作任务'], ['1.1', '公开，"解读"\n回应'], ['2.1', 'x']]);
+    expect(csvRows('编号,工作任务\r\n1.1,"公开，""解读""\n回应"\n2.1,x', ',')).toEqual([['编号', '工作任务'], ['1.1', '公开，"解读"\n回应'], ['2.1', 'x']]);
   });
 
   it('reads back the title row and the row key it writes', () => {

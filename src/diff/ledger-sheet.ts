@@ -1,5 +1,6 @@
 // Last year's 台账 as the office keeps it: the .csv or .xlsx sheet `taizhang parse` wrote, read
 // back into a ledger by the columns it writes (export/columns.ts), headed in Chinese or English.
+import { csvRows } from '../read/sheet/csv.js';
 import { InputError } from '../errors.js';
 import { columnHeader, TASK_COLUMNS, type CellValue } from '../export/columns.js';
 import { SHEET_NAMES, SOURCE_LABELS } from '../export/xlsx.js';
@@ -77,37 +78,10 @@ function ledgerOf(name: string, tasks: Task[], meta: Meta): Ledger {
   };
 }
 
-/** The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes as "" and line breaks). */
-export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const source = text.replace(/^\uFEFF/, '');
-  for (let index = 0; index < source.length; index++) {
-    const character = source[index]!;
-    if (quoted) {
-      if (character !== '"') cell += character;
-      else if (source[index + 1] === '"') cell += source[++index];
-      else quoted = false;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && source[index + 1] === '\n') index++;
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-    } else cell += character;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 /** A ledger from the .csv sheet taizhang wrote. The sheet has no meta: the file name stands for the title. */
 export function ledgerFromCsv(text: string, name: string): Ledger {
-  const [header = [], ...rows] = csvRows(text);
+  const [header = [], ...rows] = csvRows(text.replace(/^\uFEFF/, ''), ',');
   return ledgerOf(name, tasksOf(header, rows), emptyMeta());
 }
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeText } from '../read/decode-text.js';
-import { parseCsv } from './csv.js';
+import { csvRows } from '../read/sheet/csv.js';
 import { readTitleRow, SHEET_COLUMNS, type SheetColumn } from './sheet.js';
 import { worksheetGrids } from './xlsx-cells.js';
 
@@ -54,7 +54,7 @@ export async function readReturnedSheets(file: string): Promise<ReturnedSheet[]>
   const extension = extname(file).toLowerCase();
   let grids: { name: string; grid: string[][] }[];
   if (extension === '.xlsx') grids = worksheetGrids(bytes);
-  else if (extension === '.csv') grids = [{ name: '', grid: parseCsv(decodeText(bytes, { name: file }).text) }];
+  else if (extension === '.csv') grids = [{ name: '', grid: csvRows(decodeText(bytes, { name: file }).text, ',') }];
   else throw new InputError(`not a returned sheet (expected .xlsx or .csv)`);
   const sheets = grids.flatMap(({ name, grid }) => sheetOf(name, grid) ?? []);
   if (sheets.length === 0) {
