@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const taizhang = (...args: string[]) => run(args);
 
 /** CSV rows (RFC 4180: quoted fields may hold commas, doubled quotes and newlines), without the BOM. */
-const parseCsv = (text: string): string[][] => csvRows(text, ',');
+const parseCsv = (text: string): string[][] => csvRows(text.replace(/^\uFEFF/, ''), ',');
 
 /** Stderr without the notice's own warnings, which every output reports there. */
 const notWarnings = (stderr: string) =>
