@@ -81,7 +81,7 @@ describe('taizhang diff', () => {
   });
 
   it('refuses an output file whose format it cannot tell', async () => {
-    expectOneLineError(await taizhang(['diff', OLD, NEW, '-o', join(scratch, 'report.txt')]), 'report.txt', '--format md|json|html');
+    expectOneLineError(await taizhang(['diff', OLD, NEW, '-o', join(scratch, 'report.txt')]), 'report.txt', '--format md|json|html|xlsx');
   });
 
   it('refuses a threshold outside 0–1', async () => {

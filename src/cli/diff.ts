@@ -26,6 +26,8 @@ function parseThreshold(value: string): number {
 
 /** The report's format: the one asked for, else the output file's, else the terminal's. */
 function formatOf({ format, output }: DiffCommandOptions): DiffFormat {
+  // As `parse` says: a workbook's bytes are no report for the terminal.
+  if (format === 'xlsx' && output === undefined) throw new InputError('--format xlsx makes a binary file: name it with -o FILE.xlsx');
   if (format !== undefined) return format;
   if (output === undefined) return 'terminal';
   const inferred = diffFormatFromPath(output);
@@ -65,23 +67,23 @@ async function diffFiles(oldFile: string, newFile: string, options: DiffCommandO
       return reportFailure(inputLabel(file), error, debug);
     }
   }
-  let text: string;
+  let rendered: string | Uint8Array;
   try {
     // The diff and its renderers load only when there are two ledgers to compare.
-    const { diffLedgers, renderDiff } = await import('../diff/index.js');
+    const { diffLedgers, diffToXlsx, renderDiff } = await import('../diff/index.js');
     const report = diffLedgers(ledgers[0]!, ledgers[1]!, { threshold: options.threshold, aliasFiles: options.aliases });
     const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
-    text = renderDiff(report, format, { colorLevel });
+    rendered = format === 'xlsx' ? await diffToXlsx(report) : renderDiff(report, format, { colorLevel });
   } catch (error) {
     // An alias file that cannot be read names itself in the message.
     return reportFailure(undefined, error, debug);
   }
   if (options.output === undefined) {
-    process.stdout.write(text);
+    process.stdout.write(rendered);
     return EXIT.ok;
   }
   try {
-    await writeFileAtomic(options.output, text, { inputs: [oldFile, newFile].filter((file) => file !== STDIN) });
+    await writeFileAtomic(options.output, rendered, { inputs: [oldFile, newFile].filter((file) => file !== STDIN) });
   } catch (error) {
     return reportFailure(options.output, error, debug);
   }
@@ -90,7 +92,7 @@ async function diffFiles(oldFile: string, newFile: string, options: DiffCommandO
 
 /**
  * `taizhang diff OLD NEW`: what changed from one year's notice to the next, task by task — added,
- * removed, reworded, moved, units and deadlines changed — on the terminal or as md, json or html.
+ * removed, reworded, moved, units and deadlines changed — on the terminal or as md, json, html or xlsx.
  */
 export function registerDiff(program: Command): void {
   program
@@ -103,7 +105,7 @@ export function registerDiff(program: Command): void {
         DIFF_FILE_FORMATS,
       ),
     )
-    .option('-o, --output <file>', 'write the report to this file (.md, .json or .html)')
+    .option('-o, --output <file>', 'write the report to this file (.md, .json, .html or .xlsx)')
     .option(
       '--threshold <n>',
       'similarity (0–1) under which two tasks count as one removed and one added, not one changed',

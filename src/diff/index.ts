@@ -1,5 +1,5 @@
 import type { ColorSupportLevel } from 'chalk';
-import type { DiffFormat } from './formats.js';
+import type { DiffTextFormat } from './formats.js';
 import { diffToHtml } from './render/html.js';
 import { diffToJson } from './render/json.js';
 import { diffToMarkdown } from './render/markdown.js';
@@ -7,11 +7,12 @@ import { diffToTerminal } from './render/terminal.js';
 import type { DiffReport } from './types.js';
 
 export { DEFAULT_THRESHOLD } from './threshold.js';
+export { diffToXlsx } from './render/xlsx.js';
 export { diffLedgers, type DiffOptions } from './diff.js';
 export type { ChangeKind, DiffReport, TaskPair, UnitChange } from './types.js';
 
 /** The report as the text of one format; colour applies to the terminal report only. */
-export function renderDiff(report: DiffReport, format: DiffFormat, { colorLevel = 0 }: { colorLevel?: ColorSupportLevel } = {}): string {
+export function renderDiff(report: DiffReport, format: DiffTextFormat, { colorLevel = 0 }: { colorLevel?: ColorSupportLevel } = {}): string {
   switch (format) {
     case 'terminal':
       return diffToTerminal(report, { colorLevel });

@@ -43,6 +43,11 @@ export function pairIds(pair: TaskPair): string {
   return `${pair.old?.id ?? '—'} → ${pair.new?.id ?? '—'}`;
 }
 
+/** A similarity or signal as a number to store: three decimals tell tasks apart; more would be noise from the float arithmetic. */
+export function rounded(similarity: number): number {
+  return Math.round(similarity * 1000) / 1000;
+}
+
 export function similarityLabel(pair: TaskPair): string {
   return `相似度 ${pair.similarity.toFixed(2)}`;
 }

@@ -1,10 +1,6 @@
 import { SIGNALS } from '../signals.js';
 import type { DiffReport, TaskPair } from '../types.js';
-
-// Three decimals tell tasks apart; more would be noise from the float arithmetic.
-function rounded(similarity: number): number {
-  return Math.round(similarity * 1000) / 1000;
-}
+import { rounded } from './describe.js';
 
 function pairDocument(pair: TaskPair): Record<string, unknown> {
   return {
