@@ -59,12 +59,17 @@ const CHROME_MAX_LENGTH = Math.max(...CHROME_RULES.map((rule) => rule.maxLength)
  * pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |`.
  */
 export function chromeForm(line: string): string {
-  let text = line.replace(/^\s*(\d{1,2}[.．、]|[-·•])\s*(?=[[【\u4e00-\u9fff])/, '');
-  text = text.replace(/^[[【［]([\u4e00-\u9fff]{1,8})[\]】］]\s*[：]?\s*/, '$1：');
+  let text = line;
+  // Each step only where its first character can be: most lines need none.
+  if (LIST_START.test(text)) text = text.replace(/^\s*(\d{1,2}[.．、]|[-·•])\s*(?=[[【\u4e00-\u9fff])/, '');
+  if (BRACKET_START.test(text)) text = text.replace(/^[[【［]([\u4e00-\u9fff]{1,8})[\]】］]\s*[：]?\s*/, '$1：');
   if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ').replace(/：\s+/g, '：');
   // Spaces that set a label's characters apart: 索 引 号：
-  return text.replace(/^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5})\s*(?=[：:])/, (label) => label.replace(/\s+/g, ''));
+  if (/^\S\s/.test(text)) text = text.replace(/^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5})\s*(?=[：:])/, (label) => label.replace(/\s+/g, ''));
+  return text;
 }
+const LIST_START = /^\s*[\d\-·•]/;
+const BRACKET_START = /^[[【［]/;
 
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
 export function chromeReason(line: string): string | null {
@@ -75,8 +80,12 @@ export function chromeReason(line: string): string | null {
   return null;
 }
 
+/** A label alone, with the spaces some pages set between its characters: 索 引 号 */
+const LABEL_ALONE_MAX = 14;
+
 /** A disclosure label standing alone on its line: its value is the next line. */
 export function labelAlone(line: string): boolean {
+  if (line.length > LABEL_ALONE_MAX) return false;
   const word = line.replace(/\s+/g, '').replace(/[：:]$/, '');
   return word.length <= 6 && disclosureField(word) !== null;
 }

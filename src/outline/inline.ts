@@ -22,7 +22,6 @@ const INLINE_STYLES: Record<string, RegExp> = {
  */
 const SECTION_HEADINGS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|主要任务|重点任务|工作任务|工作措施|保障措施|工作要求|组织保障|组织领导|实施步骤|工作步骤|工作安排)(?=[\u4e00-\u9fff\d“])/;
 
-const MARKER_START = /[一二三四五六七八九十（(\d]/;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」' };
 
 class Numbering {
@@ -47,25 +46,33 @@ class Numbering {
   }
 }
 
+/** Where a marker of an inline style may start: the patterns are tried only there. */
+const CANDIDATE = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|\d{1,2}[.．、](?!\d)/g;
+
 /** Positions in a line where a marker continuing the numbering starts. */
 function splitPoints(text: string, numbering: Numbering): number[] {
   const points: number[] = [];
   const closing: string[] = [];
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i]!;
-    // Only a numeral or an opening bracket can start a marker: the patterns run nowhere else.
-    if (closing.length === 0 && MARKER_START.test(ch)) {
-      const marker = matchMarker(text.slice(i, i + 60));
-      const before = INLINE_STYLES[marker?.style ?? ''];
-      if (marker && !marker.needsSequence && before?.test(text[i - 1]!) && numbering.continues(marker.style, marker.ordinal)) {
-        numbering.see(marker.style, marker.ordinal);
-        points.push(i);
-        i += marker.text.length - 1;
-        continue;
-      }
+  let scanned = 0;
+  CANDIDATE.lastIndex = 1;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const at = m.index;
+    // Quotes and brackets open before the candidate: a marker inside them is text.
+    for (; scanned < at; scanned++) {
+      const ch = text[scanned]!;
+      if (closing.length && ch === closing.at(-1)) closing.pop();
+      else if (OPENERS[ch] && closing.length < 8) closing.push(OPENERS[ch]!);
     }
-    if (closing.length && ch === closing.at(-1)) closing.pop();
-    else if (OPENERS[ch] && closing.length < 8) closing.push(OPENERS[ch]!);
+    if (closing.length > 0) continue;
+    const marker = matchMarker(text.slice(at, at + 60));
+    const before = INLINE_STYLES[marker?.style ?? ''];
+    if (marker && !marker.needsSequence && before?.test(text[at - 1]!) && numbering.continues(marker.style, marker.ordinal)) {
+      numbering.see(marker.style, marker.ordinal);
+      points.push(at);
+      // The marker's own bracket is not an open quote.
+      scanned = at + marker.text.length;
+      CANDIDATE.lastIndex = scanned;
+    }
   }
   return points;
 }

@@ -24,6 +24,7 @@ const OPENERS = new Map([['“', '”'], ['‘', '’'], ['《', '》'], ['"', '
 
 /** The positions of the “|” that stand outside quotes and brackets. */
 function borders(text: string): number[] {
+  if (!text.includes('|')) return [];
   const found: number[] = [];
   const closing: string[] = [];
   for (let i = 0; i < text.length; i++) {
