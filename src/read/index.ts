@@ -34,7 +34,7 @@ export async function read(bytes: Uint8Array, options: ReadOptions): Promise<Dec
     case 'text': {
       const { text, encoding, otherEncodingLines } = decodeText(bytes, options);
       if (mayBeCsv(text, options.name)) {
-        const sheet = (await import('./sheet/csv.js')).readCsv(text, { name: options.name, encoding });
+        const sheet = await (await import('./sheet/csv.js')).readCsv(text, { name: options.name, encoding });
         if (sheet) return sheet;
       }
       const warnings = (otherEncodingLines ?? []).map((line) => ({

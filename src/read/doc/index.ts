@@ -4,7 +4,8 @@
 
 import { InputError } from '../../errors.js';
 import type { Decoded } from '../../model.js';
-import { escapeHtml, htmlToText } from '../html/to-text.js';
+import { escapeHtml } from '../html/escape.js';
+import { htmlToText } from '../html/to-text.js';
 
 /** The body text of a .doc as HTML: paragraphs, and table rows (a row ends with two tabs). */
 export function docBodyHtml(body: string): string {

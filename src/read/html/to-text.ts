@@ -24,8 +24,6 @@ export interface HtmlToTextOptions {
   kind?: 'page' | 'document';
 }
 
-/** Text as HTML element content: for readers that write their input as HTML for htmlToText. */
-export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const warning = (code: string, message: string): Warning => ({ code, message, line: null });
 

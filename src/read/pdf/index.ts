@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import type { Decoded } from '../../model.js';
-import { escapeHtml, htmlToText } from '../html/to-text.js';
+import { escapeHtml } from '../html/escape.js';
+import { htmlToText } from '../html/to-text.js';
 import { checkStreams, checkTrailer } from './guard.js';
 import { hasColumnGap, joinTables, linesOf, tablesOf, type Block, type Line, type Rule, type Run, type Table } from './layout.js';
 import { paragraphsOf, withoutRunningLines } from './paragraphs.js';

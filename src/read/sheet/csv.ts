@@ -2,7 +2,6 @@
 // byte-order mark, GBK, …) read as one sheet.
 
 import type { Decoded } from '../../model.js';
-import { decodedSheets } from './read.js';
 import { headerRow, MAX_SHEET_ROWS } from './table.js';
 import { InputError } from '../../errors.js';
 
@@ -41,11 +40,13 @@ const CSV_NAME = /\.(?:csv|tsv)$/i;
  * Decoded text as a CSV sheet, or null when it is not one: a .csv file, or any text whose first
  * rows hold a task header when split at commas or tabs.
  */
-export function readCsv(text: string, source: { name: string; encoding: string }): Decoded | null {
+export async function readCsv(text: string, source: { name: string; encoding: string }): Promise<Decoded | null> {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const named = CSV_NAME.test(source.name.replace(/[?#].*$/, ''));
   if (!named && headerRow(csvRows(text.slice(0, 4096), separator)) === null) return null;
   const rows = csvRows(text, separator);
+  // Loaded only for a sheet: it brings the HTML reader.
+  const { decodedSheets } = await import('./read.js');
   return decodedSheets([{ name: source.name, rows, merges: [] }], { ...source, format: 'csv' });
 }

@@ -3,7 +3,7 @@
 // category cell is repeated on every row it covers, as a rowspan is on a web page.
 
 import { headerColumns } from '../../table/columns.js';
-import { escapeHtml } from '../html/to-text.js';
+import { escapeHtml } from '../html/escape.js';
 
 export interface Merge {
   /** 0-based, inclusive. */
