@@ -77,14 +77,22 @@ function splitPoints(text: string, numbering: Numbering): number[] {
   return points;
 }
 
+const mayRunTogether = (line: SourceLine): boolean => {
+  if (line.text.length < RUN_TOGETHER_MIN || line.text.includes('|')) return false;
+  CANDIDATE.lastIndex = 1;
+  return CANDIDATE.test(line.text);
+};
+
 /** Splits run-together lines at their inline numbering; other lines only teach the numbering. */
 export function splitRunTogether(lines: SourceLine[]): SourceLine[] {
+  // Most notices have no such line: then the numbering need not be followed at all.
+  if (!lines.some(mayRunTogether)) return lines;
   const numbering = new Numbering();
   const out: SourceLine[] = [];
   for (const line of lines) {
     const lead = matchMarker(line.text);
     if (lead && !lead.needsSequence) numbering.see(lead.style, lead.ordinal);
-    if (line.text.length < RUN_TOGETHER_MIN || line.text.includes('|')) {
+    if (!mayRunTogether(line)) {
       out.push(line);
       continue;
     }

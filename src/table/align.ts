@@ -53,38 +53,57 @@ export class StyleColumns {
   }
 }
 
+let costTable = new Float64Array(256);
+let stepTable = new Int8Array(256);
+
 /** For each cell: the index of its column, or -1 for a cell outside the columns. */
 export function alignRow(shapes: CellShape[], columns: Column[], styles: (string | undefined)[] = [], known = new StyleColumns()): number[] {
   const n = shapes.length;
   const m = columns.length;
-  // cost[i][j]: the cheapest reading of the first i cells over the first j columns.
-  const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-  const step = Array.from({ length: n + 1 }, () => new Int8Array(m + 1));
-  cost[0]![0] = 0;
+  const width = m + 1;
+  // cost[i * width + j]: the cheapest reading of the first i cells over the first j columns.
+  // One flat table, grown as needed and reused: a table of thousands of rows aligns each.
+  const size = (n + 1) * width;
+  if (costTable.length < size) {
+    costTable = new Float64Array(size * 2);
+    stepTable = new Int8Array(size * 2);
+  }
+  const cost = costTable;
+  const step = stepTable;
+  cost.fill(Infinity, 0, size);
+  step.fill(0, 0, size);
+  cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = cost[i]![j]!;
+      const at = i * width + j;
+      const here = cost[at]!;
       if (here === Infinity) continue;
-      if (j < m && here + skipCost(columns[j]!) < cost[i]![j + 1]!) {
-        cost[i]![j + 1] = here + skipCost(columns[j]!);
-        step[i]![j + 1] = 1;
+      if (j < m) {
+        const skipped = here + skipCost(columns[j]!);
+        if (skipped < cost[at + 1]!) {
+          cost[at + 1] = skipped;
+          step[at + 1] = 1;
+        }
       }
-      if (i < n && here + OUTSIDE[shapes[i]!] < cost[i + 1]![j]!) {
-        cost[i + 1]![j] = here + OUTSIDE[shapes[i]!];
-        step[i + 1]![j] = 2;
-      }
-      if (i < n && j < m) {
-        const fit = here + known.fit(styles[i], j, FIT[shapes[i]!][columns[j]!.kind]);
-        if (fit < cost[i + 1]![j + 1]!) {
-          cost[i + 1]![j + 1] = fit;
-          step[i + 1]![j + 1] = 3;
+      if (i < n) {
+        const outside = here + OUTSIDE[shapes[i]!];
+        if (outside < cost[at + width]!) {
+          cost[at + width] = outside;
+          step[at + width] = 2;
+        }
+        if (j < m) {
+          const fit = here + known.fit(styles[i], j, FIT[shapes[i]!][columns[j]!.kind]);
+          if (fit < cost[at + width + 1]!) {
+            cost[at + width + 1] = fit;
+            step[at + width + 1] = 3;
+          }
         }
       }
     }
   }
   const assigned = new Array<number>(n).fill(-1);
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const s = step[i]![j]!;
+    const s = step[i * width + j]!;
     if (s === 1) j--;
     else if (s === 2) i--;
     else {

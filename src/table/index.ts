@@ -178,7 +178,7 @@ function headerLinesAt(pieces: ReturnType<typeof recoverGrids>, at: number): { c
   const texts: string[] = [];
   for (let k = at; k < pieces.length; k++) {
     const piece = pieces[k]!;
-    if (piece.kind !== 'line') break;
+    if (piece.kind !== 'line' || piece.line.text.length > HEADER_LINE_MAX * 2) break;
     const word = piece.line.text.replace(/\s+/g, '');
     if (!word || word.length > HEADER_LINE_MAX || meaningOf(word) === null) break;
     texts.push(word);
