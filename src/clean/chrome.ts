@@ -93,13 +93,16 @@ export function labelAlone(line: string): boolean {
 // A disclosure line such as “文号： 琼府办〔2018〕34号” still tells the notice's own details.
 export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
 
+/** `label：value` pairs, a value running up to the next label. */
+const LABELLED_PAIRS = new RegExp(`(${TEXT_LABELS.join('|')})[：]\\s*(.*?)(?=\\s*(?:${TEXT_LABELS.join('|')})[：]|$)`, 'g');
+
 export type MetaHint = 'docNumber' | 'issuer' | 'date' | 'title' | 'noticeTitle';
 
 /** The notice's details a metadata line holds: `label：value` pairs, several to a line. */
 export function metadataOf(line: string): Partial<Record<MetaHint, string>> {
   const found: Partial<Record<MetaHint, string>> = {};
   const text = chromeForm(line);
-  const pairs = text.matchAll(new RegExp(`(${TEXT_LABELS.join('|')})[：]\\s*(.*?)(?=\\s*(?:${TEXT_LABELS.join('|')})[：]|$)`, 'g'));
+  const pairs = text.matchAll(LABELLED_PAIRS);
   for (const [, label, raw] of pairs) {
     const value = raw!.trim();
     if (!value || value === '无') continue;

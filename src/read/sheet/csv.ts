@@ -35,6 +35,8 @@ export function csvRows(text: string, separator: string): string[][] {
 }
 
 const CSV_NAME = /\.(?:csv|tsv)$/i;
+/** A sheet's title rows and header fit in this much of its text. */
+const HEADER_SEARCH_CHARS = 2048;
 
 /**
  * Decoded text as a CSV sheet, or null when it is not one: a .csv file, or any text whose first
@@ -44,7 +46,7 @@ export async function readCsv(text: string, source: { name: string; encoding: st
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const named = CSV_NAME.test(source.name.replace(/[?#].*$/, ''));
-  if (!named && headerRow(csvRows(text.slice(0, 4096), separator)) === null) return null;
+  if (!named && headerRow(csvRows(text.slice(0, HEADER_SEARCH_CHARS), separator)) === null) return null;
   const rows = csvRows(text, separator);
   // Loaded only for a sheet: it brings the HTML reader.
   const { decodedSheets } = await import('./read.js');
