@@ -77,11 +77,10 @@ function splitPoints(text: string, numbering: Numbering): number[] {
   return points;
 }
 
-const mayRunTogether = (line: SourceLine): boolean => {
-  if (line.text.length < RUN_TOGETHER_MIN || line.text.includes('|')) return false;
-  CANDIDATE.lastIndex = 1;
-  return CANDIDATE.test(line.text);
-};
+/** A run-together line has at least one marker right after a sentence's end (quick to look for). */
+const AFTER_SENTENCE = /[。；！？]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])/;
+const mayRunTogether = (line: SourceLine): boolean =>
+  line.text.length >= RUN_TOGETHER_MIN && !line.text.includes('|') && AFTER_SENTENCE.test(line.text);
 
 /** Splits run-together lines at their inline numbering; other lines only teach the numbering. */
 export function splitRunTogether(lines: SourceLine[]): SourceLine[] {

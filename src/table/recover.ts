@@ -19,22 +19,27 @@ export type Piece =
   | { kind: 'row'; cells: GridCell[]; line: SourceLine }
   | { kind: 'stream'; cells: GridCell[]; breaks: boolean[]; header: Column[] | null; headerLines: SourceLine[]; rules: SourceLine[] };
 
-/** Quotes and brackets inside which a “|” is text, not a cell border. */
-const OPENERS = new Map([['“', '”'], ['‘', '’'], ['《', '》'], ['"', '"'], ['（', '）'], ['(', ')'], ['【', '】'], ['[', ']']]);
+/** Quotes and brackets inside which a “|” is text, not a cell border: opening code → closing code. */
+const OPENERS = new Map([...'“”‘’《》""（）()【】[]'.match(/../g)!].map((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)]));
+const PIPE = 0x7c;
 
 /** The positions of the “|” that stand outside quotes and brackets. */
 function borders(text: string): number[] {
   if (!text.includes('|')) return [];
   const found: number[] = [];
-  const closing: string[] = [];
+  const closing: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (closing.length && ch === closing.at(-1)) closing.pop();
-    else if (OPENERS.has(ch) && closing.length < 8) closing.push(OPENERS.get(ch)!);
-    else if (ch === '|' && closing.length === 0) found.push(i);
+    const code = text.charCodeAt(i);
+    if (closing.length && code === closing[closing.length - 1]) closing.pop();
+    else if (code === PIPE) {
+      if (closing.length === 0) found.push(i);
+    } else if (closing.length < 8) {
+      const close = OPENERS.get(code);
+      if (close !== undefined) closing.push(close);
+    }
   }
   // A quote left open is a quote the line lost: count every pipe then.
-  if (closing.length && found.length === 0 && text.includes('|')) return [...text].flatMap((c, i) => (c === '|' ? [i] : []));
+  if (closing.length && found.length === 0) return [...text].flatMap((c, i) => (c === '|' ? [i] : []));
   return found;
 }
 
@@ -84,6 +89,8 @@ const MIN_READER_ROWS = 2;
 
 /** Cuts lines into plain lines and recovered tables. */
 export function recoverGrids(lines: SourceLine[], plainText: boolean): Piece[] {
+  // Most notices hold no pipe at all: nothing to shape.
+  if (!lines.some((line) => line.text.includes('|'))) return lines.map((line) => ({ kind: 'line', line }));
   const shaped = lines.map(shapeLine);
   const pieces: Piece[] = [];
   let i = 0;
