@@ -70,6 +70,13 @@ function assignsWork(node: OutlineNode): boolean {
   return node.children.some(assignsWork);
 }
 
+/**
+ * Notices repeat the same clause for many tasks, and a batch's notices each other's
+ * (各县（区）、市各有关部门负责落实): each is read once, for its role and the notice's place.
+ */
+const unitsByClause = new Map<string, Unit[]>();
+const CLAUSES_KEPT = 4096;
+
 class TaskCollector {
   readonly tasks: Task[] = [];
   readonly warnings: Warning[] = [];
@@ -77,8 +84,6 @@ class TaskCollector {
   readonly fates = new Map<number, LineFate>();
   private readonly usedIds = new Set<string>();
   private readonly nextSuffix = new Map<string, number>();
-  /** Notices repeat the same clause for many tasks (各县（区）、市各有关部门负责落实): read each once. */
-  private readonly unitsByClause = new Map<string, Unit[]>();
 
   constructor(private readonly context: TaskContext) {}
 
@@ -210,9 +215,12 @@ class TaskCollector {
   }
 
   private readUnits(clause: string, defaultRole: Role): Unit[] {
-    const key = `${defaultRole}:${clause}`;
-    let units = this.unitsByClause.get(key);
-    if (!units) this.unitsByClause.set(key, (units = unitsOfClause(clause, { ...this.context.units, defaultRole })));
+    const key = `${defaultRole}:${this.context.units.ownPlaceStems.join('、')}:${clause}`;
+    let units = unitsByClause.get(key);
+    if (!units) {
+      if (unitsByClause.size >= CLAUSES_KEPT) unitsByClause.clear();
+      unitsByClause.set(key, (units = unitsOfClause(clause, { ...this.context.units, defaultRole })));
+    }
     return units;
   }
 
