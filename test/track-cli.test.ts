@@ -199,4 +199,15 @@ describe('a plan through the year', () => {
     expect(list.stdout.split('\n').filter(Boolean).map((line) => line.split('\t')[0])).toEqual([PLAN_NAME, '另一个计划']);
     await expect(stat(`${scratch.db}.lock`)).rejects.toThrow();
   });
+
+  it('exports a unit that one stored plan names and another does not', async () => {
+    const other = join(scratch.dir, 'without-finance.json');
+    const ledger = JSON.parse(await readFile(PLAN, 'utf8'));
+    ledger.meta.title = '不含市财政局的计划';
+    ledger.tasks = ledger.tasks.filter((task: { units: { name: string }[] }) => !task.units.some((unit) => unit.name === FINANCE));
+    await writeFile(other, JSON.stringify(ledger));
+    expect((await run('track', 'add', other)).code).toBe(0);
+    const exported = await run('track', 'export', '--unit', FINANCE, '-o', 'finance-again.xlsx');
+    expect([exported.code, exported.stderr]).toEqual([0, '']);
+  });
 });

@@ -3,7 +3,7 @@
 import type { Database } from 'sql.js';
 import { deadlineDates } from '../export/fields.js';
 import { type AliasTable, belongsTo, identifyUnit, type UnitIdentity } from '../units/aliases.js';
-import { unitLedger } from '../units/match.js';
+import { UnitNotFound, unitLedger } from '../units/match.js';
 import { addDays } from './dates.js';
 import { loadPlans, type StoredPlan, type StoredTask } from './plans.js';
 import type { Status } from './schema.js';
@@ -103,7 +103,14 @@ export function tasksOfUnit(tracking: Tracking, name: string, table: AliasTable)
   let unit: string | undefined;
   const tasks: TaskState[] = [];
   for (const plan of tracking.plans) {
-    const own = unitLedger(plan.ledger, [name], table);
+    let own: ReturnType<typeof unitLedger>;
+    try {
+      own = unitLedger(plan.ledger, [name], table);
+    } catch (error) {
+      // Plans that do not name the unit have no tasks of it; no plan at all is told below.
+      if (error instanceof UnitNotFound) continue;
+      throw error;
+    }
     unit ??= own.query.units[0]!.canonical;
     // unitLedger's tasks are copies of the stored ones, row id included.
     for (const task of own.tasks) tasks.push(byRow.get((task as unknown as StoredTask).rowId)!);
