@@ -201,13 +201,15 @@ describe('a plan through the year', () => {
   });
 
   it('exports a unit that one stored plan names and another does not', async () => {
-    const other = join(scratch.dir, 'without-finance.json');
     const ledger = JSON.parse(await readFile(PLAN, 'utf8'));
-    ledger.meta.title = '不含市财政局的计划';
-    ledger.tasks = ledger.tasks.filter((task: { units: { name: string }[] }) => !task.units.some((unit) => unit.name === FINANCE));
-    await writeFile(other, JSON.stringify(ledger));
-    expect((await run('track', 'add', other)).code).toBe(0);
-    const exported = await run('track', 'export', '--unit', FINANCE, '-o', 'finance-again.xlsx');
+    const without = join(scratch.dir, 'plan-b.json');
+    const named = join(scratch.dir, 'plan-c.json');
+    await writeFile(without, JSON.stringify({ ...ledger, meta: { ...ledger.meta, title: '乙计划' } }));
+    const tasks = ledger.tasks.map((task: object, i: number) => (i === 0 ? { ...task, units: [{ name: '市试点工作专班', role: 'lead' }] } : task));
+    await writeFile(named, JSON.stringify({ ...ledger, meta: { ...ledger.meta, title: '丙计划' }, tasks }));
+    expect((await run('track', 'add', without)).code).toBe(0);
+    expect((await run('track', 'add', named)).code).toBe(0);
+    const exported = await run('track', 'export', '--unit', '市试点工作专班', '-o', 'pilot.xlsx');
     expect([exported.code, exported.stderr]).toEqual([0, '']);
   });
 });
