@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createDeflate } from 'node:zlib';
@@ -11,7 +11,7 @@ import { detectFormat } from '../src/read/format.js';
 import { foldRadicals } from '../src/read/pdf/fold.js';
 import type { Block, Line } from '../src/read/pdf/layout.js';
 import { paragraphsOf, withoutRunningLines } from '../src/read/pdf/paragraphs.js';
-import { STACK_FRAME, taizhang } from './support/cli.js';
+import { expectParseRefused, taizhang } from './support/cli.js';
 
 // The seed notices printed to PDF by Chromium (scripts/make-pdf-fixtures.mjs): A4 pages with a
 // running header and a page number footer, taishan-2019 a ruled table over several page breaks.
@@ -133,17 +133,7 @@ describe('bad PDFs', () => {
   });
   afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-  async function refused(name: string, bytes: Uint8Array, message: RegExp): Promise<void> {
-    const input = join(scratch, name);
-    const output = join(scratch, `${name}.json`);
-    await writeFile(input, bytes);
-    const run = await taizhang(['parse', input, '-o', output]);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toMatch(STACK_FRAME);
-    expect(existsSync(output)).toBe(false);
-  }
+  const refused = (name: string, bytes: Uint8Array, message: RegExp) => expectParseRefused(scratch, name, bytes, message);
 
   it('refuses a scan (an image-only PDF): no text layer, no OCR', async () => {
     await refused('scan.pdf', readFileSync(join(PDFS, 'image-only.pdf')), /no text layer.*OCR is not supported/);

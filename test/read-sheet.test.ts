@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -9,7 +9,7 @@ import { scoreLedger, shortfalls } from '../src/eval/score.js';
 import type { Ledger } from '../src/model.js';
 import { parseBytes } from '../src/pipeline.js';
 import { csvRows } from '../src/read/sheet/csv.js';
-import { STACK_FRAME, taizhang } from './support/cli.js';
+import { expectParseRefused, taizhang } from './support/cli.js';
 
 // A 任务分工表 made from the yancheng-2016 gold ledger (scripts/make-sheet-fixtures.mjs): a title
 // row, one column per role, the category merged down over its tasks, a sheet of notes after it.
@@ -66,16 +66,7 @@ describe('bad workbooks', () => {
   });
   afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-  async function refused(name: string, bytes: Uint8Array, message: RegExp): Promise<void> {
-    const input = join(scratch, name);
-    const output = join(scratch, `${name}.json`);
-    await writeFile(input, bytes);
-    const run = await taizhang(['parse', input, '-o', output]);
-    expect([run.code, run.stderr.trim().split('\n').length]).toEqual([2, 1]);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toMatch(STACK_FRAME);
-    expect(existsSync(output)).toBe(false);
-  }
+  const refused = (name: string, bytes: Uint8Array, message: RegExp) => expectParseRefused(scratch, name, bytes, message);
 
   /** A workbook zip of these parts, with the content types and relations exceljs needs. */
   async function workbookOf(sheetXml: string): Promise<Uint8Array> {

@@ -357,13 +357,18 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
  * takes a role (市发展改革委牵头，市住建局等…), or its names so far are units (市政府办公室、市).
  */
 export function opensAsClause(content: string): boolean {
-  const opening = LEADING_ROLE.exec(content);
-  if (opening && isUnitName(clean(opening[1]!))) return true;
+  if (opensWithRole(content)) return true;
   const pieces = unitPieces(content);
   const whole = pieces.at(-1) !== undefined && pieces.at(-1)!.length < 3 ? pieces.slice(0, -1) : pieces;
   return whole.length > 0 && whole.every(isUnitName);
 }
 const LEADING_ROLE = /^([^，。、；]{2,24}?)(牵头|负责|主责)[，、；]/;
+
+/** Whether a clause's first name takes a role and more follows: 市发展改革委牵头，市住建局等… */
+export function opensWithRole(content: string): boolean {
+  const opening = LEADING_ROLE.exec(content);
+  return opening !== null && isUnitName(clean(opening[1]!));
+}
 
 /** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */
 export function isClauseLine(line: string): boolean {

@@ -1,6 +1,7 @@
 import type { CleanDoc, DroppedLine, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
 import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
+import { SEQ_CELL } from '../table/cells.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
@@ -13,8 +14,6 @@ const CUT_SENTENCE = 30;
 const TABLE_CATEGORY = 'table-category';
 const TABLE_ROW = 'table-row';
 
-/** A 序号 cell. */
-const SEQ_CELL = /^\d{1,3}[.．、]?$/;
 
 class OutlineBuilder {
   readonly roots: OutlineNode[] = [];

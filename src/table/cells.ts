@@ -1,5 +1,5 @@
 import { matchMarker } from '../outline/markers.js';
-import { isBareUnitList, isUnitClause, isUnitName, opensAsClause, unitPieces } from '../ledger/units.js';
+import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, unitPieces } from '../ledger/units.js';
 import { findDeadlines } from '../ledger/deadlines.js';
 
 // What a table cell looks like by its content alone: the row aligner matches these shapes to
@@ -8,14 +8,13 @@ import { findDeadlines } from '../ledger/deadlines.js';
 export type CellShape = 'empty' | 'seq' | 'units' | 'deadline' | 'marker-short' | 'marker-long' | 'short' | 'long';
 
 /** A 序号 cell: a bare number. */
-const SEQ = /^\d{1,3}[.．、]?$/;
+export const SEQ_CELL = /^\d{1,3}[.．、]?$/;
 /** Limits a 时限 cell holds without a date (contract §5). */
 const UNDATED_LIMIT = /^(持续|长期|常态化|全年|每年|定期|按月|按季度?|及时|适时|动态)[\u4e00-\u9fff]{0,6}$|^(立即|即时)[\u4e00-\u9fff]{0,4}$/;
 const DEADLINE_CELL_MAX = 40;
 const SHORT_MAX = 24;
 const UNITS_CELL_MAX = 200;
 const SINGLE_UNIT_MAX = 30;
-const LEADING_ROLE = /^[^，。、；]{2,24}?(牵头|负责|主责)[，、；]/;
 
 /** Whether a cell (or a line on its own) names only units, with or without role words. */
 export function isUnitsCell(text: string): boolean {
@@ -23,7 +22,7 @@ export function isUnitsCell(text: string): boolean {
   if (!cell || cell.length > UNITS_CELL_MAX || /[。；：:]/.test(cell) || matchMarker(cell)) return false;
   if (isUnitClause(cell) || isBareUnitList(cell)) return true;
   // A cell cut off after its first role word still opens as a unit clause: 市发展改革委牵头，市住建局等…
-  if (LEADING_ROLE.test(cell) && opensAsClause(cell)) return true;
+  if (opensWithRole(cell)) return true;
   // One name that lists its levels: 市、县（区）司法行政主管部门.
   if (cell.length <= SINGLE_UNIT_MAX && /^[省市县区乡镇]、/.test(cell) && isUnitName(cell)) return true;
   // A cut-off last name (…、市金融办、人民银) still leaves a list mostly of units.
@@ -44,7 +43,7 @@ export function isDeadlineCell(text: string): boolean {
 export function shapeOf(text: string): CellShape {
   const cell = text.trim();
   if (!cell) return 'empty';
-  if (SEQ.test(cell)) return 'seq';
+  if (SEQ_CELL.test(cell)) return 'seq';
   const marker = matchMarker(cell);
   if (marker) return marker.rest.length <= SHORT_MAX + 16 && !/。./.test(marker.rest) ? 'marker-short' : 'marker-long';
   if (isDeadlineCell(cell)) return 'deadline';

@@ -38,3 +38,21 @@ export function taizhang(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Writes `bytes` as `name` into `folder`, parses it with `-o`, and checks the refusal: exit 2, one
+ * line on stderr matching `message`, no stack trace, no output file.
+ */
+export async function expectParseRefused(folder: string, name: string, bytes: Uint8Array, message: RegExp): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  const { writeFile } = await import('node:fs/promises');
+  const { expect } = await import('vitest');
+  const input = join(folder, name);
+  const output = join(folder, `${name}.json`);
+  await writeFile(input, bytes);
+  const run = await taizhang(['parse', input, '-o', output]);
+  expect([run.code, run.stderr.trim().split('\n').length]).toEqual([2, 1]);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(STACK_FRAME);
+  expect(existsSync(output)).toBe(false);
+}
