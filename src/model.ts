@@ -1,10 +1,10 @@
 // The one typed model that flows through the pipeline:
 // read (bytes → Decoded) → clean (→ CleanDoc) → outline (→ Outline) → ledger (→ Ledger) → export.
+// Beside each stage's tree rides one NoticeFile: what was read, and what the stages have to say.
 
-/** Where a piece of text came from: 1-based line and 0-based character offset in the decoded input. */
+/** Where a piece of text came from: its 1-based line in the decoded input (see Origin for documents without lines). */
 export interface Position {
   line: number;
-  offset: number;
 }
 
 export type SourceFormat = 'text' | 'html' | 'docx' | 'pdf' | 'doc' | 'xlsx' | 'csv';
@@ -16,12 +16,46 @@ export interface Warning {
   line: number | null;
 }
 
+/**
+ * Where a line of the decoded text stands in a document that has no lines of its own (a page, a
+ * Word file, a PDF, a workbook): the block (paragraph or table row) it was written from, counted
+ * in reading order, and what the format itself numbers — a PDF's page and line on the page
+ * (printed lines and table rows, top to bottom), a sheet's name and row.
+ */
+export interface Origin {
+  block: number;
+  page?: number;
+  pageLine?: number;
+  sheet?: string;
+  row?: number;
+}
+
+/**
+ * A table row as the reader found it (a page's, Word file's, PDF's or sheet's own table): the
+ * table stage reads it as such, instead of recovering a grid from the text.
+ */
+export interface ReaderRow {
+  /** 1-based, in document order. */
+  table: number;
+  header: boolean;
+  /** For each cell of the row's line: whether it continues the cell above it (a rowspan). */
+  spanned: boolean[];
+}
+
+/** What the reader knows of one line of the decoded text. */
+export interface LineSource {
+  origin: Origin;
+  row?: ReaderRow;
+}
+
 /** Output of the read stage: the input decoded to text. */
 export interface Decoded {
   name: string;
   format: SourceFormat;
   encoding: string;
   text: string;
+  /** Where each line of `text` came from (index = line − 1); absent for text, whose lines are its own. */
+  lineSources?: LineSource[];
   /** Meta fields the container itself supplied (HTML <meta>, disclosure tables). */
   metaHints?: Partial<Meta>;
   warnings: Warning[];
@@ -45,19 +79,37 @@ export interface DroppedLine extends Position {
   reason: string;
 }
 
-/** Output of the clean stage. */
-export interface CleanDoc {
+/**
+ * The notice as it goes through the stages, as unified's VFile goes through its plugins: what was
+ * read, where each line came from, and the messages the stages add — warnings, dropped lines, meta
+ * hints. The clean stage opens it; each later stage adds to it; none copies it forward.
+ */
+export interface NoticeFile {
+  /** `script` is the clean stage's finding. */
   source: LedgerSource;
-  lines: SourceLine[];
+  lineSources?: LineSource[];
+  warnings: Warning[];
+  /** Lines that did not reach the outline or the tasks, in line order once the outline is built. */
   dropped: DroppedLine[];
   metaHints: Partial<Meta>;
-  warnings: Warning[];
 }
+
+/** Output of the clean stage. */
+export interface CleanDoc {
+  file: NoticeFile;
+  lines: SourceLine[];
+}
+
+/**
+ * The numbering styles of contract §2.1 by name (1. also stands for ⒈ and a bare 1 before text,
+ * （1） for ⑴), and the items a table row or category cell opens without a number.
+ */
+export type MarkerStyle = '第X部分' | '一、' | '（一）' | '一是' | '1.1.1' | '1.1' | '1.' | '（1）' | '1）' | '①' | 'table-row' | 'table-category';
 
 /** A numbering marker as written (一、 （三） 2． ① …) and what it means. */
 export interface Marker {
   text: string;
-  style: string;
+  style: MarkerStyle;
   ordinal: number;
 }
 
@@ -88,15 +140,12 @@ export interface RowCells {
 
 /** Output of the outline stage. */
 export interface Outline {
-  source: LedgerSource;
+  file: NoticeFile;
   /** Lines before the first numbered item. */
   preamble: SourceLine[];
   roots: OutlineNode[];
   /** Unnumbered lines after the last numbered item that close the document. */
   closing: SourceLine[];
-  dropped: DroppedLine[];
-  metaHints: Partial<Meta>;
-  warnings: Warning[];
 }
 
 // ---- the ledger: schema taizhang/1 (../shared/spec/ledger.md) ----
@@ -122,6 +171,8 @@ export interface Task {
   units: Unit[];
   deadlines: Deadline[];
   line: number | null;
+  /** Where the task starts in a document without lines of its own (page, Word file, PDF, sheet). */
+  origin?: Origin;
 }
 
 export interface Section {
@@ -152,6 +203,8 @@ export interface LedgerSource {
 /** What became of one line of the cleaned input (`parse --explain`): nothing is lost silently. */
 export interface LineFate {
   line: number;
+  /** Where the line stands in a document without lines of its own. */
+  origin?: Origin;
   fate: 'preamble' | 'heading' | 'task' | 'dropped';
   /** The task the line is part of (fate task), or the section it heads (fate heading). */
   id?: string;

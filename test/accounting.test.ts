@@ -14,7 +14,7 @@ describe('every cleaned line is accounted for', () => {
       const decoded = plain(readFileSync(`fixtures/notices/${file}`, 'utf8'), file);
       const cleaned = clean(decoded);
       const fates = new Map(ledgerOf(decoded).lines!.map((l) => [l.line, l]));
-      for (const line of [...cleaned.lines, ...cleaned.dropped]) expect(fates.has(line.line), `line ${line.line}`).toBe(true);
+      for (const line of [...cleaned.lines, ...cleaned.file.dropped]) expect(fates.has(line.line), `line ${line.line}`).toBe(true);
     });
   }
 

@@ -32,7 +32,7 @@ describe('metadata blocks', () => {
   it('as a label alone on a line with its value on the next, in a block', () => {
     const cleaned = clean(decoded(['索引号', '0012-2023-001', '成文日期', '2023-04-12', '标题', '关于印发某县2023年政务公开工作要点的通知', '一、深化决策公开']));
     expect(cleaned.lines.map((l) => l.text)).toEqual(['一、深化决策公开']);
-    expect(cleaned.metaHints).toMatchObject({ date: '2023-04-12', noticeTitle: '关于印发某县2023年政务公开工作要点的通知' });
+    expect(cleaned.file.metaHints).toMatchObject({ date: '2023-04-12', noticeTitle: '关于印发某县2023年政务公开工作要点的通知' });
   });
 
   it('keeps a lone label word that is not in a block (a table header cell)', () => {

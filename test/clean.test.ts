@@ -94,8 +94,8 @@ describe('OpenCC traditional → simplified', () => {
   });
 
   it('reports the script of the input', () => {
-    expect(clean(decoded('各縣（市、區）人民政府要著力推進政務公開')).source.script).toBe('traditional');
-    expect(clean(decoded('各县（市、区）人民政府要着力推进政务公开')).source.script).toBe('simplified');
+    expect(clean(decoded('各縣（市、區）人民政府要著力推進政務公開')).file.source.script).toBe('traditional');
+    expect(clean(decoded('各县（市、区）人民政府要着力推进政务公开')).file.source.script).toBe('simplified');
     // one traditional character among 24 Han characters: under the 5% share
     const mixed = '各县区要加强政务公开工作，著力提升服务水平，不断推進';
     expect(scriptOf(mixed, convertToSimplified(mixed))).toBe('mixed');
@@ -157,7 +157,7 @@ describe('chrome rules', () => {
   });
 
   it('drops a publishing time with a half-width colon, as clean() leaves it', () => {
-    const { lines, dropped } = clean(decoded('2021-03-12 09:45\n一、加强组织领导'));
+    const { lines, file: { dropped } } = clean(decoded("2021-03-12 09:45\n一、加强组织领导"));
     expect(lines.map((l) => l.text)).toEqual(['一、加强组织领导']);
     expect(dropped.map((d) => d.reason)).toEqual(['publishing time']);
   });
@@ -194,19 +194,19 @@ describe('clean()', () => {
     const text = ['您当前所在位置：首页 > 通知公告', '', '关于做好政务公开工作的通知', '访问量：12', '一、加强组织领导'].join('\r\n');
     const doc = clean(decoded(text));
     expect(doc.lines).toEqual([
-      { text: '关于做好政务公开工作的通知', line: 3, offset: 21 },
-      { text: '一、加强组织领导', line: 5, offset: 44 },
+      { text: '关于做好政务公开工作的通知', line: 3 },
+      { text: '一、加强组织领导', line: 5 },
     ]);
-    expect(doc.dropped).toEqual([
-      { text: '您当前所在位置：首页>通知公告', reason: 'breadcrumb', line: 1, offset: 0 },
-      { text: '访问量：12', reason: 'page counter', line: 4, offset: 36 },
+    expect(doc.file.dropped).toEqual([
+      { text: '您当前所在位置：首页>通知公告', reason: 'breadcrumb', line: 1 },
+      { text: '访问量：12', reason: 'page counter', line: 4 },
     ]);
   });
 
   it('reads the disclosure metadata into metaHints: docNumber, issuer, date', () => {
     const doc = clean(decoded(['文号： 绍政办发 〔2021〕 9号', '发文机关：绍兴市人民政府办公室', '成文日期：2021年3月8日', '一、加强政策解读'].join('\n')));
-    expect(doc.metaHints).toEqual({ docNumber: '绍政办发〔2021〕9号', issuer: '绍兴市人民政府办公室', date: '2021年3月8日' });
-    expect(doc.dropped.map((d) => d.reason)).toEqual(['disclosure metadata', 'disclosure metadata', 'disclosure metadata']);
+    expect(doc.file.metaHints).toEqual({ docNumber: '绍政办发〔2021〕9号', issuer: '绍兴市人民政府办公室', date: '2021年3月8日' });
+    expect(doc.file.dropped.map((d) => d.reason)).toEqual(['disclosure metadata', 'disclosure metadata', 'disclosure metadata']);
   });
 
   it('metadataOf ignores a 文号 line that holds no document number', () => {
@@ -216,7 +216,7 @@ describe('clean()', () => {
 
   it('keeps the metaHints the reader supplied', () => {
     const doc = clean({ ...decoded('一、加强政策解读'), metaHints: { title: '株洲市2020年政务公开工作要点' } });
-    expect(doc.metaHints).toEqual({ title: '株洲市2020年政务公开工作要点' });
+    expect(doc.file.metaHints).toEqual({ title: '株洲市2020年政务公开工作要点' });
   });
 });
 
@@ -234,6 +234,6 @@ describe('mojibake', () => {
   it('keeps the garbled line and reports it as a warning with its line', () => {
     const doc = clean(decoded('一、加强政策解读\n（一）推进政务锟斤拷公开工作。'));
     expect(doc.lines.map((l) => l.text)).toEqual(['一、加强政策解读', '（一）推进政务锟斤拷公开工作。']);
-    expect(doc.warnings).toEqual([{ code: 'mojibake', message: 'garbled text “推进政务锟斤拷公开工作”', line: 2 }]);
+    expect(doc.file.warnings).toEqual([{ code: 'mojibake', message: 'garbled text “推进政务锟斤拷公开工作”', line: 2 }]);
   });
 });

@@ -123,7 +123,7 @@ describe('json', () => {
 
   it('adds dropped lines last when there are any', () => {
     const ledger: Ledger = {
-      dropped: [{ text: '返回顶部', reason: 'chrome', line: 99, offset: 0 }],
+      dropped: [{ text: '返回顶部', reason: 'chrome', line: 99 }],
       ...sampleLedger(),
     };
     const document = JSON.parse(toJson(ledger));

@@ -4,7 +4,7 @@ import { splitRunTogether } from '../src/outline/inline.js';
 
 // Run-together text: numbering inline, split only where it continues.
 
-const split = (...texts: string[]) => splitRunTogether(texts.map((text, i): SourceLine => ({ text, line: i + 1, offset: 0 }))).map((l) => l.text);
+const split = (...texts: string[]) => splitRunTogether(texts.map((text, i): SourceLine => ({ text, line: i + 1 }))).map((l) => l.text);
 const PAD = '为持续深化政务公开，推进法治政府建设，提升政府治理能力，更好保障人民群众知情权、参与权、表达权和监督权，结合本县工作实际，经县政府同意，制定本方案。';
 
 describe('splitting run-together text', () => {

@@ -144,13 +144,13 @@ describe('outline: ordinals restart or run on', () => {
   it('restarts （一） under each 一、', () => {
     const o = outlineOf('一、深化决策公开', '（一）推进决策预公开。', '（二）扩大公众参与。', '二、深化执行公开', '（一）公开重点工作进展。');
     expect(o.roots.flatMap((r) => r.children.map((c) => c.ordinals.join('.')))).toEqual(['1.1', '1.2', '2.1']);
-    expect(o.warnings).toEqual([]);
+    expect(o.file.warnings).toEqual([]);
   });
 
   it('lets （一） run on across 一、 without warnings', () => {
     const o = outlineOf('一、深化决策公开', '（一）推进决策预公开。', '（二）扩大公众参与。', '二、深化执行公开', '（三）公开重点工作进展。', '（四）公开督查结果。');
     expect(o.roots.flatMap((r) => r.children.map((c) => c.ordinals.join('.')))).toEqual(['1.1', '1.2', '2.3', '2.4']);
-    expect(o.warnings).toEqual([]);
+    expect(o.file.warnings).toEqual([]);
   });
 });
 
@@ -179,12 +179,12 @@ describe('outline: bare numbers', () => {
 describe('outline: numbering warnings', () => {
   it('warns of a gap', () => {
     const o = outlineOf('一、加强政策解读', '二、回应社会关切', '四、加强平台建设');
-    expect(o.warnings).toEqual([{ code: 'numbering-gap', message: '二、 is followed by 四、', line: 3 }]);
+    expect(o.file.warnings).toEqual([{ code: 'numbering-gap', message: '二、 is followed by 四、', line: 3 }]);
   });
 
   it('warns of a repeated marker and numbers the second', () => {
     const o = outlineOf('一、深化执行公开', '（一）公开重点工作进展。', '（二）公开督查结果。', '（二）公开审计结果。', '（三）公开整改情况。');
-    expect(o.warnings).toEqual([{ code: 'repeated-marker', message: '（二） appears twice', line: 4 }]);
+    expect(o.file.warnings).toEqual([{ code: 'repeated-marker', message: '（二） appears twice', line: 4 }]);
     expect(o.roots[0]!.children.map((c) => [c.ordinals.join('.'), c.repeat])).toEqual([
       ['1.1', undefined],
       ['1.2', undefined],
@@ -195,17 +195,17 @@ describe('outline: numbering warnings', () => {
 
   it('warns of a list that starts past its first number', () => {
     const o = outlineOf('一、深化执行公开', '（三）公开重点工作进展。');
-    expect(o.warnings).toEqual([{ code: 'numbering-gap', message: 'the list starts at （三）', line: 2 }]);
+    expect(o.file.warnings).toEqual([{ code: 'numbering-gap', message: 'the list starts at （三）', line: 2 }]);
   });
 
   it('warns of a run-on list that jumps', () => {
     const o = outlineOf('一、深化决策公开', '（一）推进决策预公开。', '二、深化执行公开', '（三）公开重点工作进展。');
-    expect(o.warnings).toEqual([{ code: 'numbering-gap', message: '（一） is followed by （三）', line: 4 }]);
+    expect(o.file.warnings).toEqual([{ code: 'numbering-gap', message: '（一） is followed by （三）', line: 4 }]);
   });
 
   it('warns of a list that goes back among siblings', () => {
     const o = outlineOf('一、深化决策公开', '1.推进决策预公开。', '2.扩大公众参与。', '1.公开会议纪要。');
-    expect(o.warnings).toEqual([{ code: 'numbering-restart', message: '2. is followed by 1.', line: 4 }]);
+    expect(o.file.warnings).toEqual([{ code: 'numbering-restart', message: '2. is followed by 1.', line: 4 }]);
   });
 });
 
@@ -243,7 +243,7 @@ describe('outline: heads, bodies, preamble and tail', () => {
     );
     expect(o.roots[0]!.children[0]!.body.map((l) => l.text)).toEqual(['完善网站栏目设置。']);
     expect(o.closing.map((l) => l.text)).toEqual(['各乡镇、县直各单位要高度重视，确保各项任务落实到位。']);
-    expect(o.dropped.map((d) => [d.line, d.reason])).toEqual([
+    expect(o.file.dropped.map((d) => [d.line, d.reason])).toEqual([
       [5, 'attachment list'],
       [6, 'signature'],
       [7, 'signature date'],
@@ -254,7 +254,7 @@ describe('outline: heads, bodies, preamble and tail', () => {
   it('drops the signature office above the date', () => {
     const o = outlineOf('一、加强平台建设', '（一）优化政府网站。', '各乡镇要抓好落实。', '衡东县人民政府办公室', '2023年4月6日');
     expect(o.closing.map((l) => l.text)).toEqual(['各乡镇要抓好落实。']);
-    expect(o.dropped.map((d) => [d.line, d.reason])).toEqual([
+    expect(o.file.dropped.map((d) => [d.line, d.reason])).toEqual([
       [4, 'signature'],
       [5, 'signature date'],
     ]);
@@ -319,7 +319,7 @@ describe('tables: flattened rows in the outline', () => {
       ],
       ['二、', 1, '2', '回应社会关切', [['（四）', 2, '2.4', '健全政务舆情收集、研判、回应机制。', []]]],
     ]);
-    expect(o.dropped).toEqual([{ text: '工作任务|具体要求|责任单位|', line: 1, offset: 0, reason: 'table header' }]);
+    expect(o.file.dropped).toEqual([{ text: '工作任务|具体要求|责任单位|', line: 1, reason: 'table header' }]);
   });
 
   it('lets an empty unit cell inherit the row above', () => {

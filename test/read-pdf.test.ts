@@ -75,7 +75,7 @@ describe('PDF layout', () => {
       line('〔2017〕40号文件执行。', 85, 320),
       line('（三）推进结果公开。', 115, 300),
     ];
-    expect(paragraphsOf(page(...lines), lines)).toEqual(['（一）推进决策公开。全面推进重大决策预公开。', '（二）推进执行公开，依据〔2017〕40号文件执行。', '（三）推进结果公开。']);
+    expect(paragraphsOf(page(...lines), lines).map((p) => ('text' in p ? p.text : p))).toEqual(['（一）推进决策公开。全面推进重大决策预公开。', '（二）推进执行公开，依据〔2017〕40号文件执行。', '（三）推进结果公开。']);
   });
 
   it('folds Kangxi radicals and radical supplement forms to ideographs', () => {

@@ -9,7 +9,7 @@ import { recoverTables, type Block } from '../src/table/index.js';
 
 // The table stage on made-up tables of every family real pages flatten tables into.
 
-const lines = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ text, line: i + 1, offset: 0 }));
+const lines = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ text, line: i + 1 }));
 const decoded = (texts: string[]): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text: texts.join('\n'), warnings: [] });
 const ledger = (...texts: string[]): Ledger => ledgerOf(decoded(texts));
 /** id, path, title, text, units as name:role, deadlines. */
@@ -100,22 +100,22 @@ describe('stream alignment: one cell a line, rows to be found', () => {
 
 describe('grids from text', () => {
   it('keeps a pipe in a sentence as prose', () => {
-    const pieces = recoverGrids(lines('一、加强平台建设', '各部门要在“政策|解读”栏目及时发布解读材料。'), true);
+    const pieces = recoverGrids(lines('一、加强平台建设', '各部门要在“政策|解读”栏目及时发布解读材料。'));
     expect(pieces.map((p) => p.kind)).toEqual(['line', 'line']);
   });
 
   it('reads pipe rows, with a header, a rule line and a row with empty cells', () => {
-    const pieces = recoverGrids(lines('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | ||'), true);
+    const pieces = recoverGrids(lines('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | ||'));
     expect(pieces.map((p) => p.kind)).toEqual(['header', 'row', 'rule', 'row']);
   });
 
   it('takes a row of one cell spanning the table for a line', () => {
-    const pieces = recoverGrids(lines('工作任务 | 责任单位 |', '2024年重点任务清单 |', '做好政策解读 | 县政府办 |'), true);
+    const pieces = recoverGrids(lines('工作任务 | 责任单位 |', '2024年重点任务清单 |', '做好政策解读 | 县政府办 |'));
     expect(pieces.map((p) => (p.kind === 'line' ? p.line.text : p.kind))).toEqual(['header', '2024年重点任务清单', 'row']);
   });
 
   it('reads cells split by lone pipe lines as one stream, the cell before the first pipe included', () => {
-    const pieces = recoverGrids(lines('工作任务', '|', '责任单位', '|', '做好政策解读', '|', '县政府办'), true);
+    const pieces = recoverGrids(lines('工作任务', '|', '责任单位', '|', '做好政策解读', '|', '县政府办'));
     expect(pieces).toHaveLength(1);
     expect(pieces[0]!.kind).toBe('stream');
   });

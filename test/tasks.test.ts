@@ -277,10 +277,11 @@ describe('what is and is not a task', () => {
     ]);
   });
 
-  it('gives tasks no line for input that is not text', () => {
-    const o = outline(clean({ ...decoded(['一、加强政策解读', '（一）做好政策解读。']), format: 'html' }));
-    const { tasks } = tasksOf(o, { planYear: 2021, units: { ownPlaceStems: [] }, withLines: false });
-    expect(tasks.map((t) => [t.id, t.line])).toEqual([['1.1', null]]);
+  it('gives tasks no line for input that is not text, but the origin its reader gave', () => {
+    const lineSources = [{ origin: { block: 1 } }, { origin: { block: 2, page: 1, pageLine: 7 } }];
+    const o = outline(clean({ ...decoded(['一、加强政策解读', '（一）做好政策解读。']), format: 'pdf', lineSources }));
+    const { tasks } = tasksOf(o, { planYear: 2021, units: { ownPlaceStems: [] }, lineSources });
+    expect(tasks.map((t) => [t.id, t.line, t.origin])).toEqual([['1.1', null, { block: 2, page: 1, pageLine: 7 }]]);
   });
 });
 
@@ -411,7 +412,9 @@ describe('the end of a notice whose body is its items', () => {
   });
 
   it('a web page’s table that names no task column gives no tasks', () => {
-    const page = ledgerOf({ ...decoded(['处罚信息公开表', '序号 | 当事人名称 | 决定书文号 |', '1 | 某公司 | 某罚决字〔2024〕5号 |']), format: 'html' });
+    const row = { table: 1, header: false, spanned: [false, false, false] };
+    const lineSources = [{ origin: { block: 1 } }, { origin: { block: 2 }, row }, { origin: { block: 3 }, row }];
+    const page = ledgerOf({ ...decoded(['处罚信息公开表', '序号 | 当事人名称 | 决定书文号 |', '1 | 某公司 | 某罚决字〔2024〕5号 |']), format: 'html', lineSources });
     expect(page.tasks).toEqual([]);
     expect(page.dropped?.filter((d) => d.reason === 'table without a task header')).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decoded, Ledger } from '../src/model.js';
 import { ledgerOf } from '../src/pipeline.js';
-import { unitsOfClause } from '../src/ledger/units.js';
+import { unitsOfClause } from '../src/ledger/unit-clauses.js';
 
 // Unit clauses as real notices write them (contract §3), on made-up examples.
 

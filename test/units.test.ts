@@ -8,7 +8,7 @@ import {
   splitAtClauses,
   splitUnitNames,
   unitsOfClause,
-} from '../src/ledger/units.js';
+} from '../src/ledger/unit-clauses.js';
 
 const units = (clause: string, ownPlaceStems: string[] = [], defaultRole: Role = 'responsible'): Unit[] =>
   unitsOfClause(clause, { defaultRole, ownPlaceStems });

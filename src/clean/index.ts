@@ -1,4 +1,4 @@
-import type { CleanDoc, Decoded, DroppedLine, Meta, SourceLine, Warning } from '../model.js';
+import type { CleanDoc, Decoded, DroppedLine, Meta, NoticeFile, SourceLine, Warning } from '../model.js';
 import { chromeReason, labelAlone, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
@@ -63,10 +63,10 @@ export function clean(decoded: Decoded): CleanDoc {
     pendingLabel = null;
     const reason = label !== null ? 'disclosure metadata' : labelAlone(text) && labelBlock(texts, nonEmptyAfter(rawLines, index, 2)) ? 'disclosure label' : chromeReason(text);
     if (reason === null) {
-      lines.push({ text, line, offset: raw.offset });
+      lines.push({ text, line });
       return;
     }
-    dropped.push({ text, reason, line, offset: raw.offset });
+    dropped.push({ text, reason, line });
     if (reason === 'disclosure label') pendingLabel = text.replace(/[：:\s]/g, '');
     if (reason === 'disclosure metadata') {
       for (const [field, value] of Object.entries(metadataOf(label === null ? text : `${label}：${text}`))) {
@@ -75,11 +75,7 @@ export function clean(decoded: Decoded): CleanDoc {
     }
   });
 
-  return {
-    source: { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) },
-    lines,
-    dropped,
-    metaHints,
-    warnings,
-  };
+  const source = { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) };
+  const file: NoticeFile = { source, warnings, dropped, metaHints, ...(decoded.lineSources ? { lineSources: decoded.lineSources } : {}) };
+  return { file, lines };
 }

@@ -38,13 +38,11 @@ export function flagsOf(text: string): number {
 
 export interface ScannedLine {
   text: string;
-  /** Where the line starts in the text. */
-  offset: number;
   /** What the line holds: the flags above. */
   flags: number;
 }
 
-/** The lines of a text (\n, \r\n or \r), each with its offset and its flags, and the Han count. */
+/** The lines of a text (\n, \r\n or \r), each with its flags, and the Han count. */
 export function scanLines(text: string): { lines: ScannedLine[]; han: number } {
   const lines: ScannedLine[] = [];
   let start = 0;
@@ -53,7 +51,7 @@ export function scanLines(text: string): { lines: ScannedLine[]; han: number } {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) {
-      lines.push({ text: text.slice(start, i), offset: start, flags });
+      lines.push({ text: text.slice(start, i), flags });
       if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
       start = i + 1;
       flags = 0;
@@ -62,6 +60,6 @@ export function scanLines(text: string): { lines: ScannedLine[]; han: number } {
     flags |= FLAGS[code]!;
     if (code >= 0x4e00 && code <= 0x9fff) han++;
   }
-  lines.push({ text: text.slice(start), offset: start, flags });
+  lines.push({ text: text.slice(start), flags });
   return { lines, han };
 }

@@ -2,7 +2,7 @@
 // silently. Each dropped line with its number and reason; with the ledger's `lines`, every line's
 // fate (preamble, section heading, task, dropped); and a count per fate.
 
-import type { DroppedLine, Ledger, LineFate } from '../model.js';
+import type { DroppedLine, Ledger, LineFate, Origin } from '../model.js';
 import type { ExportOptions } from './types.js';
 import { displayWidth, padEnd, shorten } from './width.js';
 
@@ -13,7 +13,8 @@ const MIN_TEXT_WIDTH = 20;
 const MAX_DETAIL_WIDTH = 24;
 
 interface Row {
-  line: number;
+  /** The line number, or where the line stands in a document without lines (see placeOf). */
+  line: number | string;
   fate?: string;
   detail: string;
   text: string;
@@ -26,12 +27,12 @@ function table(rows: readonly Row[], width: number): string[] {
   let fateWidth = 0;
   let detailWidth = 0;
   for (const row of rows) {
-    numberWidth = Math.max(numberWidth, String(row.line).length);
+    numberWidth = Math.max(numberWidth, displayWidth(String(row.line)));
     fateWidth = Math.max(fateWidth, row.fate?.length ?? 0);
     if (detailWidth < MAX_DETAIL_WIDTH) detailWidth = Math.min(MAX_DETAIL_WIDTH, Math.max(detailWidth, displayWidth(row.detail)));
   }
   return rows.map((row) => {
-    const columns = [String(row.line).padStart(numberWidth)];
+    const columns = [typeof row.line === 'number' ? String(row.line).padStart(numberWidth) : padEnd(row.line, numberWidth)];
     if (fateWidth > 0) columns.push(padEnd(row.fate ?? '', fateWidth));
     columns.push(padEnd(shorten(row.detail, detailWidth), detailWidth));
     const head = `  ${columns.join('  ')}  `;
@@ -39,7 +40,17 @@ function table(rows: readonly Row[], width: number): string[] {
   });
 }
 
-const droppedRow = (line: DroppedLine): Row => ({ line: line.line, detail: line.reason, text: line.text });
+/**
+ * Where a line stands, as its reader can say: a PDF's page and line on the page (p3 l12), a
+ * sheet's name and row (分工表 r5), else the block (paragraph or table row) of a page or Word file
+ * (¶17); for text, its line number.
+ */
+export function placeOf(line: number, origin: Origin | undefined): number | string {
+  if (!origin) return line;
+  if (origin.page !== undefined) return `p${origin.page} l${origin.pageLine}`;
+  if (origin.sheet !== undefined) return `${origin.sheet} r${origin.row}`;
+  return `¶${origin.block}`;
+}
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -50,8 +61,10 @@ export function explainLedger(ledger: Ledger, { width = 80 }: ExportOptions = {}
   const out = [ledger.source.name];
   if (ledger.lines !== undefined) {
     out.push('', 'every line:');
-    for (const row of table(ledger.lines.map((line) => ({ line: line.line, fate: line.fate, detail: line.id ?? line.reason ?? '', text: line.text })), width)) out.push(row);
+    for (const row of table(ledger.lines.map((line) => ({ line: placeOf(line.line, line.origin), fate: line.fate, detail: line.id ?? line.reason ?? '', text: line.text })), width)) out.push(row);
   }
+  const origins = new Map((ledger.lines ?? []).map((line) => [line.line, line.origin]));
+  const droppedRow = (line: DroppedLine): Row => ({ line: placeOf(line.line, origins.get(line.line)), detail: line.reason, text: line.text });
   out.push('', dropped.length === 0 ? 'dropped: none' : `dropped (${plural(dropped.length, 'line')}):`);
   for (const row of table(dropped.map(droppedRow), width)) out.push(row);
   out.push('');

@@ -171,9 +171,16 @@ export async function openFileAtomic(target: string, { inputs = [] }: WriteOptio
   // Same folder, so the rename cannot cross file systems; dot-named and *.tmp, so it stays out of
   // sight. The name need not be unguessable (it is opened with wx), so no node:crypto at start-up.
   const temporary = join(folder, temporaryName(basename(path), `${process.pid}-${Math.random().toString(36).slice(2)}`));
-  // A temporary file that wx found already there is not ours to remove: open before any cleanup.
-  const handle = await open(temporary, 'wx');
+  // Marked for removal before it exists: a signal may come while the file is being created, before
+  // the open returns. Its name is this process's and random; one that wx finds there is not ours.
   removeOnExit(temporary);
+  let handle: FileHandle;
+  try {
+    handle = await open(temporary, 'wx');
+  } catch (error) {
+    temporaries.delete(temporary);
+    throw error;
+  }
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -17,9 +17,10 @@ export function buildLedger(outline: Outline): Ledger {
   const { tasks, sections, warnings, lines } = tasksOf(outline, {
     planYear: meta.year,
     units: { ownPlaceStems: placeStems(meta.region) },
-    withLines: outline.source.format === 'text',
+    lineSources: outline.file.lineSources,
   });
-  const allWarnings = [...outline.warnings, ...warnings];
+  const { file } = outline;
+  const allWarnings = [...file.warnings, ...warnings];
   if (outline.roots.length === 0) {
     // A notice that issues a plan (关于印发…的通知) whose text is an attachment not included is
     // still a notice, with its meta; any other text without numbered items is no work plan.
@@ -30,5 +31,5 @@ export function buildLedger(outline: Outline): Ledger {
         : { code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null },
     );
   }
-  return { schema: 'taizhang/1', source: outline.source, meta, sections, tasks, warnings: allWarnings, dropped: outline.dropped, lines };
+  return { schema: 'taizhang/1', source: file.source, meta, sections, tasks, warnings: allWarnings, dropped: file.dropped, lines };
 }

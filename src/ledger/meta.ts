@@ -2,7 +2,7 @@ import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../clean/chrome.js';
 import { chineseDigits, chineseNumber } from '../outline/numerals.js';
 import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
-import { isUnitName } from './units.js';
+import { isUnitName } from './unit-clauses.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
@@ -146,8 +146,8 @@ export function regionOf(title: string | null, issuer: string | null): string | 
 /** Meta of the notice from its preamble, the lines after its body and what the page supplied. */
 export function metaOf(outline: Outline): Meta {
   const preamble = outline.preamble;
-  const around: { text: string }[] = [...preamble, ...outline.dropped.filter(isSignature)].sort(byLine);
-  const hints = outline.metaHints;
+  const around: { text: string }[] = [...preamble, ...outline.file.dropped.filter(isSignature)].sort(byLine);
+  const hints = outline.file.metaHints;
   const found = findNoticeTitle(preamble);
   const noticeTitle = found?.title ?? hints.noticeTitle ?? null;
   const signature = findSignature(around);
@@ -157,7 +157,7 @@ export function metaOf(outline: Outline): Meta {
   const above = found && found.index > 0 ? preamble[found.index - 1]!.text : '';
   const issuerAbove = OFFICE_LINE.test(above) ? above : null;
   const issuer = signature.issuer ?? issuerFromTitle ?? issuerAbove ?? hints.issuer ?? null;
-  const printed = outline.dropped.find((l) => l.reason === 'print line');
+  const printed = outline.file.dropped.find((l) => l.reason === 'print line');
   const date = signature.date ?? (hints.date ? isoDate(hints.date) : null) ?? (printed ? isoDate(printed.text) : null);
   const docNumber = findDocNumber(preamble) ?? found?.docNumber ?? hints.docNumber ?? null;
   return {

@@ -1,7 +1,7 @@
-import type { Deadline, LineFate, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
+import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH, meaningOf } from '../table/columns.js';
 import { deadlinesOfCell, findDeadlines } from './deadlines.js';
-import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './units.js';
+import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|目标要求|主要目标|总体目标|基本原则|工作原则|总体思路)$/;
@@ -14,8 +14,11 @@ const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)/;
 export interface TaskContext {
   planYear: number | null;
   units: Omit<UnitContext, 'defaultRole'>;
-  /** Tasks point at input lines only for text input (contract: null for html/docx). */
-  withLines: boolean;
+  /**
+   * Where the lines of a page, Word file, PDF or sheet came from. Tasks point at input lines only
+   * for text (contract: null for html/docx); elsewhere at their origin in the document.
+   */
+  lineSources: LineSource[] | undefined;
 }
 
 /** A run of text that becomes one task: its lines and the units its clause named. */
@@ -70,12 +73,6 @@ function assignsWork(node: OutlineNode): boolean {
   return node.children.some(assignsWork);
 }
 
-/**
- * Notices repeat the same clause for many tasks, and a batch's notices each other's
- * (各县（区）、市各有关部门负责落实): each is read once, for its role and the notice's place.
- */
-const unitsByClause = new Map<string, Unit[]>();
-const CLAUSES_KEPT = 4096;
 
 class TaskCollector {
   readonly tasks: Task[] = [];
@@ -85,7 +82,13 @@ class TaskCollector {
   private readonly usedIds = new Set<string>();
   private readonly nextSuffix = new Map<string, number>();
 
-  constructor(private readonly context: TaskContext) {}
+  /** The unit context for each role a clause's units take by default. */
+  private readonly unitContexts: Record<Role, UnitContext>;
+
+  constructor(private readonly context: TaskContext) {
+    const withRole = (defaultRole: Role): UnitContext => ({ ...context.units, defaultRole });
+    this.unitContexts = { lead: withRole('lead'), responsible: withRole('responsible'), support: withRole('support') };
+  }
 
   visit(node: OutlineNode, path: string[], sections: Section[]): void {
     // A leaf needs its heading only to tell an aims section, whose heading is one short word.
@@ -132,6 +135,8 @@ class TaskCollector {
       const known = this.fates.get(line);
       if (known && !(known.fate === 'heading' && fate === 'task')) continue;
       const entry: LineFate = { line, fate, text: line === source.line ? source.text : '' };
+      const origin = this.context.lineSources?.[line - 1]?.origin;
+      if (origin) entry.origin = origin;
       if (id !== undefined) entry.id = id;
       if (reason !== undefined) entry.reason = reason;
       this.fates.set(line, entry);
@@ -215,13 +220,7 @@ class TaskCollector {
   }
 
   private readUnits(clause: string, defaultRole: Role): Unit[] {
-    const key = `${defaultRole}:${this.context.units.ownPlaceStems.join('、')}:${clause}`;
-    let units = unitsByClause.get(key);
-    if (!units) {
-      if (unitsByClause.size >= CLAUSES_KEPT) unitsByClause.clear();
-      unitsByClause.set(key, (units = unitsOfClause(clause, { ...this.context.units, defaultRole })));
-    }
-    return units;
+    return unitsOfClause(clause, this.unitContexts[defaultRole]);
   }
 
   private task(segment: Segment, id: string, path: string[], title: string | null): Task {
@@ -237,8 +236,10 @@ class TaskCollector {
         segment.cellDeadlines.flatMap((cell) => deadlinesOfCell(cell, this.context.planYear)),
         findDeadlines(text, this.context.planYear),
       ),
-      line: this.context.withLines ? segment.firstLine : null,
+      line: this.context.lineSources ? null : segment.firstLine,
     };
+    const origin = this.context.lineSources?.[segment.firstLine - 1]?.origin;
+    if (origin) task.origin = origin;
     this.tasks.push(task);
     for (const source of segment.sources) this.note(source, 'task', task.id);
     return task;
@@ -285,7 +286,7 @@ export function tasksOf(
   for (const line of outline.preamble) collector.note(line, 'preamble', undefined, preambleReason(line.text) ?? undefined);
   for (const root of outline.roots) collector.visit(root, [], sections);
   collector.addClosing(outline.closing);
-  for (const line of outline.dropped) collector.note(line, 'dropped', undefined, line.reason);
+  for (const line of outline.file.dropped) collector.note(line, 'dropped', undefined, line.reason);
   const lines = [...collector.fates.values()].sort((a, b) => a.line - b.line);
   return { tasks: collector.tasks, sections, warnings: collector.warnings, lines };
 }

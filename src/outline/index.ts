@@ -1,4 +1,4 @@
-import type { CleanDoc, DroppedLine, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
+import type { CleanDoc, DroppedLine, MarkerStyle, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
 import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { SEQ_CELL } from '../table/cells.js';
@@ -11,8 +11,8 @@ const FINISHED = /[。！？；：…”’）)」』】|.!?]$/;
 const CUT_SENTENCE = 30;
 
 /** Styles of items a table row stands for when its cells carry no numbering. */
-const TABLE_CATEGORY = 'table-category';
-const TABLE_ROW = 'table-row';
+const TABLE_CATEGORY: MarkerStyle = 'table-category';
+const TABLE_ROW: MarkerStyle = 'table-row';
 
 
 class OutlineBuilder {
@@ -143,7 +143,7 @@ class OutlineBuilder {
     this.warnings.push({ code, message, line });
   }
 
-  private syntheticMarker(style: string, text: string, ordinal?: number): MarkerMatch {
+  private syntheticMarker(style: MarkerStyle, text: string, ordinal?: number): MarkerMatch {
     const previous = this.previousSibling(style, this.parentDepth(style));
     const continues = previous?.head.text === text;
     const next = continues ? previous!.marker.ordinal : (previous?.marker.ordinal ?? 0) + 1;
@@ -212,15 +212,10 @@ class OutlineBuilder {
     if (this.plainText && final && !FINISHED.test(final.text) && (final.text.length >= CUT_SENTENCE || /[，、]$/.test(final.text))) {
       this.warn('truncated', 'the text ends mid-sentence: the file may be cut off', final.lastLine ?? final.line);
     }
-    return {
-      source: source.source,
-      preamble: this.preamble,
-      roots: this.roots,
-      closing,
-      dropped: [...source.dropped, ...this.dropped, ...dropped].sort((a, b) => a.line - b.line),
-      metaHints: source.metaHints,
-      warnings: [...source.warnings, ...this.warnings],
-    };
+    const { file } = source;
+    file.dropped = [...file.dropped, ...this.dropped, ...dropped].sort((a, b) => a.line - b.line);
+    for (const warning of this.warnings) file.warnings.push(warning);
+    return { file, preamble: this.preamble, roots: this.roots, closing };
   }
 }
 
@@ -232,10 +227,12 @@ function lastNode(nodes: OutlineNode[]): OutlineNode | undefined {
 
 /** Cleaned lines → the numbered tree, with the lines before and after it. */
 export function outline(doc: CleanDoc): Outline {
-  const plainText = doc.source.format === 'text';
+  const plainText = doc.file.source.format === 'text';
   const builder = new OutlineBuilder(plainText);
   // A web page or Word file marks its paragraphs; only plain text may have broken them.
   const lines = splitRunTogether(plainText ? unwrap(doc.lines) : doc.lines);
-  for (const block of recoverTables(lines, plainText)) builder.add(block);
+  const sources = doc.file.lineSources;
+  const readerRows = sources && ((line: SourceLine) => sources[line.line - 1]?.row);
+  for (const block of recoverTables(lines, plainText, readerRows)) builder.add(block);
   return builder.finish(doc);
 }

@@ -107,9 +107,9 @@ export function splitRunTogether(lines: SourceLine[]): SourceLine[] {
       const heading = marker ? SECTION_HEADINGS.exec(marker.rest)?.[0] : undefined;
       if (marker && heading) {
         const cut = text.indexOf(heading) + heading.length;
-        out.push({ ...line, text: text.slice(0, cut), offset: line.offset + from });
-        out.push({ ...line, text: text.slice(cut).trim(), offset: line.offset + from + cut });
-      } else out.push({ ...line, text, offset: line.offset + from });
+        out.push({ ...line, text: text.slice(0, cut) });
+        out.push({ ...line, text: text.slice(cut).trim() });
+      } else out.push({ ...line, text });
     });
   }
   return out.filter((l) => l.text);

@@ -1,4 +1,4 @@
-import type { Marker } from '../model.js';
+import type { Marker, MarkerStyle } from '../model.js';
 import { chineseNumber, toChineseNumber } from './numerals.js';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
@@ -9,7 +9,7 @@ const COUNTED = '年月日号时分秒个项家名次位条件批类部元万亿
 
 interface NumberingStyle {
   /** Style name: every marker of one style sits at one depth, decided by its first appearance. */
-  style: string;
+  style: MarkerStyle;
   pattern: RegExp;
   ordinal: (captured: string) => number;
   /** A bare number (1深入推进…) is only a marker where it continues a list. */

@@ -1,4 +1,4 @@
-import type { DroppedLine, Role, SourceLine } from '../model.js';
+import type { DroppedLine, ReaderRow, Role, SourceLine } from '../model.js';
 import { alignRow, alignStream, StyleColumns } from './align.js';
 import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from './columns.js';
@@ -14,6 +14,8 @@ export interface TypedCell {
   role: Role | null;
   text: string;
   line: SourceLine;
+  /** The reader says the cell continues the one above it (a rowspan). */
+  spanned?: boolean;
 }
 
 export interface TableRow {
@@ -43,24 +45,32 @@ interface TableState {
   id: number;
   columns: Column[];
   headed: boolean;
+  /** The reader's number for the table, when a reader found it. */
+  readerTable?: number;
   rows: TableRow[];
   styles: StyleColumns;
   /** Unit cells of the row above by column, for flattened text where an empty cell means "as above". */
   unitsAbove: Map<number, TypedCell>;
 }
 
-export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] {
+/**
+ * Lines → plain lines, table rows typed by their columns, and dropped lines (headers, rules). The
+ * rows a reader found (`readerRows`) are read as it wrote them; tables in the text of the other
+ * lines are recovered first.
+ */
+export function recoverTables(lines: SourceLine[], plainText: boolean, readerRows?: (line: SourceLine) => ReaderRow | undefined): Block[] {
   const blocks: Block[] = [];
   const tables: TableState[] = [];
   let table: TableState | null = null;
-  const newTable = (columns: Column[], headed: boolean): TableState => {
+  const newTable = (columns: Column[], headed: boolean, readerTable?: number): TableState => {
     const state: TableState = { id: tables.length + 1, columns, headed, rows: [], styles: new StyleColumns(), unitsAbove: new Map() };
+    if (readerTable !== undefined) state.readerTable = readerTable;
     tables.push(state);
     return state;
   };
   let lineColumns: Column[] | null = null;
 
-  const pieces = recoverGrids(lines, plainText);
+  const pieces = recoverGrids(lines, readerRows);
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p]!;
     switch (piece.kind) {
@@ -79,22 +89,29 @@ export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] 
       case 'rule':
         blocks.push({ kind: 'dropped', line: { ...piece.line, reason: 'table rule' } });
         continue;
-      case 'header':
-        if (!table || !table.headed || table.columns.length !== piece.columns.length) table = newTable(piece.columns, true);
+      case 'header': {
+        const readerTable = readerRows?.(piece.line)?.table;
+        if (!table || !table.headed || table.columns.length !== piece.columns.length || table.readerTable !== readerTable) table = newTable(piece.columns, true, readerTable);
         blocks.push({ kind: 'dropped', line: { ...piece.line, reason: 'table header' } });
         continue;
+      }
       case 'row': {
+        const { reader } = piece;
+        if (reader && table?.readerTable !== reader.table) table = null;
         if (!table) {
-          if (!plainText && !piece.cells.some((c) => matchMarker(c.text))) {
+          if (reader && !piece.cells.some((c) => matchMarker(c.text))) {
             // A page's or Word file's table that names no task column, and numbers nothing, is data.
             blocks.push({ kind: 'dropped', line: { ...piece.line, reason: 'table without a task header' } });
             continue;
           }
-          table = newTable(GUESSED, false);
+          table = newTable(GUESSED, false, reader?.table);
         }
-        const shapes = piece.cells.map((c) => shapeOf(c.text));
-        const styles = piece.cells.map((c) => matchMarker(c.text)?.style);
-        const row = typedRow(piece.cells, alignRow(shapes, table.columns, styles, table.styles), table, piece.line);
+        // The reader's row has a cell under each column of its own header: nothing to guess.
+        const columnOf =
+          reader && table.headed && piece.cells.length === table.columns.length
+            ? piece.cells.map((_, i) => i)
+            : alignRow(piece.cells.map((c) => shapeOf(c.text)), table.columns, piece.cells.map((c) => matchMarker(c.text)?.style), table.styles);
+        const row = typedRow(piece.cells, columnOf, table, piece.line, reader?.spanned);
         blocks.push({ kind: 'row', row: fillFromAbove(row, table, plainText) });
         continue;
       }
@@ -116,11 +133,13 @@ export function recoverTables(lines: SourceLine[], plainText: boolean): Block[] 
   return blocks;
 }
 
-function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line: SourceLine): TableRow {
+function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line: SourceLine, spanned?: boolean[]): TableRow {
   const row: TableRow = {
     cells: cells.map((cell, i) => {
       const column = table.columns[columnOf[i]!];
-      return { kind: column?.kind ?? 'outside', role: column?.role ?? null, text: cell.text, line: cell.line };
+      const typed: TypedCell = { kind: column?.kind ?? 'outside', role: column?.role ?? null, text: cell.text, line: cell.line };
+      if (spanned?.[i]) typed.spanned = true;
+      return typed;
     }),
     line,
     table: table.id,
@@ -167,8 +186,9 @@ function decideCategories(table: TableState): void {
   const taskOf = (row: TableRow) => row.cells.find((c) => c.kind === 'task' && c.text)?.text;
   // Skipped, not left empty: a page or sheet keeps the empty cell of a row without a task name.
   const skipped = working.some((r) => !r.cells.some((c) => c.kind === 'task'));
-  // A page expands a rowspan by repeating the cell in every row it covers.
-  const repeated = working.some((r, i) => i > 0 && taskOf(r) !== undefined && taskOf(r) === taskOf(working[i - 1]!));
+  // A reader says which cells a rowspan covers (and repeats them); text pasted from a page only repeats them.
+  const spanned = working.some((r) => r.cells.some((c) => c.kind === 'task' && c.spanned));
+  const repeated = spanned || working.some((r, i) => i > 0 && taskOf(r) !== undefined && taskOf(r) === taskOf(working[i - 1]!));
   if (!skipped && !repeated) return;
   for (const row of table.rows) for (const cell of row.cells) if (cell.kind === 'task') cell.kind = 'category';
 }

@@ -1,4 +1,4 @@
-import type { SourceLine } from '../model.js';
+import type { ReaderRow, SourceLine } from '../model.js';
 import { headerColumns, meaningOf, type Column } from './columns.js';
 
 // Grids recovered from text: every way pages and copy-paste flatten a table into lines.
@@ -6,6 +6,8 @@ import { headerColumns, meaningOf, type Column } from './columns.js';
 // - a stream: one cell a line, with a lone “|” line between cells, or each cell ending in “ |”
 //   and a line of pipes “||” closing each row;
 // A “|” in a sentence (“政策|解读”栏目) is prose: a table is a run of such lines, or a header.
+// Rows a reader found (a page's, Word file's, PDF's or sheet's own table) need no recovering: they
+// are taken as the reader wrote them, every “|” a border.
 
 export interface GridCell {
   text: string;
@@ -16,7 +18,7 @@ export type Piece =
   | { kind: 'line'; line: SourceLine }
   | { kind: 'rule'; line: SourceLine }
   | { kind: 'header'; line: SourceLine; columns: Column[] }
-  | { kind: 'row'; cells: GridCell[]; line: SourceLine }
+  | { kind: 'row'; cells: GridCell[]; line: SourceLine; reader?: ReaderRow }
   | { kind: 'stream'; cells: GridCell[]; breaks: boolean[]; header: Column[] | null; headerLines: SourceLine[]; rules: SourceLine[] };
 
 /** Quotes and brackets inside which a “|” is text, not a cell border: opening code → closing code. */
@@ -80,21 +82,36 @@ function shapeLine(line: SourceLine): Shaped {
 /** Lines of a run that look like table lines. */
 const tableLike = (s: Shaped) => s.shape !== 'plain';
 
-/**
- * The fewest table-like lines that make a run a table when it holds no header: in plain text a
- * pipe may be prose; a web page's or Word file's rows were written by the reader.
- */
+/** The fewest table-like lines that make a run a table when it holds no header: a pipe may be prose. */
 const MIN_TABLE_LINES = 3;
-const MIN_READER_ROWS = 2;
 
-/** Cuts lines into plain lines and recovered tables. */
-export function recoverGrids(lines: SourceLine[], plainText: boolean): Piece[] {
+/** A row as its reader wrote it: a header, or cells split at every border. */
+function readerPiece(line: SourceLine, reader: ReaderRow): Piece {
+  // Every cell counts, an empty first one too; nothing stands after the closing border.
+  const cells = line.text.split('|').map((cell) => cell.trim());
+  if (cells.at(-1) === '') cells.pop();
+  const columns = reader.header ? headerColumns(cells) : null;
+  if (columns) return { kind: 'header', line, columns };
+  return { kind: 'row', cells: cells.map((text) => ({ text, line: { ...line, text } })), line, reader };
+}
+
+/**
+ * Cuts lines into plain lines and tables: the rows a reader found (`readerRows`), and tables
+ * recovered from the text of the other lines.
+ */
+export function recoverGrids(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined = () => undefined): Piece[] {
   // Most notices hold no pipe at all: nothing to shape.
   if (!lines.some((line) => line.text.includes('|'))) return lines.map((line) => ({ kind: 'line', line }));
   const shaped = lines.map(shapeLine);
   const pieces: Piece[] = [];
   let i = 0;
   while (i < shaped.length) {
+    const reader = readerRows(shaped[i]!.line);
+    if (reader) {
+      pieces.push(readerPiece(shaped[i]!.line, reader));
+      i++;
+      continue;
+    }
     if (!tableLike(shaped[i]!)) {
       pieces.push({ kind: 'line', line: shaped[i]!.line });
       i++;
@@ -107,7 +124,8 @@ export function recoverGrids(lines: SourceLine[], plainText: boolean): Piece[] {
       i--;
     }
     let end = i;
-    while (end + 1 < shaped.length && (tableLike(shaped[end + 1]!) || (end + 2 < shaped.length && tableLike(shaped[end + 2]!) && !tableLike(shaped[end + 1]!) && shaped[end + 1]!.line.text.length > 0))) end++;
+    const recoverable = (k: number) => k < shaped.length && tableLike(shaped[k]!) && !readerRows(shaped[k]!.line);
+    while (end + 1 < shaped.length && !readerRows(shaped[end + 1]!.line) && (recoverable(end + 1) || (recoverable(end + 2) && !tableLike(shaped[end + 1]!) && shaped[end + 1]!.line.text.length > 0))) end++;
     // …and ends with the cell after the last of them.
     if (shaped[end]!.shape === 'sep' && end + 1 < shaped.length && shaped[end + 1]!.shape === 'plain' && shaped[end + 1]!.line.text) end++;
     // A file cut off inside a cell ends in a plain line that still belongs to the table.
@@ -116,7 +134,7 @@ export function recoverGrids(lines: SourceLine[], plainText: boolean): Piece[] {
     i = end + 1;
     const count = run.filter(tableLike).length;
     const hasHeader = run.some((s) => s.shape === 'multi' && headerColumns(s.cells) !== null);
-    if (count < (plainText ? MIN_TABLE_LINES : MIN_READER_ROWS) && !hasHeader && !run.some((s) => s.shape === 'rule')) {
+    if (count < MIN_TABLE_LINES && !hasHeader && !run.some((s) => s.shape === 'rule')) {
       for (const s of run) pieces.push({ kind: 'line', line: s.line });
       continue;
     }

@@ -110,5 +110,5 @@ export async function readDocx(bytes: Uint8Array, options: { name: string }): Pr
     throw new InputError(`a Word file that cannot be read: ${(error as Error).message}`);
   }
   const page = htmlToText(html, { kind: 'document' });
-  return { name: options.name, format: 'docx', encoding: 'utf-8', text: page.text, metaHints: page.metaHints, warnings: page.warnings };
+  return { name: options.name, format: 'docx', encoding: 'utf-8', text: page.text, lineSources: page.lineSources, metaHints: page.metaHints, warnings: page.warnings };
 }

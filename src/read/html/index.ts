@@ -8,6 +8,6 @@ export { htmlToText, type HtmlToTextOptions, type PageText } from './to-text.js'
 
 export function readHtml(bytes: Uint8Array, options: DecodeHtmlOptions): Decoded {
   const page = decodeHtml(bytes, options);
-  const { text, metaHints, warnings } = htmlToText(page.html);
-  return { name: options.name, format: 'html', encoding: page.encoding, text, metaHints, warnings: [...page.warnings, ...warnings] };
+  const { text, lineSources, metaHints, warnings } = htmlToText(page.html);
+  return { name: options.name, format: 'html', encoding: page.encoding, text, lineSources, metaHints, warnings: [...page.warnings, ...warnings] };
 }

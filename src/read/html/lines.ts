@@ -3,7 +3,8 @@
 
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { hasNestedTable, isBlock, linkDensity, textOf } from './dom.js';
-import { buildGrid, readTable, tableRowLines } from './table.js';
+import { buildGrid, readTable, tableRowLines, type RowLine } from './table.js';
+import type { LineSource, Origin } from '../../model.js';
 import { collapseLine, labelText } from './text.js';
 import { CHROME_LINE_MAX, CHROME_LINES } from './vocabulary.js';
 import { ALL_DISCLOSURE_LABELS } from '../../vocabulary/disclosure.js';
@@ -19,40 +20,78 @@ function isChromeLine(line: string): boolean {
   return line.length <= CHROME_LINE_MAX && CHROME_LINES.some((pattern) => pattern.test(line));
 }
 
+/**
+ * Where a block stood, as the reader that wrote the HTML said (a PDF's page and line, a sheet's
+ * name and row, in data- attributes); a page or Word file says nothing.
+ */
+function placeOf(element: Element): Omit<Origin, 'block'> | null {
+  const { 'data-page': page, 'data-line': line, 'data-sheet': sheet, 'data-row': row } = element.attribs;
+  if (page !== undefined) return { page: Number(page), pageLine: Number(line) };
+  if (sheet !== undefined) return { sheet, row: Number(row) };
+  return null;
+}
+
 class LineWriter {
   readonly lines: string[] = [];
+  readonly sources: LineSource[] = [];
   private pending = '';
+  private place: Omit<Origin, 'block'> | null = null;
+  /** Lines of one block (split by <br>, or a cell's paragraphs) share its number. */
+  private sameBlock = false;
 
   /** Cells of a data table hold content only; chrome lines are looked for outside them. */
-  constructor(private readonly dropsChrome: boolean) {}
+  constructor(
+    private readonly dropsChrome: boolean,
+    private readonly blocks: { count: number },
+  ) {}
 
   add(text: string): void {
     this.pending += text;
   }
 
-  /** Close the line being written, if it holds any text. */
-  end(): void {
-    const line = collapseLine(this.pending);
-    this.pending = '';
-    if (line && !(this.dropsChrome && isChromeLine(line))) this.lines.push(line);
+  enter(element: Element): void {
+    this.place = placeOf(element) ?? this.place;
+    this.sameBlock = false;
   }
 
-  push(lines: string[]): void {
+  /** Close the line being written, if it holds any text; after a <br>, the block goes on. */
+  end(lineBreak = false): void {
+    const line = collapseLine(this.pending);
+    this.pending = '';
+    if (line && !(this.dropsChrome && isChromeLine(line))) this.write(line, null);
+    this.sameBlock = lineBreak && this.sameBlock;
+  }
+
+  private write(text: string, row: LineSource['row'] | null): void {
+    if (!this.sameBlock) this.blocks.count++;
+    this.sameBlock = true;
+    this.lines.push(text);
+    this.sources.push({ origin: { block: this.blocks.count, ...this.place }, ...(row ? { row } : {}) });
+  }
+
+  /** A table's lines, each row a block of its own. */
+  writeRows(rows: RowLine[], table: number): void {
     this.end();
-    for (const line of lines) this.lines.push(line);
+    for (const { text, element, row } of rows) {
+      if (element) this.enter(element);
+      this.write(text, row ? { table, ...row } : null);
+    }
+    this.sameBlock = false;
   }
 }
 
 export interface ArticleText {
   lines: string[];
+  /** Where each line came from. */
+  sources: LineSource[];
   /** One entry per task or data table whose spans had to be repaired. */
   tableProblems: string[];
 }
 
 const BLOCK_END = Symbol('block end');
 
-export function articleLines(root: Element): ArticleText {
-  const out = new LineWriter(true);
+export function articleLines(root: Element, blocks = { count: 0 }, tables = { count: 0 }): ArticleText {
+  const out = new LineWriter(true, blocks);
   const tableProblems: string[] = [];
   // Iterative, with a mark on the stack where a block ends: pages nest deeper than the call stack goes.
   const walk = (start: AnyNode, writer: LineWriter): void => {
@@ -61,12 +100,13 @@ export function articleLines(root: Element): ArticleText {
       if (node === BLOCK_END) writer.end();
       else if (isText(node)) writer.add(node.data);
       else if (!isTag(node)) continue;
-      else if (node.name === 'br') writer.end();
+      else if (node.name === 'br') writer.end(true);
       else if (WORD_LIST_NUMBER.test(node.attribs['style'] ?? '')) writer.add(collapseLine(textOf(node)));
       else if (node.name === 'table') writeTable(node, writer);
       else {
         if (isBlock(node)) {
           writer.end();
+          writer.enter(node);
           stack.push(BLOCK_END);
         }
         for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
@@ -74,7 +114,8 @@ export function articleLines(root: Element): ArticleText {
     }
   };
   const cellLines = (cell: Element): string[] => {
-    const writer = new LineWriter(false);
+    // Counted apart: a cell's paragraphs are not blocks of the document.
+    const writer = new LineWriter(false, { count: 0 });
     walk(cell, writer);
     writer.end();
     return writer.lines;
@@ -90,9 +131,9 @@ export function articleLines(root: Element): ArticleText {
       return writer.end();
     }
     if (grid.problems.length) tableProblems.push(grid.problems.join('; '));
-    writer.push(tableRowLines(grid, reading.headerRows));
+    writer.writeRows(tableRowLines(grid, reading.headerRows), ++tables.count);
   };
   walk(root, out);
   out.end();
-  return { lines: out.lines, tableProblems };
+  return { lines: out.lines, sources: out.sources, tableProblems };
 }

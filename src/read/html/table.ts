@@ -149,12 +149,21 @@ function distinctCells(slots: (GridCell | undefined)[]): GridCell[] {
 
 // ---- writing a table as lines ----
 
+export interface RowLine {
+  text: string;
+  /** The row element the line was written from (its attributes may say where it stood). */
+  element: Element | null;
+  /** Absent for a row written as plain lines (a full-width section or title row). */
+  row?: { header: boolean; spanned: boolean[] };
+}
+
 /**
- * One line per row: `a | b | c |`. A rowspan cell's text is repeated in each row it covers; a
- * colspan cell's text stands in its first column. A row that is a single cell (a full-width
- * section row, a title row) becomes plain lines; header cells lose their white space.
+ * One line per row: `a | b | c |`. A rowspan cell's text is repeated in each row it covers (and
+ * marked as spanned); a colspan cell's text stands in its first column. A row that is a single
+ * cell (a full-width section row, a title row) becomes plain lines; header cells lose their white
+ * space. A “|” in a cell becomes “｜”: in these lines a “|” is a cell border and nothing else.
  */
-export function tableRowLines(grid: Grid, headerRows: number[]): string[] {
+export function tableRowLines(grid: Grid, headerRows: number[]): RowLine[] {
   // the lowest header row's name for the column: 牵头单位 rather than the 责任单位 spanning it
   const headerText = (column: number): string =>
     headerRows.map((r) => squeeze(grid.rows[r]![column]?.lines.join('') ?? '')).filter(Boolean).at(-1) ?? '';
@@ -163,16 +172,25 @@ export function tableRowLines(grid: Grid, headerRows: number[]): string[] {
 
   const texts = grid.rows.map((row, r) => row.map((cell, c) => (headerRows.includes(r) ? headerText(c) : cellText(cell, c))));
   const usedColumns = [...Array(grid.width).keys()].filter((c) => texts.some((row) => row[c]));
-  const lines: string[] = [];
+  const lines: RowLine[] = [];
   grid.rows.forEach((row, r) => {
     if (headerRows.includes(r) && r !== headerRows[0]) return;
     const cells = distinctCells(row);
+    const element = rowElement(row, r);
     if (cells.length === 1 && !headerRows.includes(r)) {
-      for (const line of cells[0]!.lines) lines.push(line);
+      for (const text of cells[0]!.lines) lines.push({ text, element });
       return;
     }
     const rowTexts = usedColumns.map((c) => texts[r]![c]!);
-    if (rowTexts.some(Boolean)) lines.push(`${rowTexts.join(' | ')} |`);
+    if (!rowTexts.some(Boolean)) return;
+    const spanned = usedColumns.map((c) => row[c] !== undefined && row[c]!.row < r);
+    lines.push({ text: `${rowTexts.join(' | ')} |`, element, row: { header: headerRows.includes(r), spanned } });
   });
   return lines;
+}
+
+/** The <tr> that grid row `r`'s own cells stand in (a row of cells spanned from above has none). */
+function rowElement(row: (GridCell | undefined)[], r: number): Element | null {
+  const parent = row.find((cell) => cell?.row === r)?.element.parent;
+  return parent && isTag(parent) ? parent : null;
 }

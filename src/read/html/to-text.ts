@@ -2,7 +2,7 @@
 
 import { load } from 'cheerio';
 import { InputError } from '../../errors.js';
-import type { Warning } from '../../model.js';
+import type { LineSource, Warning } from '../../model.js';
 import { MAX_HTML_DEPTH, MAX_HTML_TAG_BYTES } from '../../limits.js';
 import { articleRoots, containerMatches, stripChrome } from './article.js';
 import { flattenHtml } from './flatten.js';
@@ -12,6 +12,8 @@ import type { MetaHints } from './vocabulary.js';
 
 export interface PageText {
   text: string;
+  /** Where each line of the text stands in the page or document. */
+  lineSources: LineSource[];
   metaHints: MetaHints;
   warnings: Warning[];
 }
@@ -51,11 +53,15 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageT
   if (flat.dropped > 0) warnings.push(warning('deep-html', `elements nested deeper than ${MAX_HTML_DEPTH} were flattened (${flat.dropped} start tags left out)`));
   if (flat.shortened > 0) warnings.push(warning('long-tag', `${flat.shortened} tags longer than ${MAX_HTML_TAG_BYTES} bytes lost their attributes`));
   const lines: string[] = [];
+  const lineSources: LineSource[] = [];
+  const blocks = { count: 0 };
+  const tables = { count: 0 };
   for (const root of roots) {
-    const article = articleLines(root);
+    const article = articleLines(root, blocks, tables);
     for (const line of article.lines) lines.push(line);
+    for (const source of article.sources) lineSources.push(source);
     for (const problem of article.tableProblems) warnings.push(warning('table-spans', `a table's spans were repaired: ${problem}`));
   }
   if (!lines.length) throw new InputError(NO_TEXT[kind]);
-  return { text: lines.join('\n'), metaHints, warnings };
+  return { text: lines.join('\n'), lineSources, metaHints, warnings };
 }

@@ -8,7 +8,7 @@ import type { Decoded } from '../../model.js';
 import { escapeHtml } from '../html/escape.js';
 import { htmlToText } from '../html/to-text.js';
 import { checkStreams, checkTrailer } from './guard.js';
-import { hasColumnGap, joinTables, linesOf, tablesOf, type Block, type Line, type Rule, type Run, type Table } from './layout.js';
+import { hasColumnGap, joinTables, linesOf, tablesOf, type Block, type Line, type PagePlace, type Rule, type Run, type Table } from './layout.js';
 import { paragraphsOf, withoutRunningLines } from './paragraphs.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -25,7 +25,7 @@ const FAILURES: Record<string, string> = {
 async function openDocument(bytes: Uint8Array) {
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
-    data: bytes.slice(), // PDF.js takes the buffer over
+    data: new Uint8Array(bytes), // a copy: PDF.js takes the buffer over, and refuses a Buffer
     verbosity: 0,
     isEvalSupported: false,
     disableFontFace: true,
@@ -117,19 +117,29 @@ async function rulesOf(page: PdfPage, pdfjs: PdfJs): Promise<{ horizontal: Rule[
   return { horizontal, vertical };
 }
 
-/** One page's text as lines and tables, top to bottom. */
-async function pageBlocks(page: PdfPage, pdfjs: PdfJs): Promise<Block[]> {
+/** One page's text as lines and tables, top to bottom, each line and table row with its place on the page. */
+async function pageBlocks(page: PdfPage, pdfjs: PdfJs, number: number): Promise<Block[]> {
   const runs = runsOf((await page.getTextContent()).items);
   const lines = linesOf(runs);
   // ruling lines are only looked for where text stands in columns: drawing costs time
-  if (!lines.some(hasColumnGap)) return lines.map((line) => ({ kind: 'line', line }));
+  if (!lines.some(hasColumnGap)) return placed(lines.map((line) => ({ kind: 'line', line })), number);
   const { horizontal, vertical } = await rulesOf(page, pdfjs);
   const { tables, rest } = tablesOf(horizontal, vertical, runs);
   const blocks: (Block & { top: number })[] = [
     ...linesOf(rest).map((line) => ({ kind: 'line' as const, line, top: line.y })),
     ...tables.map(({ table, top }) => ({ kind: 'table' as const, table, top })),
   ];
-  return blocks.sort((a, b) => b.top - a.top);
+  return placed(blocks.sort((a, b) => b.top - a.top), number);
+}
+
+/** Numbers a page's lines and table rows as a reader counts them down the page. */
+function placed(blocks: Block[], page: number): Block[] {
+  let line = 0;
+  for (const block of blocks) {
+    if (block.kind === 'line') block.line.at = { page, line: ++line };
+    else block.table.rowsAt = block.table.slots.map(() => ({ page, line: ++line }));
+  }
+  return blocks;
 }
 
 export async function readPdf(bytes: Uint8Array, options: { name: string }): Promise<Decoded> {
@@ -138,15 +148,15 @@ export async function readPdf(bytes: Uint8Array, options: { name: string }): Pro
   const { pdfjs, document } = await openDocument(bytes);
   const pages: Block[][] = [];
   try {
-    for (let number = 1; number <= document.numPages; number++) pages.push(await pageBlocks(await document.getPage(number), pdfjs));
+    for (let number = 1; number <= document.numPages; number++) pages.push(await pageBlocks(await document.getPage(number), pdfjs, number));
   } catch (error) {
     throw failure(error);
   } finally {
     await document.destroy();
   }
   if (!pages.some((blocks) => blocks.length)) throw new InputError('a PDF with no text layer (a scan?); OCR is not supported');
-  const { text, warnings } = htmlToText(documentHtml(joinPages(withoutRunningLines(pages))), { kind: 'document' });
-  return { name: options.name, format: 'pdf', encoding: 'utf-8', text, warnings };
+  const { text, lineSources, warnings } = htmlToText(documentHtml(joinPages(withoutRunningLines(pages))), { kind: 'document' });
+  return { name: options.name, format: 'pdf', encoding: 'utf-8', text, lineSources, warnings };
 }
 
 /** The pages' blocks in one sequence, a table that runs over a page break joined into one. */
@@ -163,6 +173,9 @@ function joinPages(pages: Block[][]): Block[] {
   return blocks;
 }
 
+/** The attributes that tell htmlToText where a block stood. */
+const placeAttributes = (at: PagePlace | undefined): string => (at ? ` data-page="${at.page}" data-line="${at.line}"` : '');
+
 function tableHtml(table: Table): string {
   const { slots } = table;
   const rows = slots.map((row, r) => {
@@ -174,7 +187,7 @@ function tableHtml(table: Table): string {
       while (row[c + colspan] === cell) colspan++;
       return [`<td rowspan="${rowspan}" colspan="${colspan}">${escapeHtml(cell.text)}</td>`];
     });
-    return `<tr>${cells.join('')}</tr>`;
+    return `<tr${placeAttributes(table.rowsAt?.[r])}>${cells.join('')}</tr>`;
   });
   return `<table>${rows.join('')}</table>`;
 }
@@ -182,6 +195,6 @@ function tableHtml(table: Table): string {
 function documentHtml(blocks: Block[]): string {
   const lines: Line[] = blocks.flatMap((block) => (block.kind === 'line' ? [block.line] : []));
   const parts: string[] = [];
-  for (const block of paragraphsOf(blocks, lines)) parts.push(typeof block === 'string' ? `<p>${escapeHtml(block)}</p>` : tableHtml(block));
+  for (const block of paragraphsOf(blocks, lines)) parts.push('text' in block ? `<p${placeAttributes(block.at)}>${escapeHtml(block.text)}</p>` : tableHtml(block));
   return `<html><body>${parts.join('\n')}</body></html>`;
 }

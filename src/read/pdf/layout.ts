@@ -12,9 +12,16 @@ export interface Run {
   size: number;
 }
 
+/** Where a printed line or a table row stands: the page, and its place among the page's lines and rows, top to bottom. */
+export interface PagePlace {
+  page: number;
+  line: number;
+}
+
 export interface Line {
   runs: Run[];
   text: string;
+  at?: PagePlace;
   y: number;
   x0: number;
   x1: number;
@@ -36,6 +43,8 @@ export interface Table {
   /** By column: the top or bottom edge is not ruled, as where a page break cut a cell in two. */
   openTop: boolean[];
   openBottom: boolean[];
+  /** By row: where it stands. */
+  rowsAt?: PagePlace[];
 }
 
 export interface TableCell {
@@ -194,5 +203,6 @@ export function joinTables(above: Table, below: Table): Table | null {
   });
   const lower = below.slots.map((row) => row.map((cell) => merged.get(cell) ?? cell));
   const rowCut = goesOn.every(Boolean);
-  return { xs: above.xs, slots: [...above.slots, ...(rowCut ? lower.slice(1) : lower)], openTop: above.openTop, openBottom: below.openBottom };
+  const rowsAt = above.rowsAt && below.rowsAt ? [...above.rowsAt, ...(rowCut ? below.rowsAt.slice(1) : below.rowsAt)] : undefined;
+  return { xs: above.xs, slots: [...above.slots, ...(rowCut ? lower.slice(1) : lower)], openTop: above.openTop, openBottom: below.openBottom, ...(rowsAt ? { rowsAt } : {}) };
 }

@@ -1,7 +1,7 @@
 // Page furniture out, paragraphs back: running headers and footers and page numbers are dropped,
 // and the lines of a paragraph (also one a page break cut) are joined.
 
-import type { Block, Line, Table } from './layout.js';
+import type { Block, Line, PagePlace, Table } from './layout.js';
 
 /** Page numbers as printed: — 3 —, - 3 -, 3, 3/8, 第3页 共8页, Page 3 of 8. */
 const PAGE_NUMBER = /^(?:[-—–－‒―~～·\s]*\d+[-—–－‒―~～·\s]*|\d+\s*[/／]\s*\d+|第\s*\d+\s*页[\s,，]*(?:共\s*\d+\s*页)?|共\s*\d+\s*页[\s,，]*第\s*\d+\s*页|page\s*\d+(?:\s*of\s*\d+)?)$/i;
@@ -78,11 +78,11 @@ function mode(values: number[]): number {
  * reaches the right margin and this one starts at the left margin in the same font size, on the
  * same page or the next.
  */
-export function paragraphsOf(blocks: Block[], lines: Line[]): (string | Table)[] {
+export function paragraphsOf(blocks: Block[], lines: Line[]): ({ text: string; at?: PagePlace } | Table)[] {
   const left = mode(lines.map((line) => line.x0));
   const ends = lines.map((line) => line.x1).sort((a, b) => a - b);
   const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
-  const out: (string | Table)[] = [];
+  const out: ({ text: string; at?: PagePlace } | Table)[] = [];
   let previous: Line | null = null;
   for (const block of blocks) {
     if (block.kind === 'table') {
@@ -96,8 +96,9 @@ export function paragraphsOf(blocks: Block[], lines: Line[]): (string | Table)[]
       right - previous.x1 < Math.max(SHORT_LINE * previous.size, firstWordWidth(line) + line.size) &&
       line.x0 <= left + INDENT * line.size &&
       Math.abs(line.size - previous.size) < 1;
-    if (goesOn) out[out.length - 1] += line.text;
-    else out.push(line.text);
+    const last = out.at(-1);
+    if (goesOn && last && 'text' in last) last.text += line.text;
+    else out.push({ text: line.text, ...(line.at ? { at: line.at } : {}) });
     previous = line;
   }
   return out;

@@ -10,7 +10,7 @@ const NO_HEADER = 'no task header (a row naming columns such as 工作任务, �
 export function decodedSheets(sheets: Sheet[], source: { name: string; format: SourceFormat; encoding: string }): Decoded {
   const { html, skipped } = sheetsHtml(sheets);
   if (skipped.length === sheets.length) throw new InputError(sheets.length > 1 ? `no sheet has a ${NO_HEADER}` : `a sheet with ${NO_HEADER}`);
-  const { text, warnings } = htmlToText(html, { kind: 'document' });
+  const { text, lineSources, warnings } = htmlToText(html, { kind: 'document' });
   const skippedWarnings = skipped.map((sheet) => ({ code: 'sheet-skipped', message: `sheet “${sheet}” was skipped: it has ${NO_HEADER}`, line: null }));
-  return { ...source, text, warnings: [...skippedWarnings, ...warnings] };
+  return { ...source, text, lineSources, warnings: [...skippedWarnings, ...warnings] };
 }

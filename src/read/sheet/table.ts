@@ -37,7 +37,9 @@ export function headerRow(rows: string[][]): number | null {
 export function sheetHtml(sheet: Sheet): string | null {
   const header = headerRow(sheet.rows);
   if (header === null) return null;
-  const parts = sheet.rows.slice(0, header).flatMap((row) => row.filter((cell) => cell.trim()).map((cell) => `<p>${escapeHtml(cell.trim())}</p>`));
+  // Where each row stands, for htmlToText: the sheet, and the row's number as the spreadsheet shows it.
+  const place = (r: number) => ` data-sheet="${escapeHtml(sheet.name)}" data-row="${r + 1}"`;
+  const parts = sheet.rows.slice(0, header).flatMap((row, r) => row.filter((cell) => cell.trim()).map((cell) => `<p${place(r)}>${escapeHtml(cell.trim())}</p>`));
   const covered = new Set<string>();
   const spans = new Map<string, Merge>();
   for (const merge of sheet.merges) {
@@ -58,7 +60,7 @@ export function sheetHtml(sheet: Sheet): string | null {
       const attributes = span ? ` rowspan="${span.bottom - span.top + 1}" colspan="${span.right - span.left + 1}"` : '';
       cells.push(`<td${attributes}>${cellHtml(row[c] ?? '')}</td>`);
     }
-    rows.push(`<tr>${cells.join('')}</tr>`);
+    rows.push(`<tr${place(r)}>${cells.join('')}</tr>`);
   }
   parts.push(`<table>${rows.join('')}</table>`);
   return parts.join('\n');

@@ -43,25 +43,34 @@ const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学�
 
 // ---- clause recognition ----
 
-/** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
-export function isUnitClause(content: string): boolean {
-  // Notices repeat their clauses (各县（市、区）、市各有关部门负责落实) task after task.
-  let known = clauseVerdicts.get(content);
-  if (known === undefined) {
-    if (clauseVerdicts.size >= VERDICTS_KEPT) clauseVerdicts.clear();
-    clauseVerdicts.set(content, (known = judgeClause(content)));
-  }
-  return known;
+/** Distinct clauses remembered before the memory starts over: a batch meets many. */
+const CLAUSES_KEPT = 4096;
+
+/**
+ * A reading of clauses that reads each distinct one once: notices repeat their clauses
+ * (各县（市、区）、市各有关部门负责落实) task after task, and a batch's notices each other's.
+ */
+function readOnce<A extends unknown[], T>(keyOf: (...args: A) => string, read: (...args: A) => T): (...args: A) => T {
+  const known = new Map<string, T>();
+  return (...args) => {
+    const key = keyOf(...args);
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= CLAUSES_KEPT) known.clear();
+      known.set(key, (value = read(...args)));
+    }
+    return value;
+  };
 }
 
-const clauseVerdicts = new Map<string, boolean>();
-const VERDICTS_KEPT = 4096;
+/** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
+export const isUnitClause = readOnce((content: string) => content, judgeClause);
 
 function judgeClause(content: string): boolean {
   const text = content.trim().replace(/[。；，]$/, '');
   if (!text || text.length > 300 || text.includes('。')) return false;
   if (labelRole(text) !== undefined) return true;
-  return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(clean(piece)));
+  return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(bareName(piece)));
 }
 
 /**
@@ -75,7 +84,7 @@ export function isBareUnitList(content: string): boolean {
 
 /** The pieces of a list of names, role words and qualifiers removed. */
 export function unitPieces(content: string): string[] {
-  return splitTopLevel(content.replace(ROLE_WORD, '、'), /[、，,；]/).map(clean).filter(Boolean);
+  return splitTopLevel(content.replace(ROLE_WORD, '、'), /[、，,；]/).map(bareName).filter(Boolean);
 }
 
 function labelRole(text: string): Role | null | undefined {
@@ -119,7 +128,8 @@ export function normaliseUnitName(name: string): string {
 /** A note in brackets after a name is not part of it: （包括大亚湾开发区，下同）. */
 const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
 
-function clean(piece: string): string {
+/** A piece of a clause as a unit name: normalised, its note, connectives and qualifiers gone. */
+function bareName(piece: string): string {
   let name = normaliseUnitName(piece).replace(NAME_NOTE, '')
   const others = AND_OTHERS.exec(name);
   if (others && isUnitName(others[1]!)) name = others[1]!;
@@ -141,7 +151,7 @@ export function isUnitName(name: string): boolean {
 export function splitUnitNames(text: string, ownPlaceStems: string[] = []): string[] {
   const names: string[] = [];
   for (const group of splitTopLevel(joinCellParagraphs(text), /[，,；;]/)) {
-    const listed = joinBareLevels(splitTopLevel(group, /[、]/).map(clean).filter(Boolean));
+    const listed = joinBareLevels(splitTopLevel(group, /[、]/).map(bareName).filter(Boolean));
     for (const piece of distributePrefix(unitsOfList(listed), ownPlaceStems)) names.push(...splitOnAnd(piece));
   }
   return names.filter(Boolean);
@@ -175,7 +185,7 @@ function joinCellParagraphs(text: string): string {
   let joined = paragraphs[0]!;
   for (let i = 1; i < paragraphs.length; i++) {
     const before = joined.split(/[，,；;、]/).at(-1)!.trim();
-    joined += before && !isUnitName(clean(before)) ? paragraphs[i] : `，${paragraphs[i]}`;
+    joined += before && !isUnitName(bareName(before)) ? paragraphs[i] : `，${paragraphs[i]}`;
   }
   return joined;
 }
@@ -196,7 +206,7 @@ function unitsOfList(all: string[]): string[] {
 }
 
 function splitOnAnd(name: string): string[] {
-  const parts = splitTopLevel(name, /[和及与]/).map(clean);
+  const parts = splitTopLevel(name, /[和及与]/).map(bareName);
   return parts.length > 1 && parts.every(isUnitName) ? parts : [name];
 }
 
@@ -220,7 +230,13 @@ export interface UnitContext {
 }
 
 /** The units a clause names, with their roles. */
-export function unitsOfClause(content: string, context: UnitContext): Unit[] {
+/** The units a clause names, for a column's role and the notice's place: read once for each. */
+export const unitsOfClause = readOnce(
+  (content: string, context: UnitContext) => `${context.defaultRole}:${context.ownPlaceStems.join('、')}:${content}`,
+  readUnitsOfClause,
+);
+
+function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
   const text = content.trim().replace(/[。]$/, '');
   const units: Unit[] = [];
   const add = (names: string, role: Role) => {
@@ -249,18 +265,18 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
     const endsPhrase = m[1] && (ROLE_AFTER.test(text.slice(from)) || !text.slice(from).trim());
     if (m[1] && !endsPhrase) {
       // A会同B落实: A leads, B supports.
-      if (clean(before)) add(before, 'lead');
+      if (bareName(before)) add(before, 'lead');
       pending = PREFIX_ROLES[m[1]]!;
     } else if (m[1]) {
-      if (clean(before)) add(before, PREFIX_ROLES[m[1]]!);
+      if (bareName(before)) add(before, PREFIX_ROLES[m[1]]!);
       pending = null;
     } else {
-      if (clean(before)) add(before, pending ?? SUFFIX_ROLES[m[2]!]!);
+      if (bareName(before)) add(before, pending ?? SUFFIX_ROLES[m[2]!]!);
       pending = null;
     }
   }
   const rest = text.slice(from);
-  if (clean(rest)) add(rest, pending ?? context.defaultRole);
+  if (bareName(rest)) add(rest, pending ?? context.defaultRole);
   return dedupeUnits(units);
 }
 
@@ -367,7 +383,7 @@ const LEADING_ROLE = /^([^，。、；]{2,24}?)(牵头|负责|主责)[，、；]
 /** Whether a clause's first name takes a role and more follows: 市发展改革委牵头，市住建局等… */
 export function opensWithRole(content: string): boolean {
   const opening = LEADING_ROLE.exec(content);
-  return opening !== null && isUnitName(clean(opening[1]!));
+  return opening !== null && isUnitName(bareName(opening[1]!));
 }
 
 /** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */
