@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { htmlToText, readHtml } from '../src/read/html/index.js';
+import { clean } from '../src/clean/index.js';
 
 const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
 
@@ -54,14 +55,18 @@ describe('htmlToText: blocks become lines', () => {
     expect(text).toBe('正文一段。');
   });
 
-  it('removes a 相关链接 block and chrome lines inside the article', () => {
+  it('removes a 相关链接 block, and leaves chrome lines inside the article for the clean stage to drop with a reason', () => {
     const article = [
       '<p>正文一段。</p>',
       '<p>【字体：<a>大</a> <a>中</a> <a>小</a>】</p>',
       '<p>【打印本页】【关闭窗口】</p>',
       '<div class="xg"><h4>相关链接：</h4><ul><li><a href="/1">另一个通知</a></li><li><a href="/2">又一个通知</a></li></ul></div>',
     ].join('');
-    expect(linesOf(trsPage(article))).toEqual(['正文一段。']);
+    const lines = linesOf(trsPage(article));
+    expect(lines).toEqual(['正文一段。', '【字体：大中小】', '【打印本页】【关闭窗口】']);
+    const cleaned = clean({ name: 'page.html', format: 'html', encoding: 'utf-8', text: lines.join('\n'), warnings: [] });
+    expect(cleaned.lines.map((l) => l.text)).toEqual(['正文一段。']);
+    expect(cleaned.file.dropped.map((d) => d.reason)).toEqual(['font and print bar', 'font and print bar']);
   });
 });
 

@@ -20,25 +20,39 @@ const TEXT_LABELS = [...ALL_DISCLOSURE_LABELS, ...Object.keys(CUT_LABELS)];
 const PAGE_LABELS = ['生成日期', '信息格式', '生命周期', '内容概述', '作者', '责任编辑', '编辑', '文章来源', '来源', '时间', '点击次数', '阅读次数', '字数'];
 
 export const CHROME_RULES: ChromeRule[] = [
-  { reason: 'breadcrumb', maxLength: 120, pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|首页\s*[>»›]/ },
-  { reason: 'page counter', maxLength: 40, pattern: /^(访问量|访量|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击率|访问次数)[：]?/ },
-  { reason: 'font and print bar', maxLength: 80, pattern: /^【?(字体|字号)[：]?|【(打印|关闭|关闭窗口|打印本页|收藏)】/ },
   {
-    reason: 'page buttons', maxLength: 20,
-    pattern: /^(打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏|加入收藏|分享到|分享|上一篇|下一篇|头部|尾部|信息详情|正文|【.{1,4}】)\s*[：]?$/,
+    reason: 'breadcrumb', maxLength: 120,
+    pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|^当前位置|首页\s*[>»›]|^[^>»›＞]{1,24}((>>?|»|›|＞)[^>»›＞]{1,24}){2,}$/,
   },
-  { reason: 'QR code', maxLength: 30, pattern: /^(微信|手机)?(扫码|扫一扫|扫描二维码)[^。，；]{0,12}$|^[^。，；（]{0,10}二维码$/ },
+  { reason: 'page counter', maxLength: 40, pattern: /^(访问量|访量|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击率|访问次数)[：]?/ },
+  {
+    reason: 'font and print bar', maxLength: 80,
+    pattern: /^【?(字体|字号)[：]?|【(打印|关闭|关闭窗口|打印本页|收藏)】|字体(显示)?\s*[：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中|字号\s*[：]\s*[【[]?\s*[大中小T]/,
+  },
+  {
+    reason: 'page buttons', maxLength: 40,
+    pattern:
+      /^(打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏|加入收藏|分享到|分享|上一篇|下一篇|头部|尾部|信息详情|正文|【.{1,4}】)\s*[：]?$|^([【[]?\s*(打印(本页|此页|本稿|本文)?|关闭(窗口|本页)?|收藏(本页)?|推荐|纠错|返回顶部|返回)\s*[】\]]?\s*)+$|^(【[^【】]{0,4}|[^【】]{0,4}】)$|^(分享到|分享)\s*[：]|^(上一篇|下一篇)\s*[：]/,
+  },
+  { reason: 'pagination', maxLength: 40, pattern: /^(\[\d+\]\s*)+$/ },
+  {
+    reason: 'QR code', maxLength: 30,
+    pattern: /^(微信|手机)?(扫码|扫一扫|扫描二维码)[^。，；]{0,12}$|^[^。，；（]{0,10}二维码$|扫一扫|扫码(浏览|阅读|查看|关注|打开|分享)|二维码(分享|浏览|查看)|在手机上?(打开|查看|浏览)/,
+  },
+  { reason: 'byline', maxLength: 80, pattern: /^[（(]?责任编辑\s*[：]|\s(来源|信息来源|文章来源|发布时间|浏览次数|访问量|作者)\s*[：]/ },
+  { reason: 'web address', maxLength: 80, pattern: /^(https?:\/\/)?([\w-]+\.)+[a-z]{2,}(\/\S*)?$/i },
+  { reason: 'download link', maxLength: 20, pattern: /^(附件下载|文件下载|全真版|文字版)$|^([a-z]{2,5}\s*)?下载(\s*[a-z]{2,5}\s*下载)*$/i },
   {
     reason: 'site footer', maxLength: 300,
     pattern:
-      /版权所有|Copyright|©|凡本网注明|稿件来源|^(主办单位|承办单位|技术支持|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|ICP备|公网安备|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/i,
+      /版权所有|Copyright|©|凡本网注明|稿件来源|^(主办单位|承办单位|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|技术支持\s*[：]|网站识别码|ICP备|ICP证|公网安备|公安备案|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/i,
   },
   { reason: 'disclosure metadata', maxLength: 160, pattern: new RegExp(`^(${[...TEXT_LABELS, ...PAGE_LABELS].join('|')})[：]`) },
   {
     reason: 'document-sharing header', maxLength: 120,
     pattern: /^(文档编号|上传时间|上传者|贡献者|格式|文档格式|页数|大小|文件大小|下载积分|下载券|浏览)[：]|由会员分享|可在线阅读|请在.{1,10}上搜索|侵权投诉|VIP专免|^海报$/,
   },
-  { reason: 'file name', maxLength: 80, pattern: /^[^\s。，；：]{1,76}\.(pdf|docx?|wps|xlsx?|et|ofd|txt|rar|zip)$/i },
+  { reason: 'file name', maxLength: 84, pattern: /^[^\s。，；：]{1,80}\.(pdf|docx?|wps|xlsx?|et|ofd|txt|rar|zip)$/i },
   { reason: 'login bar', maxLength: 20, pattern: /^(登录|注册|登陆)(\s*[|｜/]?\s*(登录|注册|登陆|退出))+$/ },
   { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },

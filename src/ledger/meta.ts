@@ -3,10 +3,10 @@ import { DOC_NUMBER } from '../clean/chrome.js';
 import { chineseDigits, chineseNumber } from '../outline/numerals.js';
 import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
 import { isUnitName } from './unit-clauses.js';
+import { COVER_NOTICE_TITLE } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
-const NOTICE_TITLE = /关于.{2,80}的(通知|意见|决定|函|批复|通告|公告|报告)$/;
 const PLAN_WORDS = /(工作要点|工作方案|实施方案|任务分工|分工方案|责任分工|分解表|工作计划|行动方案|行动计划|工作安排|重点任务|主要任务|实施意见|实施细则|任务清单|责任清单|工作台账|任务台账|分解方案)/;
 const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
@@ -51,13 +51,13 @@ const TITLE_LINES_MAX = 3;
 function findNoticeTitle(lines: SourceLine[]): { title: string; docNumber: string | null; index: number } | null {
   for (let i = 0; i < lines.length; i++) {
     const line = bareTitle(lines[i]!.text);
-    if (line.title.length <= TITLE_MAX && NOTICE_TITLE.test(line.title)) return { ...line, index: i };
+    if (line.title.length <= TITLE_MAX && COVER_NOTICE_TITLE.test(line.title)) return { ...line, index: i };
     if (!/关于/.test(line.title)) continue;
     let joined = line.title;
     for (let k = 1; k < TITLE_LINES_MAX && i + k < lines.length; k++) {
       joined += lines[i + k]!.text;
       if (/[。，：]/.test(joined) || joined.length > TITLE_MAX) break;
-      if (NOTICE_TITLE.test(joined)) return { title: joined, docNumber: line.docNumber, index: i };
+      if (COVER_NOTICE_TITLE.test(joined)) return { title: joined, docNumber: line.docNumber, index: i };
     }
   }
   return null;

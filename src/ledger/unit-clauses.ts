@@ -1,5 +1,6 @@
 import type { Role, Unit } from '../model.js';
 import { CELL_PARAGRAPH } from '../table/columns.js';
+import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
@@ -297,7 +298,8 @@ export interface ClauseSplit {
   clause: string | null;
 }
 
-const SENTENCE_END = new Set(['。', '；', '！', '？']);
+/** A clause closes its sentence, or its item of a list. */
+const SENTENCE_END = new Set([...SENTENCE_STOPS, '；']);
 /** What may stand between a clause and the end of its paragraph or the next sentence. */
 const CLAUSE_TRAIL = new Set([' ', '\t', '\u00a0', '\u3000', '\u2029', '。', '；', '，']);
 

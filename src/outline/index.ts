@@ -5,8 +5,9 @@ import { SEQ_CELL } from '../table/cells.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
+import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
 
-const FINISHED = /[。！？；：…”’）)」』】|.!?]$/;
+const FINISHED = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}…${CLOSERS}|.!?]$`);
 /** A heading may end without a mark; a paragraph this long that does was cut. */
 const CUT_SENTENCE = 30;
 

@@ -1,6 +1,7 @@
 import type { SourceLine } from '../model.js';
 import { matchMarker } from './markers.js';
 import { ATTACHMENT, DATE_LINE, OFFICE_LINE } from './tail.js';
+import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
 
 // Text taken from a PDF or a fixed-width page breaks paragraphs into lines of one width. Such a
 // document shows one line length far more often than any other; its full-width lines that do not
@@ -8,7 +9,8 @@ import { ATTACHMENT, DATE_LINE, OFFICE_LINE } from './tail.js';
 const MIN_WRAP_WIDTH = 15;
 const MIN_LINES = 8;
 const WRAPPED_SHARE = 0.4;
-const SENTENCE_END = /[。；！？：」”）)|]$/;
+/** A line that ends a sentence, a clause, a quotation or a table row goes on with nothing. */
+const SENTENCE_END = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}${CLOSERS}|]$`);
 
 function wrapWidth(lines: SourceLine[]): number | null {
   const long = lines.filter((l) => l.text.length >= MIN_WRAP_WIDTH && !l.text.includes('|'));

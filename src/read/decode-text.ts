@@ -2,6 +2,7 @@ import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { BYTE_ORDER_MARKS, startsWith, UTF8_BOM } from './bom.js';
+import { CFB, EMPTY_ZIP, NOT_NOTICES, PDF, ZIP } from './signatures.js';
 import { COMMON_CHINESE_CHARACTERS } from './common-chinese.js';
 
 // Decoding strategy: byte-order mark, then strict UTF-8 (the common case, kept cheap), then a guess
@@ -42,15 +43,13 @@ const TEXT_BYTE_ORDER_MARKS: readonly { bytes: readonly number[]; encoding: stri
   ...BYTE_ORDER_MARKS,
 ];
 
-const MAGIC_NUMBERS: { bytes: number[]; kind: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'PDF' }, // %PDF
-  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], kind: 'JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'GIF image' }, // GIF8
-  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'zip archive' }, // PK, also .docx/.xlsx that reached here
-  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'zip archive' }, // PK, empty archive
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'legacy Office document, e.g. .doc' },
-  { bytes: [0x1f, 0x8b], kind: 'gzip archive' },
+/** Files that reach the text decoder (read/format.ts sends documents to their readers), by what they are. */
+const BINARY_FILES: readonly { magic: readonly number[]; kind: string }[] = [
+  { magic: [...Buffer.from(PDF)], kind: 'PDF' },
+  { magic: ZIP, kind: 'a zip archive' },
+  { magic: EMPTY_ZIP, kind: 'a zip archive' },
+  { magic: CFB, kind: 'a Word 97–2003 or other Office file' },
+  ...NOT_NOTICES,
 ];
 
 interface Candidate {
@@ -122,7 +121,7 @@ export interface DecodedText {
 
 export function decodeText(bytes: Uint8Array, options: { name: string; encoding?: string }): DecodedText {
   if (bytes.length === 0) throw new InputError('empty file');
-  const binaryKind = MAGIC_NUMBERS.find((magic) => startsWith(bytes, magic.bytes))?.kind;
+  const binaryKind = BINARY_FILES.find(({ magic }) => startsWith(bytes, magic))?.kind.replace(/^an? /, '');
   if (binaryKind !== undefined) throw binaryFileError(binaryKind);
 
   const decoded = options.encoding === undefined ? detectAndDecode(bytes) : decodeForced(bytes, options.encoding);

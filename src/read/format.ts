@@ -5,26 +5,15 @@
 import { InputError } from '../errors.js';
 import type { SourceFormat } from '../model.js';
 import { bomLabel, startsWith } from './bom.js';
+import { CFB, EMPTY_ZIP, NOT_NOTICES, notANotice, PDF, ZIP } from './signatures.js';
 
 export interface FormatHints {
   name: string;
   contentType?: string;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const PDF_MAGIC = '%PDF-';
 /** Some writers put a few bytes before %PDF-; readers look for it this far in. */
 const PDF_HEADER_WINDOW = 1024;
-
-/** Files people mistake for notices, and what to tell them. */
-const UNREADABLE: readonly { magic: readonly number[]; message: string }[] = [
-  { magic: [0x89, 0x50, 0x4e, 0x47], message: 'a PNG image, not a document' },
-  { magic: [0xff, 0xd8, 0xff], message: 'a JPEG image, not a document' },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: 'an RTF file; save it as .docx' },
-];
 
 /** The first element of a page (after a BOM, white space, a doctype or comment). */
 const HTML_START =
@@ -63,15 +52,15 @@ function compoundFormat(bytes: Uint8Array): DetectedFormat {
 export type DetectedFormat = Exclude<SourceFormat, 'csv'>;
 
 export function detectFormat(bytes: Uint8Array, hints: FormatHints): DetectedFormat {
-  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
+  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
     if (holdsPart(bytes, 'word/document.xml')) return 'docx';
     if (holdsPart(bytes, 'xl/workbook.xml')) return 'xlsx';
     throw new InputError('a zip archive that is neither a Word document nor an Excel workbook (no word/document.xml, no xl/workbook.xml)');
   }
-  if (startsWith(bytes, CFB_MAGIC)) return compoundFormat(bytes);
-  if (asBuffer(bytes.subarray(0, PDF_HEADER_WINDOW)).includes(PDF_MAGIC, 0, 'latin1')) return 'pdf';
-  const unreadable = UNREADABLE.find(({ magic }) => startsWith(bytes, magic));
-  if (unreadable) throw new InputError(unreadable.message);
+  if (startsWith(bytes, CFB)) return compoundFormat(bytes);
+  if (asBuffer(bytes.subarray(0, PDF_HEADER_WINDOW)).includes(PDF, 0, 'latin1')) return 'pdf';
+  const other = NOT_NOTICES.find(({ magic }) => startsWith(bytes, magic));
+  if (other) throw new InputError(notANotice(other));
   if (/\.docx$/i.test(hints.name)) throw new InputError('not a Word document: a .docx file is a zip archive and this is not one');
 
   const start = head(bytes);

@@ -19,8 +19,10 @@ export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: Dis
   },
 ];
 
-/** A title that is the cover notice's own (关于印发…的通知) rather than the plan's. */
-export const NOTICE_TITLE = /关于.+的(?:通知|通告|公告|意见|决定|批复|函|报告)$|^.+(?:通知|通告)$/;
+/** The title of a notice written as one: 关于印发…的通知, 关于…的意见. */
+export const COVER_NOTICE_TITLE = /关于.{2,80}的(?:通知|通告|公告|意见|决定|批复|函|报告)$/;
+/** A title that is the cover notice's own rather than the plan's: written as one, or any …通知. */
+export const NOTICE_TITLE = new RegExp(`${COVER_NOTICE_TITLE.source}|^.+(?:通知|通告)$`);
 
 /** Every label, longest first (so 发文字号 is tried before 文号 and 号). */
 export const ALL_DISCLOSURE_LABELS = DISCLOSURE_LABELS.flatMap(({ labels }) => labels).sort((a, b) => b.length - a.length);

@@ -1,24 +1,15 @@
 // The article's DOM → lines: every block (<p>, <div>, <li>, <h1>…, a <br>-separated run) is a
-// line; tables become rows or lines depending on what they are.
+// line; tables become rows or lines depending on what they are. Chrome lines (breadcrumbs, bylines,
+// buttons) are the clean stage's to drop, with a reason, as in text.
 
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { hasNestedTable, isBlock, linkDensity, textOf } from './dom.js';
 import { buildGrid, readTable, tableRowLines, type RowLine } from './table.js';
 import type { LineSource, Origin } from '../../model.js';
-import { collapseLine, labelText } from './text.js';
-import { CHROME_LINE_MAX, CHROME_LINES } from './vocabulary.js';
-import { ALL_DISCLOSURE_LABELS } from '../../vocabulary/disclosure.js';
+import { collapseLine } from './text.js';
 
 /** The number Word draws for a list item, padded with &nbsp; to the text's indent. */
 const WORD_LIST_NUMBER = /mso-list\s*:\s*ignore/i;
-
-const DISCLOSURE_LINE = new RegExp(`^(?:${ALL_DISCLOSURE_LABELS.filter((label) => label.length > 1).join('|')})[:：]`);
-
-/** A line that is site chrome or a disclosure-block entry (those go to metaHints instead). */
-function isChromeLine(line: string): boolean {
-  if (DISCLOSURE_LINE.test(labelText(line.slice(0, 12)))) return true;
-  return line.length <= CHROME_LINE_MAX && CHROME_LINES.some((pattern) => pattern.test(line));
-}
 
 /**
  * Where a block stood, as the reader that wrote the HTML said (a PDF's page and line, a sheet's
@@ -39,11 +30,7 @@ class LineWriter {
   /** Lines of one block (split by <br>, or a cell's paragraphs) share its number. */
   private sameBlock = false;
 
-  /** Cells of a data table hold content only; chrome lines are looked for outside them. */
-  constructor(
-    private readonly dropsChrome: boolean,
-    private readonly blocks: { count: number },
-  ) {}
+  constructor(private readonly blocks: { count: number }) {}
 
   add(text: string): void {
     this.pending += text;
@@ -58,7 +45,7 @@ class LineWriter {
   end(lineBreak = false): void {
     const line = collapseLine(this.pending);
     this.pending = '';
-    if (line && !(this.dropsChrome && isChromeLine(line))) this.write(line, null);
+    if (line) this.write(line, null);
     this.sameBlock = lineBreak && this.sameBlock;
   }
 
@@ -91,7 +78,7 @@ export interface ArticleText {
 const BLOCK_END = Symbol('block end');
 
 export function articleLines(root: Element, blocks = { count: 0 }, tables = { count: 0 }): ArticleText {
-  const out = new LineWriter(true, blocks);
+  const out = new LineWriter(blocks);
   const tableProblems: string[] = [];
   // Iterative, with a mark on the stack where a block ends: pages nest deeper than the call stack goes.
   const walk = (start: AnyNode, writer: LineWriter): void => {
@@ -115,7 +102,7 @@ export function articleLines(root: Element, blocks = { count: 0 }, tables = { co
   };
   const cellLines = (cell: Element): string[] => {
     // Counted apart: a cell's paragraphs are not blocks of the document.
-    const writer = new LineWriter(false, { count: 0 });
+    const writer = new LineWriter({ count: 0 });
     walk(cell, writer);
     writer.end();
     return writer.lines;
