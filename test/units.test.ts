@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, Unit } from '../src/model.js';
-import {
-  isClauseLine,
-  isUnitClause,
-  isUnitName,
-  normaliseUnitName,
-  splitAtClauses,
-  splitUnitNames,
-  unitsOfClause,
-} from '../src/ledger/unit-clauses.js';
+import { splitAtClauses, splitUnitNames, unitsOfClause } from '../src/ledger/unit-clauses.js';
+import { isClauseLine, isUnitClause, isUnitName, normaliseUnitName } from '../src/vocabulary/units.js';
 
 const units = (clause: string, ownPlaceStems: string[] = [], defaultRole: Role = 'responsible'): Unit[] =>
   unitsOfClause(clause, { defaultRole, ownPlaceStems });

@@ -2,7 +2,7 @@ import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../clean/chrome.js';
 import { chineseDigits, chineseNumber } from '../outline/numerals.js';
 import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
-import { isUnitName } from './unit-clauses.js';
+import { isUnitName } from '../vocabulary/units.js';
 import { COVER_NOTICE_TITLE } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.

@@ -1,7 +1,8 @@
 import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH, meaningOf } from '../table/columns.js';
 import { deadlinesOfCell, findDeadlines } from './deadlines.js';
-import { dedupeUnits, isClauseLine, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
+import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
+import { isClauseLine } from '../vocabulary/units.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|目标要求|主要目标|总体目标|基本原则|工作原则|总体思路)$/;

@@ -1,5 +1,5 @@
 import { matchMarker } from '../outline/markers.js';
-import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, unitPieces } from '../ledger/unit-clauses.js';
+import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, unitPieces } from '../vocabulary/units.js';
 import { findDeadlines } from '../ledger/deadlines.js';
 
 // What a table cell looks like by its content alone: the row aligner matches these shapes to

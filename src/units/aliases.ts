@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { convertToSimplified } from '../clean/script.js';
 import { InputError } from '../errors.js';
-import { normaliseUnitName } from '../ledger/unit-clauses.js';
+import { normaliseUnitName } from '../vocabulary/units.js';
 
 // `../../data` is the package's data folder both from src/units/ (tests) and from dist/units/.
 const BUILT_IN_FILE = new URL('../../data/aliases.yaml', import.meta.url);

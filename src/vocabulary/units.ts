@@ -1,0 +1,174 @@
+// What names a unit and what a clause of units looks like (contract §3): role words, name
+// endings, qualifiers and notes, and the recognisers built on them. The table stage asks them
+// whether a cell holds units; the ledger reads the units and their roles (ledger/unit-clauses.ts).
+
+import type { Role } from '../model.js';
+
+// ---- data: the words of unit clauses (contract §3) ----
+
+/** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”. */
+export const LABEL_ROLES: { label: RegExp; role: Role }[] = [
+  { label: /^(牵头|主办)(单位|部门|领导)?$/, role: 'lead' },
+  { label: /^(配合|协办|参与|协同)(单位|部门)?$/, role: 'support' },
+  { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)?$/, role: 'responsible' },
+];
+export const LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]/;
+
+/** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
+export const SUFFIX_ROLES: Record<string, Role> = {
+  牵头: 'lead', 主办: 'lead',
+  负责: 'responsible', 承办: 'responsible', 落实: 'responsible', 组织实施: 'responsible',
+  配合: 'support', 参与: 'support', 协办: 'support',
+};
+/** Role words that precede the units they assign: （A牵头，会同B落实）. */
+export const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: 'support' };
+export const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
+export const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
+export const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
+
+/** Words around unit names that are not part of them. */
+export const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
+/** A name followed by 等 and what it stands for: 区商务局等数字经济工作领导小组成员单位 → 区商务局. */
+export const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
+/** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */
+export const NOTE = /以下|不再|逐一|列出|下同|参照|均需|适用范围|按有关|规定执行/;
+
+/** Endings of a unit's name: what makes a piece of a list a unit by itself. */
+export const UNIT_ENDING =
+  /(局|委|办|厅|署|院|会|部|中心|政府|单位|部门|机构|机关|公司|集团|站|所|队|处|科|室|组|社|馆|校|行|园区|开发区|新区|办事处|镇|街|街道|乡|村|区|县|市|州|旗|盟|海关|总局|支队|大队|联社|协会|商会)$/;
+
+/** Level prefixes that distribute over a 、-list: 市编办、人社局 → 市编办、市人社局. */
+export const LEVEL_PREFIX = /^[市省县区](?!场|政(?:公用|工程|设施|园林)|域|级)/;
+/** A name that carries its own place or level takes no distributed prefix. */
+export const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|驻)|^[省市县区镇乡](?!场|政(?:公用|工程|设施|园林)|域|级)|^[\u4e00-\u9fff]{1,4}[省市县区州旗](?!场|政(?:公用|工程|设施|园林)|域|级)/;
+/** Bodies that are not a level's own departments: customs, companies, banks… keep their names. */
+export const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学院|医院|报社|电视台|机场|邮政|烟草|铁路|供电|电信|移动|联通)/;
+
+// ---- clause recognition ----
+
+/** Distinct clauses remembered before the memory starts over: a batch meets many. */
+export const CLAUSES_KEPT = 4096;
+
+/**
+ * A reading of clauses that reads each distinct one once: notices repeat their clauses
+ * (各县（市、区）、市各有关部门负责落实) task after task, and a batch's notices each other's.
+ */
+export function readOnce<A extends unknown[], T>(keyOf: (...args: A) => string, read: (...args: A) => T): (...args: A) => T {
+  const known = new Map<string, T>();
+  return (...args) => {
+    const key = keyOf(...args);
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= CLAUSES_KEPT) known.clear();
+      known.set(key, (value = read(...args)));
+    }
+    return value;
+  };
+}
+
+/** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
+export const isUnitClause = readOnce((content: string) => content, judgeClause);
+
+export function judgeClause(content: string): boolean {
+  const text = content.trim().replace(/[。；，]$/, '');
+  if (!text || text.length > 300 || text.includes('。')) return false;
+  if (labelRole(text) !== undefined) return true;
+  return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(bareName(piece)));
+}
+
+/**
+ * A parenthesis of nothing but unit names closing a paragraph names its units without a role
+ * word: …公开到位。（市财政局、各县区）. A piece must be more than a bare word like （部门）.
+ */
+export function isBareUnitList(content: string): boolean {
+  const pieces = unitPieces(content);
+  return pieces.length > 0 && pieces.every((p) => isUnitName(p) && !NOTE.test(p) && (p.length >= 3 || p.startsWith('各')));
+}
+
+/** The pieces of a list of names, role words and qualifiers removed. */
+export function unitPieces(content: string): string[] {
+  return splitTopLevel(content.replace(ROLE_WORD, '、'), /[、，,；]/).map(bareName).filter(Boolean);
+}
+
+export function labelRole(text: string): Role | null | undefined {
+  const label = LABEL.exec(text)?.[1];
+  if (!label) return undefined;
+  return LABEL_ROLES.find((l) => l.label.test(label))?.role ?? (/(单位|部门|处室|科室)$/.test(label) ? 'responsible' : undefined);
+}
+
+// Brackets by character code, for the scans below: 1 opens, 2 closes. 〔〕 count here (units
+// like 各县〔区〕 hold them) but do not open a clause, where they would be a document number.
+export const BRACKET = new Uint8Array(0x10000);
+for (const ch of '（([［【〔') BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of '）)]］】〕') BRACKET[ch.charCodeAt(0)] = 2;
+export const OPENS_CLAUSE = (code: number) => BRACKET[code] === 1 && code !== 0x3014;
+
+/** Splits text on separators that stand outside every bracket. */
+export function splitTopLevel(text: string, separators: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const bracket = BRACKET[text.charCodeAt(i)];
+    if (bracket === 1) depth++;
+    else if (bracket === 2) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.test(text[i]!)) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+// ---- names ----
+
+/** Brackets inside names are written （）: 各县〔区〕人民政府 → 各县（区）人民政府. */
+export function normaliseUnitName(name: string): string {
+  return name.replace(/[〔[［【(]/g, '（').replace(/[〕\]］】)]/g, '）').replace(/\s+/g, '');
+}
+
+/** A note in brackets after a name is not part of it: （包括大亚湾开发区，下同）. */
+export const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
+
+/** A piece of a clause as a unit name: normalised, its note, connectives and qualifiers gone. */
+export function bareName(piece: string): string {
+  let name = normaliseUnitName(piece).replace(NAME_NOTE, '')
+  const others = AND_OTHERS.exec(name);
+  if (others && isUnitName(others[1]!)) name = others[1]!;
+  name = name.replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
+  for (let before = ''; before !== name; ) {
+    before = name;
+    name = name.replace(QUALIFIERS, '');
+  }
+  return name;
+}
+
+/** A piece of a list is a unit by itself when it names a body: 市财政局, 各镇（街）, 市直各单位. */
+export function isUnitName(name: string): boolean {
+  const bare = name.replace(/（[^（）]*）$/, '');
+  return bare.length >= 2 && (bare.startsWith('各') || UNIT_ENDING.test(bare));
+}
+
+/**
+ * A clause cut off (at the end of a file, or of a table cell) still opens as one: its first name
+ * takes a role (市发展改革委牵头，市住建局等…), or its names so far are units (市政府办公室、市).
+ */
+export function opensAsClause(content: string): boolean {
+  if (opensWithRole(content)) return true;
+  const pieces = unitPieces(content);
+  const whole = pieces.at(-1) !== undefined && pieces.at(-1)!.length < 3 ? pieces.slice(0, -1) : pieces;
+  return whole.length > 0 && whole.every(isUnitName);
+}
+export const LEADING_ROLE = /^([^，。、；]{2,24}?)(牵头|负责|主责)[，、；]/;
+
+/** Whether a clause's first name takes a role and more follows: 市发展改革委牵头，市住建局等… */
+export function opensWithRole(content: string): boolean {
+  const opening = LEADING_ROLE.exec(content);
+  return opening !== null && isUnitName(bareName(opening[1]!));
+}
+
+/** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */
+export function isClauseLine(line: string): boolean {
+  return labelRole(line) != null && line.length <= 300;
+}
