@@ -27,9 +27,12 @@ export function lastId(db: Database): number {
 }
 
 type PlanRow = [id: number, uid: string, name: string, source: string, meta: Meta, sections: Section[]];
-type TaskRow = [id: number, planId: number, number: string, seq: number, path: string[], title: string | null, text: string];
-type RoleRow = [taskId: number, role: Role, named: string, unit: string];
-type DeadlineRow = [taskId: number, text: string, date: string | null];
+type TaskRow = [planId: number, seq: number, id: number, number: string, path: string, title: string | null, text: string];
+type RoleRow = [taskId: number, position: number, role: Role, named: string, unitId: number];
+type DeadlineRow = [taskId: number, position: number, text: string, date: string | null];
+
+/** Rows by their first two numbers: sorted here rather than by SQLite, which is slower at it in WebAssembly. */
+const byFirstTwo = (a: readonly unknown[], b: readonly unknown[]) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number);
 
 /**
  * The plans (or those of the uids asked for) with their current tasks (not retired), as ledgers,
@@ -43,28 +46,31 @@ export function loadPlans(db: Database, uids?: readonly string[], { withUnits = 
   const params = { $uids: JSON.stringify(uids ?? []), $rows: JSON.stringify(rowIds ?? []) };
   const somePlans = uids === undefined ? '' : ' AND plan_id IN (SELECT id FROM plans WHERE uid IN (SELECT value FROM json_each($uids)))';
   const someRows = rowIds === undefined ? '' : ' AND id IN (SELECT value FROM json_each($rows))';
-  const current = `SELECT id FROM tasks WHERE retired = 0${somePlans}${someRows}`;
+  const current = `FROM tasks WHERE retired = 0${somePlans}${someRows}`;
+  // All tasks' units and deadlines are read whole, those of retired tasks skipped below.
+  const ofCurrent = uids === undefined && rowIds === undefined ? '' : ` WHERE task_id IN (SELECT id ${current})`;
   const tasksOf = new Map<number, StoredTask[]>();
   const byRow = new Map<number, StoredTask>();
-  const taskRows = jsonRows<TaskRow>(db, `SELECT json_group_array(json_array(id, plan_id, number, seq, json(path), title, text) ORDER BY plan_id, seq)
-    FROM tasks WHERE id IN (${current})`, params);
-  for (const [rowId, planId, number, seq, path, title, text] of taskRows) {
-    const task: StoredTask = { rowId, id: number, seq, path, title, text, units: [], canonical: [], deadlines: [], line: null };
+  const taskRows = jsonRows<TaskRow>(db, `SELECT json_group_array(json_array(plan_id, seq, id, number, path, title, text)) ${current}`, params);
+  // The tasks of a section share its path: parsed once.
+  const paths = new Map<string, string[]>();
+  const pathOf = (json: string) => paths.get(json) ?? paths.set(json, JSON.parse(json) as string[]).get(json)!;
+  for (const [planId, seq, rowId, number, path, title, text] of taskRows.sort(byFirstTwo)) {
+    const task: StoredTask = { rowId, id: number, seq, path: [...pathOf(path)], title, text, units: [], canonical: [], deadlines: [], line: null };
     byRow.set(rowId, task);
     const planTasks = tasksOf.get(planId) ?? [];
     if (planTasks.length === 0) tasksOf.set(planId, planTasks);
     planTasks.push(task);
   }
   if (withUnits) {
-    const roles = `SELECT json_group_array(json_array(task_id, role, named, units.name) ORDER BY task_id, position)
-      FROM task_roles JOIN units ON units.id = unit_id WHERE task_id IN (${current})`;
-    for (const [taskId, role, named, unit] of jsonRows<RoleRow>(db, roles, params)) {
-      const task = byRow.get(taskId)!;
-      task.units.push({ name: named, role });
-      task.canonical.push(unit);
+    const units = new Map(jsonRows<[number, string]>(db, 'SELECT json_group_array(json_array(id, name)) FROM units'));
+    for (const [taskId, , role, named, unitId] of jsonRows<RoleRow>(db, `SELECT json_group_array(json_array(task_id, position, role, named, unit_id)) FROM task_roles${ofCurrent}`, params).sort(byFirstTwo)) {
+      const task = byRow.get(taskId);
+      task?.units.push({ name: named, role });
+      task?.canonical.push(units.get(unitId)!);
     }
-    const deadlines = `SELECT json_group_array(json_array(task_id, text, date) ORDER BY task_id, position) FROM deadlines WHERE task_id IN (${current})`;
-    for (const [taskId, text, date] of jsonRows<DeadlineRow>(db, deadlines, params)) byRow.get(taskId)!.deadlines.push({ text, date });
+    const deadlines = `SELECT json_group_array(json_array(task_id, position, text, date)) FROM deadlines${ofCurrent}`;
+    for (const [taskId, , text, date] of jsonRows<DeadlineRow>(db, deadlines, params).sort(byFirstTwo)) byRow.get(taskId)?.deadlines.push({ text, date });
   }
   const plans = `SELECT json_group_array(json_array(id, uid, name, source, json(meta), json(sections)) ORDER BY id) FROM plans
     ${uids === undefined ? '' : 'WHERE uid IN (SELECT value FROM json_each($uids))'}`;
