@@ -29,9 +29,11 @@ const { loadPlans } = await load('track/plans.js');
 const { recordProgress } = await load('track/import.js');
 const { loadAliases } = await load('units/aliases.js');
 
-// A fixed pseudo-random sequence, so that every run builds the same year.
+// A fixed pseudo-random sequence, so that every run builds the same year. Math.imul keeps the
+// product exact: in floating point it loses its low bits and the sequence repeats every ~10,000
+// draws, which made every fifth progress text a repeat of an earlier one.
 let seed = 20240101;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 2 ** 31);
 const pick = (n) => Math.floor(random() * n);
 const WORDS = '推进政务公开标准化规范化建设加强政策解读回应社会关切完善平台功能落实主体责任深化重点领域信息公开'.split('');
 const phrase = (length) => Array.from({ length }, () => WORDS[pick(WORDS.length)]).join('');

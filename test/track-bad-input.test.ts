@@ -86,7 +86,7 @@ describe('bad input to the tracking commands', () => {
     await writeFile(join(dir, 'taizhang.db'), database.export());
     const before = await snapshot();
     for (const command of [['status'], ['due'], ['track', 'add', PLAN], ['track', 'export', '--all', '-o', 'sheets']]) {
-      expect(await fails(dir, ...command)).toBe("taizhang: taizhang.db: database of schema version 99, newer than this taizhang's 1: upgrade taizhang\n");
+      expect(await fails(dir, ...command)).toBe("taizhang: taizhang.db: database of schema version 99, newer than this taizhang's 2: upgrade taizhang\n");
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -160,13 +160,14 @@ async function importSheets(files: readonly string[], options: ImportOptions, de
   return withAliasTable(options.aliases, debug, async (table) => {
     const { updateStore } = await import('../track/store.js');
     const { loadPlans } = await import('../track/plans.js');
-    const { indexPlans, keyedPlans, matchSheet, recordProgress } = await import('../track/import.js');
+    const { indexPlans, keyedRows, matchSheet, recordProgress } = await import('../track/import.js');
     const date = options.asOf ?? today();
     let failed: string | undefined;
     try {
       const results = await updateStore(options.db, (db) => {
-        // Sheets whose rows all have their keys need only the plans the keys name.
-        const plans = indexPlans(loadPlans(db, keyedPlans(sheets.flatMap((file) => file.sheets)), { withUnits: false }));
+        // Sheets whose rows all have their keys need only the plans and the tasks the keys name.
+        const keyed = keyedRows(sheets.flatMap((file) => file.sheets));
+        const plans = indexPlans(loadPlans(db, keyed?.plans, { withUnits: false, rows: keyed?.tasks }));
         return sheets.map(({ file, sheets: returned }) => {
           failed = file;
           const matches = returned.map((sheet) => matchSheet(sheet, plans, table, file, options.unit));

@@ -1,10 +1,11 @@
 // Rows of a returned sheet → progress entries: matched to their task by the hidden key, or, when
 // the key column is lost, by 编号 and text; recorded without ever overwriting an entry.
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import { InputError } from '../errors.js';
 import { type AliasTable, canonicalUnit } from '../units/aliases.js';
 import { lastId, type StoredPlan, type StoredTask, unitId } from './plans.js';
-import { type Status, STATUSES } from './schema.js';
+import { jsonRows } from './store.js';
+import { dayNumber, type Status, STATUSES, statusCode } from './schema.js';
 import { FILLED_COLUMNS, readRowKey, SHEET_COLUMNS } from './sheet.js';
 import type { ReturnedSheet, SheetRow } from './sheet-in.js';
 
@@ -58,20 +59,22 @@ export function indexPlans(plans: readonly StoredPlan[]): PlanIndex {
 }
 
 /**
- * The uids of the plans the sheets' filled rows name by their keys; undefined when a row has no
- * key, and all plans are needed to match it by 编号 and text.
+ * The uids of the plans and the task rows the sheets' filled rows name by their keys; undefined
+ * when a row has no key, and all plans are needed to match it by 编号 and text.
  */
-export function keyedPlans(sheets: readonly ReturnedSheet[]): string[] | undefined {
-  const uids = new Set<string>();
+export function keyedRows(sheets: readonly ReturnedSheet[]): { plans: string[]; tasks: number[] } | undefined {
+  const plans = new Set<string>();
+  const tasks = new Set<number>();
   for (const { rows: sheetRows } of sheets) {
     for (const { cells } of sheetRows) {
       if (!FILLED_COLUMNS.some((column) => cells[column] !== undefined)) continue;
       const key = readRowKey(cells.key ?? '');
       if (key === null) return undefined;
-      uids.add(key.planUid);
+      plans.add(key.planUid);
+      tasks.add(key.taskRowId);
     }
   }
-  return [...uids];
+  return { plans: [...plans], tasks: [...tasks] };
 }
 
 /** The task with this 编号 and text, else the one task with this text (renumbered). */
@@ -152,49 +155,54 @@ export interface RecordOutcome {
 const sameReport = (a: Report, b: Report) =>
   a.status === b.status && a.text === b.text && a.person === b.person && a.evidence === b.evidence && a.note === b.note;
 
+type LastRow = [index: number, day: number, status: number, text: string, person: string, evidence: string, note: string, source: string];
+
 /**
  * Records the entries of one returned sheet as of the date; an entry that differs from one
- * already there for that date is a conflict, left out.
+ * already there for that date is a conflict, left out. One query for all the entries' last
+ * entries, one insert and one update of `latest`: sql.js pays for every statement run.
  */
 export function recordProgress(db: Database, source: string, entries: readonly ProgressRow[], date: string): RecordOutcome {
   const outcome: RecordOutcome = { recorded: 0, unchanged: 0, already: 0, conflicts: [] };
-  const fields = 'status, text, person, evidence, note';
+  const day = dayNumber(date);
   const unitIds = new Map<string, number>();
-  // Prepared once: sql.js parses a statement anew on every run() otherwise.
-  const lastEntry = db.prepare(
-    `SELECT progress.date, ${fields}, source FROM progress JOIN imports ON imports.id = import_id
-      WHERE task_id = ? AND unit_id = ? AND progress.date <= ? ORDER BY progress.date DESC LIMIT 1`,
-  );
-  const insertEntry = db.prepare(`INSERT INTO progress (task_id, unit_id, date, ${fields}, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const updateLatest = db.prepare('INSERT INTO latest (task_id, unit_id, date) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET date = max(date, excluded.date)');
-  let importId: number | undefined;
-  try {
-    for (const entry of entries) {
-      let unit = unitIds.get(entry.unit);
-      if (unit === undefined) unitIds.set(entry.unit, (unit = unitId(db, entry.unit)));
-      // The unit's entry for that date, or else its last one before.
-      lastEntry.bind([entry.taskRowId, unit, date]);
-      const last = lastEntry.step() ? (lastEntry.getAsObject() as unknown as Report & { date: string; source: string }) : undefined;
-      lastEntry.reset();
-      if (last?.date === date) {
-        if (sameReport(last, entry)) outcome.already++;
-        else outcome.conflicts.push({ row: entry, existing: last });
-        continue;
-      }
-      if (last !== undefined && sameReport(last, entry)) {
-        outcome.unchanged++;
-        continue;
-      }
-      if (importId === undefined) {
-        db.run('INSERT INTO imports (source, date) VALUES (?, ?)', [source, date]);
-        importId = lastId(db);
-      }
-      insertEntry.run([entry.taskRowId, unit, date, entry.status, entry.text, entry.person, entry.evidence, entry.note, importId]);
-      updateLatest.run([entry.taskRowId, unit, date]);
-      outcome.recorded++;
-    }
-  } finally {
-    for (const statement of [lastEntry, insertEntry, updateLatest]) statement.free();
+  for (const entry of entries) if (!unitIds.has(entry.unit)) unitIds.set(entry.unit, unitId(db, entry.unit));
+  const asked = JSON.stringify(entries.map((entry) => [entry.taskRowId, unitIds.get(entry.unit)!]));
+  // Each entry's task and unit's entry for that date, or else its last one before.
+  const lastOf = new Map<number, Report & { date: number; source: string }>();
+  const lastEntries = `SELECT json_group_array(json_array(asked.key, p.date, p.status, p.text, p.person, p.evidence, p.note, imports.source))
+    FROM json_each(?1) asked JOIN progress p ON p.task_id = asked.value ->> 0 AND p.unit_id = asked.value ->> 1
+      AND p.date = (SELECT max(date) FROM progress q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id AND q.date <= ?2)
+    JOIN imports ON imports.id = p.import_id`;
+  for (const [index, lastDay, code, text, person, evidence, note, lastSource] of jsonRows<LastRow>(db, lastEntries, [asked, day])) {
+    lastOf.set(index, { date: lastDay, status: STATUSES[code]!, text, person, evidence, note, source: lastSource });
   }
+  // What this sheet records, by task and unit: a second row of the same is checked against it.
+  const recorded = new Map<string, Report & { date: number; source: string }>();
+  const added: SqlValue[][] = [];
+  entries.forEach((entry, index) => {
+    const key = `${entry.taskRowId}:${entry.unit}`;
+    const last = recorded.get(key) ?? lastOf.get(index);
+    if (last?.date === day) {
+      if (sameReport(last, entry)) outcome.already++;
+      else outcome.conflicts.push({ row: entry, existing: last });
+      return;
+    }
+    if (last !== undefined && sameReport(last, entry)) {
+      outcome.unchanged++;
+      return;
+    }
+    recorded.set(key, { ...entry, date: day, source });
+    added.push([entry.taskRowId, unitIds.get(entry.unit)!, statusCode(entry.status), entry.text, entry.person, entry.evidence, entry.note]);
+  });
+  if (added.length > 0) {
+    db.run('INSERT INTO imports (source, date) VALUES (?, ?)', [source, date]);
+    const params = [JSON.stringify(added), day, lastId(db)];
+    db.run(`INSERT INTO progress (task_id, unit_id, date, status, text, person, evidence, note, import_id)
+      SELECT value ->> 0, value ->> 1, ?2, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ?3 FROM json_each(?1)`, params);
+    db.run(`INSERT INTO latest (task_id, unit_id, date) SELECT value ->> 0, value ->> 1, ?2 FROM json_each(?1) WHERE true
+      ON CONFLICT DO UPDATE SET date = max(date, excluded.date)`, params.slice(0, 2));
+  }
+  outcome.recorded = added.length;
   return outcome;
 }

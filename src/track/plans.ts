@@ -1,7 +1,7 @@
 // Plans in the database, read back as ledgers.
 import type { Database } from 'sql.js';
 import type { Ledger, Meta, Role, Section, Task } from '../model.js';
-import { rows } from './store.js';
+import { jsonRows, rows } from './store.js';
 
 /** A task as stored: the ledger's task, with its row id and its units' canonical names. */
 export interface StoredTask extends Task {
@@ -26,77 +26,64 @@ export function lastId(db: Database): number {
   return db.exec('SELECT last_insert_rowid()')[0]!.values[0]![0] as number;
 }
 
-interface PlanRow {
-  id: number;
-  uid: string;
-  name: string;
-  source: string;
-  meta: string;
-  sections: string;
-}
+type PlanRow = [id: number, uid: string, name: string, source: string, meta: Meta, sections: Section[]];
+type TaskRow = [planId: number, seq: number, id: number, number: string, path: string, title: string | null, text: string];
+type RoleRow = [taskId: number, position: number, role: Role, named: string, unitId: number];
+type DeadlineRow = [taskId: number, position: number, text: string, date: string | null];
 
-interface TaskRow {
-  id: number;
-  plan_id: number;
-  number: string;
-  seq: number;
-  path: string;
-  title: string | null;
-  text: string;
-}
+/** Rows by their first two numbers: sorted here rather than by SQLite, which is slower at it in WebAssembly. */
+const byFirstTwo = (a: readonly unknown[], b: readonly unknown[]) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number);
 
 /**
  * The plans (or those of the uids asked for) with their current tasks (not retired), as ledgers,
- * in the order they were added; `withUnits: false` leaves out the tasks' units and deadlines,
- * which matching a returned sheet does not need.
+ * in the order they were added. `withUnits: false` leaves out the tasks' units and deadlines,
+ * which matching a returned sheet does not need; `rows` keeps only the tasks of these row ids
+ * (an import whose rows all have their keys needs no others).
  */
-export function loadPlans(db: Database, uids?: readonly string[], { withUnits = true }: { withUnits?: boolean } = {}): StoredPlan[] {
+export function loadPlans(db: Database, uids?: readonly string[], { withUnits = true, rows: rowIds }: { withUnits?: boolean; rows?: readonly number[] } = {}): StoredPlan[] {
   if (uids?.length === 0) return [];
-  const ids = uids === undefined ? undefined : rows<{ id: number }>(db, `SELECT id FROM plans WHERE uid IN (${uids.map(() => '?').join(', ')})`, [...uids]).map((row) => row.id);
-  const onePlan = ids === undefined ? '' : ` AND plan_id IN (${ids.join(', ')})`;
+  // Named, so that a query binds those it uses.
+  const params = { $uids: JSON.stringify(uids ?? []), $rows: JSON.stringify(rowIds ?? []) };
+  const somePlans = uids === undefined ? '' : ' AND plan_id IN (SELECT id FROM plans WHERE uid IN (SELECT value FROM json_each($uids)))';
+  const someRows = rowIds === undefined ? '' : ' AND id IN (SELECT value FROM json_each($rows))';
+  const current = `FROM tasks WHERE retired = 0${somePlans}${someRows}`;
+  // All tasks' units and deadlines are read whole, those of retired tasks skipped below.
+  const ofCurrent = uids === undefined && rowIds === undefined ? '' : ` WHERE task_id IN (SELECT id ${current})`;
   const tasksOf = new Map<number, StoredTask[]>();
   const byRow = new Map<number, StoredTask>();
-  for (const row of rows<TaskRow>(db, `SELECT id, plan_id, number, seq, path, title, text FROM tasks WHERE retired = 0${onePlan} ORDER BY plan_id, seq`)) {
-    const task: StoredTask = {
-      rowId: row.id,
-      id: row.number,
-      seq: row.seq,
-      path: JSON.parse(row.path) as string[],
-      title: row.title,
-      text: row.text,
-      units: [],
-      canonical: [],
-      deadlines: [],
-      line: null,
-    };
-    byRow.set(row.id, task);
-    const planTasks = tasksOf.get(row.plan_id) ?? [];
-    if (planTasks.length === 0) tasksOf.set(row.plan_id, planTasks);
+  const taskRows = jsonRows<TaskRow>(db, `SELECT json_group_array(json_array(plan_id, seq, id, number, path, title, text)) ${current}`, params);
+  // The tasks of a section share its path: parsed once.
+  const paths = new Map<string, string[]>();
+  const pathOf = (json: string) => paths.get(json) ?? paths.set(json, JSON.parse(json) as string[]).get(json)!;
+  for (const [planId, seq, rowId, number, path, title, text] of taskRows.sort(byFirstTwo)) {
+    const task: StoredTask = { rowId, id: number, seq, path: [...pathOf(path)], title, text, units: [], canonical: [], deadlines: [], line: null };
+    byRow.set(rowId, task);
+    const planTasks = tasksOf.get(planId) ?? [];
+    if (planTasks.length === 0) tasksOf.set(planId, planTasks);
     planTasks.push(task);
   }
-  const roles = `SELECT task_id, role, named, units.name AS unit FROM task_roles JOIN units ON units.id = unit_id
-    WHERE task_id IN (SELECT id FROM tasks WHERE retired = 0${onePlan}) ORDER BY task_id, position`;
-  for (const row of withUnits ? rows<{ task_id: number; role: Role; named: string; unit: string }>(db, roles) : []) {
-    const task = byRow.get(row.task_id);
-    task?.units.push({ name: row.named, role: row.role });
-    task?.canonical.push(row.unit);
+  if (withUnits) {
+    const units = new Map(jsonRows<[number, string]>(db, 'SELECT json_group_array(json_array(id, name)) FROM units'));
+    for (const [taskId, , role, named, unitId] of jsonRows<RoleRow>(db, `SELECT json_group_array(json_array(task_id, position, role, named, unit_id)) FROM task_roles${ofCurrent}`, params).sort(byFirstTwo)) {
+      const task = byRow.get(taskId);
+      task?.units.push({ name: named, role });
+      task?.canonical.push(units.get(unitId)!);
+    }
+    const deadlines = `SELECT json_group_array(json_array(task_id, position, text, date)) FROM deadlines${ofCurrent}`;
+    for (const [taskId, , text, date] of jsonRows<DeadlineRow>(db, deadlines, params).sort(byFirstTwo)) byRow.get(taskId)?.deadlines.push({ text, date });
   }
-  for (const row of !withUnits ? [] : rows<{ task_id: number; text: string; date: string | null }>(
-    db,
-    `SELECT task_id, text, date FROM deadlines WHERE task_id IN (SELECT id FROM tasks WHERE retired = 0${onePlan}) ORDER BY task_id, position`,
-  )) {
-    byRow.get(row.task_id)?.deadlines.push({ text: row.text, date: row.date });
-  }
-  return rows<PlanRow>(db, `SELECT id, uid, name, source, meta, sections FROM plans${ids === undefined ? '' : ` WHERE id IN (${ids.join(', ')})`} ORDER BY id`).map((plan) => ({
-    id: plan.id,
-    uid: plan.uid,
-    name: plan.name,
+  const plans = `SELECT json_group_array(json_array(id, uid, name, source, json(meta), json(sections)) ORDER BY id) FROM plans
+    ${uids === undefined ? '' : 'WHERE uid IN (SELECT value FROM json_each($uids))'}`;
+  return jsonRows<PlanRow>(db, plans, params).map(([id, uid, name, source, meta, sections]) => ({
+    id,
+    uid,
+    name,
     ledger: {
       schema: 'taizhang/1',
-      source: { name: plan.source, format: 'text', encoding: 'utf-8', script: 'simplified' },
-      meta: JSON.parse(plan.meta) as Meta,
-      sections: JSON.parse(plan.sections) as Section[],
-      tasks: tasksOf.get(plan.id) ?? [],
+      source: { name: source, format: 'text', encoding: 'utf-8', script: 'simplified' },
+      meta,
+      sections,
+      tasks: tasksOf.get(id) ?? [],
       warnings: [],
     },
   }));

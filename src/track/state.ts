@@ -7,8 +7,8 @@ import { UnitNotFound, unitLedger } from '../units/match.js';
 import { addDays } from './dates.js';
 import { loadPlans, type StoredPlan, type StoredTask } from './plans.js';
 import type { Status } from './schema.js';
-import { STATUSES } from './schema.js';
-import { rows } from './store.js';
+import { dayNumber, isoDate, STATUSES } from './schema.js';
+import { jsonRows } from './store.js';
 
 /** 红 overdue, 黄 due within the window, 绿 on track or done. */
 export type Light = '红' | '黄' | '绿';
@@ -45,7 +45,7 @@ export interface Tracking {
   tasks: TaskState[];
 }
 
-type EntryRow = Entry & { task_id: number };
+type EntryRow = [taskId: number, unit: string, day: number, status: number, text: string, person: string, evidence: string, note: string];
 
 /** Later first; on one date the further status first (已完成 over 推进中). */
 function isNewer(entry: Entry, than: Entry | null): boolean {
@@ -62,13 +62,15 @@ export function loadTracking(db: Database, asOf: string, within: number): Tracki
     }
   }
   // Each task and unit's latest entry up to the date: the latest of all, unless it is later.
-  const latest = `SELECT l.task_id, units.name AS unit, p.date, status, text, person, evidence, note FROM latest l JOIN units ON units.id = l.unit_id
+  const latest = `SELECT json_group_array(json_array(l.task_id, units.name, p.date, status, text, person, evidence, note))
+    FROM latest l JOIN units ON units.id = l.unit_id
     JOIN progress p ON p.task_id = l.task_id AND p.unit_id = l.unit_id AND p.date = CASE WHEN l.date <= ?1 THEN l.date
       ELSE (SELECT max(date) FROM progress q WHERE q.task_id = l.task_id AND q.unit_id = l.unit_id AND q.date <= ?1) END`;
-  for (const { task_id, ...entry } of rows<EntryRow>(db, latest, [asOf])) {
-    const state = states.get(task_id);
+  for (const [taskId, unit, day, code, text, person, evidence, note] of jsonRows<EntryRow>(db, latest, [dayNumber(asOf)])) {
+    const state = states.get(taskId);
     if (state === undefined) continue;
-    state.entries.set(entry.unit, entry);
+    const entry: Entry = { unit, date: isoDate(day), status: STATUSES[code]!, text, person, evidence, note };
+    state.entries.set(unit, entry);
     if (isNewer(entry, state.latest)) state.latest = entry;
   }
   return { asOf, within, until: addDays(asOf, within), plans, tasks: [...states.values()] };

@@ -1,7 +1,7 @@
 // The tracking database: an SQLite file read whole into sql.js (SQLite in WebAssembly, loaded
 // only by the track, due and status commands) and written back whole, atomically, under a lock.
 import { readFile } from 'node:fs/promises';
-import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import type { BindParams, Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
 import { today } from './dates.js';
@@ -31,6 +31,10 @@ async function load(path: string, { create }: { create: boolean }): Promise<Data
     throw new InputError(`${path}: not an SQLite database`);
   }
   const db = new (await sqlJs()).Database(bytes);
+  // The file on disk is only ever replaced whole (updateStore): the copy in memory needs its
+  // rollback journal and temporary tables in memory, not in sql.js's emulated files, which grow by
+  // copying.
+  db.exec('PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY');
   try {
     const version = schemaVersion(db);
     if (version > SCHEMA_VERSION) {
@@ -59,6 +63,14 @@ export function rows<Row = Record<string, SqlValue>>(db: Database, sql: string, 
   });
 }
 
+/**
+ * The rows of a query that aggregates them into one JSON array (json_group_array), parsed: one
+ * string out of sql.js rather than one per cell, several times faster for thousands of rows.
+ */
+export function jsonRows<Row>(db: Database, sql: string, params: BindParams = []): Row[] {
+  return JSON.parse(db.exec(sql, params)[0]!.values[0]![0] as string) as Row[];
+}
+
 /** The database for reading; an older version is brought up to date in memory only. */
 export async function readStore(path: string): Promise<Database> {
   const db = await load(path, { create: false });
@@ -77,14 +89,19 @@ export async function updateStore<T>(path: string, change: (db: Database) => T |
     try {
       db.exec('BEGIN');
       let result: T;
+      let migrated: boolean;
       try {
-        migrate(db, today());
+        const from = migrate(db, today());
+        migrated = from > 0 && from < SCHEMA_VERSION;
         result = await change(db);
         db.exec('COMMIT');
       } catch (error) {
         db.exec('ROLLBACK');
         throw error;
       }
+      // A migration rebuilds tables and leaves the old ones' pages free: compacted once, here, in
+      // memory (VACUUM cannot run inside the transaction), before the one write.
+      if (migrated) db.exec('VACUUM');
       const changes = db.exec('SELECT total_changes()')[0]!.values[0]![0] as number;
       if (changes > 0) await writeFileAtomic(path, db.export());
       return result;
