@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import { articleOf, saveAsDoc, seedPages } from './publish.mjs';
-import { categoryRuns, TASK_HEADER, taskRows } from './task-table.mjs';
+import { categoryRuns, taskTable } from './task-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SEEDS = join(root, 'fixtures', 'html', 'seeds');
@@ -24,7 +24,7 @@ const NAME = 'yancheng-2016';
 
 /** The gold's 分工表 as a Word table under its title, the category merged down over its tasks. */
 function tableDocument(gold) {
-  const rows = taskRows(gold);
+  const { header, rows } = taskTable(gold);
   const merge = new Map(); // row index → how its category cell takes part in a vertical merge
   for (const [start, end] of categoryRuns(rows)) {
     if (end === start) continue;
@@ -34,7 +34,7 @@ function tableDocument(gold) {
   const cell = (text, verticalMerge) => new TableCell({ children: [new Paragraph(verticalMerge === VerticalMergeType.CONTINUE ? '' : text)], verticalMerge });
   const table = new Table({
     rows: [
-      new TableRow({ children: TASK_HEADER.map((text) => cell(text)) }),
+      new TableRow({ children: header.map((text) => cell(text)) }),
       ...rows.map((row, r) => new TableRow({ children: row.map((text, c) => cell(text, c === 1 ? merge.get(r) : undefined)) })),
     ],
   });

@@ -9,30 +9,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import { categoryRuns, TASK_HEADER as HEADER, taskRows } from './task-table.mjs';
+import { taskTable, taskWorkbook } from './task-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'fixtures', 'sheet');
 const NAME = 'yancheng-2016';
 
 const gold = JSON.parse(readFileSync(join(root, 'fixtures', 'gold', `${NAME}.json`), 'utf8'));
-const rows = taskRows(gold);
+const { header: HEADER, rows } = taskTable(gold);
 
-const workbook = new ExcelJS.Workbook();
+const workbook = taskWorkbook(gold);
 workbook.created = workbook.modified = new Date('2016-07-13T00:00:00Z'); // the same bytes on every run
-const sheet = workbook.addWorksheet('分工表');
-sheet.addRow([gold.meta.title]);
-sheet.mergeCells(1, 1, 1, HEADER.length);
-sheet.addRow(HEADER);
-for (const row of rows) sheet.addRow(row);
-// the category merged down over its tasks, its text in the first cell only
-for (const [start, end] of categoryRuns(rows)) {
-  for (let r = start + 1; r <= end; r++) sheet.getCell(r + 3, 2).value = null;
-  if (end > start) sheet.mergeCells(start + 3, 2, end + 3, 2);
-}
-const notes = workbook.addWorksheet('填表说明');
-notes.addRow(['请各单位于每季度末报送进展情况。']);
 
 mkdirSync(OUT, { recursive: true });
 await workbook.xlsx.writeFile(join(OUT, `${NAME}.xlsx`));

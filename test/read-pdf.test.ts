@@ -78,6 +78,29 @@ describe('PDF layout', () => {
     expect(paragraphsOf(page(...lines), lines)).toEqual(['（一）推进决策公开。全面推进重大决策预公开。', '（二）推进执行公开，依据〔2017〕40号文件执行。', '（三）推进结果公开。']);
   });
 
+  it('takes the left margin from the lines that run on, though indented first lines outnumber them', () => {
+    const lines = [
+      line('一、深化重点领域公开', 115, 400),
+      line('（一）推进决策公开。', 115, 330),
+      line('主动公开本地区规划和专项规划、空间规划等，做好', 115, 510),
+      line('归集整理工作。', 85, 200),
+      line('（二）推进执行公开。', 115, 330),
+      line('稳步扩大财政预决算公开范围，推进乡镇预算公开。', 115, 510),
+      line('（三）推进结果公开。', 115, 330),
+      line('加大惠民惠农政策和资金发放信息公开力度，推动补', 115, 510),
+      line('贴信息公开向农村延伸。', 85, 250),
+    ];
+    expect(paragraphsOf(page(...lines), lines)).toEqual([
+      '一、深化重点领域公开',
+      '（一）推进决策公开。',
+      '主动公开本地区规划和专项规划、空间规划等，做好归集整理工作。',
+      '（二）推进执行公开。',
+      '稳步扩大财政预决算公开范围，推进乡镇预算公开。',
+      '（三）推进结果公开。',
+      '加大惠民惠农政策和资金发放信息公开力度，推动补贴信息公开向农村延伸。',
+    ]);
+  });
+
   it('folds Kangxi radicals and radical supplement forms to ideographs', () => {
     expect(foldRadicals('⼯作⼈员、⼈⺠群众、⻅⾯、⻔户、5⽉20⽇―8⽉')).toBe('工作人员、人民群众、见面、门户、5月20日—8月');
   });
