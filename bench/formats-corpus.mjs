@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures the PDF, Word 97–2003 and workbook readers on notices they were not built on: each
-// notice of a corpus folder (docs/<id>.txt or .html, gold/<id>.json) is parsed as it is, printed to
-// PDF by headless Chromium, saved as .doc by headless LibreOffice, and — where its gold is a
+// notice of a corpus folder (docs/<id>.txt or .html, gold/<id>.json) is parsed as it is, made a
+// page (a text's lines paragraphs, its pipe rows a ruled table), printed to PDF by headless
+// Chromium and saved as .doc by headless LibreOffice, and — where its gold is a
 // table (SOURCES.tsv says units_location "table…") — turned into a 分工表 workbook from its gold.
 // Each set is scored against the gold; the corpus-derived files stay in the work folder.
 //
@@ -66,15 +67,19 @@ function score(set, out, ids) {
 }
 
 const sources = join(work, 'sources');
-for (const dir of ['pdf', 'doc', 'xlsx']) mkdirSync(join(sources, dir), { recursive: true });
+for (const dir of ['pages', 'pdf', 'doc', 'xlsx']) mkdirSync(join(sources, dir), { recursive: true });
 const originals = withGold.map((f) => join(corpus, 'docs', f));
 
-for (const file of originals) {
+// A text notice is printed as a page (its pipe rows a ruled table); a web page as it is.
+const pages = originals.map((file) => {
   const text = readFileSync(file, 'utf8');
-  const body = extname(file) === '.txt' ? textBody(text) : text;
-  printToPdf(printPage(text.split('\n').find((line) => line.trim())?.slice(0, 40) ?? '', body), join(sources, 'pdf', `${idOf(file)}.pdf`));
-}
-saveAsDoc(originals, join(sources, 'doc'));
+  const header = text.split('\n').find((line) => line.trim())?.trim().slice(0, 40) ?? '';
+  const page = join(sources, 'pages', `${idOf(file)}.html`);
+  writeFileSync(page, extname(file) === '.txt' ? printPage(header, textBody(text)) : text);
+  printToPdf(readFileSync(page, 'utf8'), join(sources, 'pdf', `${idOf(file)}.pdf`));
+  return page;
+});
+saveAsDoc(pages, join(sources, 'doc'));
 const tables = tableIds().filter((id) => withGold.some((f) => idOf(f) === id));
 for (const id of tables) {
   const gold = JSON.parse(readFileSync(join(corpus, 'gold', `${id}.json`), 'utf8'));

@@ -5,7 +5,9 @@
 // - yancheng-2016.table.doc: the 任务分工表 made from its gold ledger (as the sheet fixture): a
 //   title, a header with one column per role, the category merged down over its tasks;
 // - yancheng-2016.numbered.doc: its text with every 一、 （一） 1. （1） drawn by Word's automatic
-//   list numbering instead of typed (a .docx made with `docx`, then saved as .doc).
+//   list numbering instead of typed (a .docx made with `docx`, then saved as .doc);
+// - disclosure.doc: a made-up short notice under a disclosure block (索引号, 发布机构, 发文日期), as
+//   a page saved from a government site into Word has it.
 //
 //   node scripts/make-doc-fixtures.mjs        (rewrites fixtures/doc/; needs libreoffice-writer)
 
@@ -60,6 +62,11 @@ function numberedDocument(text) {
   return new Document({ numbering: { config: [{ reference: 'plan', levels }] }, sections: [{ children: paragraphs }] });
 }
 
+const DISCLOSURE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>
+<p>索 引 号：11440000-2021-00001</p><p>发布机构：某某市卫生健康委员会</p><p>发文日期：2021年03月16日</p>
+<p>某某市卫生健康委2021年政务公开工作要点</p><p>一、推进决策公开</p><p>（一）推进重大决策预公开。（办公室负责）</p>
+<p>（二）推进政策解读。（宣传处负责）</p></body></html>`;
+
 const work = mkdtempSync(join(tmpdir(), 'taizhang-doc-fixtures-'));
 try {
   const inputs = seedPages(SEEDS).map(([name, page, title]) => {
@@ -67,12 +74,13 @@ try {
     writeFileSync(file, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${articleOf(page)}</body></html>`);
     return file;
   });
+  writeFileSync(join(work, 'disclosure.html'), DISCLOSURE);
   const gold = JSON.parse(readFileSync(join(root, 'fixtures', 'gold', `${NAME}.json`), 'utf8'));
   writeFileSync(join(work, `${NAME}.table.docx`), await Packer.toBuffer(tableDocument(gold)));
   const text = readFileSync(join(root, 'fixtures', 'notices', `${NAME}.txt`), 'utf8');
   writeFileSync(join(work, `${NAME}.numbered.docx`), await Packer.toBuffer(numberedDocument(text)));
   mkdirSync(OUT, { recursive: true });
-  saveAsDoc([...inputs, join(work, `${NAME}.table.docx`), join(work, `${NAME}.numbered.docx`)], OUT);
+  saveAsDoc([...inputs, join(work, 'disclosure.html'), join(work, `${NAME}.table.docx`), join(work, `${NAME}.numbered.docx`)], OUT);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -29,13 +29,31 @@ export const seedPages = (seeds) =>
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A plain-text notice as the body of a page: each line a paragraph. */
-export const textBody = (text) =>
-  text
-    .split(/\r?\n/)
-    .filter((line) => line.trim())
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('\n');
+const PIPE_ROW = /\S\s*\|\s*\S/;
+const cellsOf = (line) => line.replace(/\|\s*$/, '').split('|').map((cell) => cell.trim());
+
+/**
+ * A plain-text notice as the body of a page: each line a paragraph, and a run of pipe rows of two
+ * cells or more (`cell | cell |`, as text and the corpus write tables) a ruled table, a row per
+ * line; a bare `|` line within the run (an empty row) is left out. A table flattened to a cell a
+ * line stays lines: what it was is not in the text.
+ */
+export function textBody(text) {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim());
+  const parts = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!PIPE_ROW.test(lines[i])) {
+      parts.push(`<p>${escapeHtml(lines[i++].trim())}</p>`);
+      continue;
+    }
+    const rows = [];
+    for (; i < lines.length && (PIPE_ROW.test(lines[i]) || (lines[i].trim() === '|' && PIPE_ROW.test(lines[i + 1] ?? ''))); i++) {
+      if (PIPE_ROW.test(lines[i])) rows.push(`<tr>${cellsOf(lines[i]).map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+    }
+    parts.push(`<table>${rows.join('')}</table>`);
+  }
+  return parts.join('\n');
+}
 
 /** A printable page: A4, a running header, a — n — page number footer. */
 export const printPage = (header, body) => `<!DOCTYPE html>

@@ -47,6 +47,11 @@ describe('seed notices as Word 97–2003 files', () => {
     expect(ledger.tasks.map((task) => task.path)).toEqual(gold('yancheng-2016').tasks.map((task) => task.path));
   });
 
+  it('hands on the disclosure block (索引号, 发布机构, 发文日期) as the meta a web page gives', async () => {
+    const ledger = await parseDoc('disclosure.doc');
+    expect([ledger.meta.title, ledger.meta.date]).toEqual(['某某市卫生健康委2021年政务公开工作要点', '2021-03-16']);
+  });
+
   it('loses Word’s automatic list numbers: the numbered paragraphs come without them', async () => {
     const lines = (await textOf('yancheng-2016.numbered.doc')).split('\n');
     const typed = readFileSync('fixtures/notices/yancheng-2016.txt', 'utf8').split('\n');

@@ -9,7 +9,7 @@ import type { Ledger } from '../src/model.js';
 import { parseBytes } from '../src/pipeline.js';
 import { detectFormat } from '../src/read/format.js';
 import { foldRadicals } from '../src/read/pdf/fold.js';
-import type { Block, Line } from '../src/read/pdf/layout.js';
+import { joinTables, type Block, type Line, type Table } from '../src/read/pdf/layout.js';
 import { paragraphsOf, withoutRunningLines } from '../src/read/pdf/paragraphs.js';
 import { expectParseRefused, taizhang } from './support/cli.js';
 
@@ -99,6 +99,24 @@ describe('PDF layout', () => {
       '（三）推进结果公开。',
       '加大惠民惠农政策和资金发放信息公开力度，推动补贴信息公开向农村延伸。',
     ]);
+  });
+
+  it('joins a table over a page break whose next page has fewer columns (its rows leave the last ones empty)', () => {
+    const table = (xs: number[], rows: string[][], openTop: boolean, openBottom: boolean): Table => ({
+      xs,
+      slots: rows.map((row) => row.map((text) => ({ text }))),
+      openTop: xs.slice(1).map(() => openTop),
+      openBottom: xs.slice(1).map(() => openBottom),
+    });
+    const upper = table([86, 148, 269, 361, 516], [['序号', '工作任务', '责任处室', '备注'], ['4', '做好爱国卫生运动、健康', '规划信息处', '']], false, true);
+    const lower = table([86, 149, 270, 362], [['', '广东行动的信息发布工作', ''], ['5', '常规政务公开事项', '政法处']], true, false);
+    const joined = joinTables(upper, lower);
+    expect(joined?.slots.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['序号', '工作任务', '责任处室', '备注'],
+      ['4', '做好爱国卫生运动、健康广东行动的信息发布工作', '规划信息处', ''],
+      ['5', '常规政务公开事项', '政法处', ''],
+    ]);
+    expect(joinTables(upper, table([86, 200, 362], [['5', '其他表格']], true, false))).toBeNull();
   });
 
   it('folds Kangxi radicals and radical supplement forms to ideographs', () => {

@@ -72,6 +72,6 @@ export async function readDoc(bytes: Uint8Array, options: { name: string }): Pro
   } catch (error) {
     throw new InputError(`a Word 97–2003 file that cannot be read: ${(error as Error).message}`);
   }
-  const { text, warnings } = htmlToText(docBodyHtml(body), { kind: 'document' });
-  return { name: options.name, format: 'doc', encoding: 'utf-8', text, warnings };
+  const { text, metaHints, warnings } = htmlToText(docBodyHtml(body), { kind: 'document' });
+  return { name: options.name, format: 'doc', encoding: 'utf-8', text, metaHints, warnings };
 }

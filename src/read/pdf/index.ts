@@ -145,8 +145,8 @@ export async function readPdf(bytes: Uint8Array, options: { name: string }): Pro
     await document.destroy();
   }
   if (!pages.some((blocks) => blocks.length)) throw new InputError('a PDF with no text layer (a scan?); OCR is not supported');
-  const { text, warnings } = htmlToText(documentHtml(joinPages(withoutRunningLines(pages))), { kind: 'document' });
-  return { name: options.name, format: 'pdf', encoding: 'utf-8', text, warnings };
+  const { text, metaHints, warnings } = htmlToText(documentHtml(joinPages(withoutRunningLines(pages))), { kind: 'document' });
+  return { name: options.name, format: 'pdf', encoding: 'utf-8', text, metaHints, warnings };
 }
 
 /** The pages' blocks in one sequence, a table that runs over a page break joined into one. */
