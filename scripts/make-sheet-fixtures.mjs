@@ -9,44 +9,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { taskTable, taskWorkbook } from './task-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'fixtures', 'sheet');
 const NAME = 'yancheng-2016';
-// No 完成时限 column: the gold's deadlines stand in the task texts, and the ledger would count a
-// deadline written both there and in a column twice.
-const HEADER = ['序号', '类别', '工作任务', '具体内容', '牵头单位', '责任单位', '配合单位'];
 
 const gold = JSON.parse(readFileSync(join(root, 'fixtures', 'gold', `${NAME}.json`), 'utf8'));
-const units = (task, role) => task.units.filter((unit) => unit.role === role).map((unit) => unit.name).join('、');
-const rows = gold.tasks.map((task, i) => [
-  String(i + 1),
-  task.path[0] ?? '',
-  task.title ?? '',
-  task.text,
-  units(task, 'lead'),
-  units(task, 'responsible'),
-  units(task, 'support'),
-]);
+const { header: HEADER, rows } = taskTable(gold);
 
-const workbook = new ExcelJS.Workbook();
+const workbook = taskWorkbook(gold);
 workbook.created = workbook.modified = new Date('2016-07-13T00:00:00Z'); // the same bytes on every run
-const sheet = workbook.addWorksheet('分工表');
-sheet.addRow([gold.meta.title]);
-sheet.mergeCells(1, 1, 1, HEADER.length);
-sheet.addRow(HEADER);
-for (const row of rows) sheet.addRow(row);
-// the category merged down over its tasks, its text in the first cell only
-for (let start = 0; start < rows.length; ) {
-  let end = start;
-  while (end + 1 < rows.length && rows[end + 1][1] === rows[start][1]) end++;
-  for (let r = start + 1; r <= end; r++) sheet.getCell(r + 3, 2).value = null;
-  if (end > start) sheet.mergeCells(start + 3, 2, end + 3, 2);
-  start = end + 1;
-}
-const notes = workbook.addWorksheet('填表说明');
-notes.addRow(['请各单位于每季度末报送进展情况。']);
 
 mkdirSync(OUT, { recursive: true });
 await workbook.xlsx.writeFile(join(OUT, `${NAME}.xlsx`));

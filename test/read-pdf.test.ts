@@ -9,7 +9,7 @@ import type { Ledger } from '../src/model.js';
 import { parseBytes } from '../src/pipeline.js';
 import { detectFormat } from '../src/read/format.js';
 import { foldRadicals } from '../src/read/pdf/fold.js';
-import type { Block, Line } from '../src/read/pdf/layout.js';
+import { joinTables, type Block, type Line, type Table } from '../src/read/pdf/layout.js';
 import { paragraphsOf, withoutRunningLines } from '../src/read/pdf/paragraphs.js';
 import { expectParseRefused, taizhang } from './support/cli.js';
 
@@ -76,6 +76,47 @@ describe('PDF layout', () => {
       line('（三）推进结果公开。', 115, 300),
     ];
     expect(paragraphsOf(page(...lines), lines).map((p) => ('text' in p ? p.text : p))).toEqual(['（一）推进决策公开。全面推进重大决策预公开。', '（二）推进执行公开，依据〔2017〕40号文件执行。', '（三）推进结果公开。']);
+  });
+
+  it('takes the left margin from the lines that run on, though indented first lines outnumber them', () => {
+    const lines = [
+      line('一、深化重点领域公开', 115, 400),
+      line('（一）推进决策公开。', 115, 330),
+      line('主动公开本地区规划和专项规划、空间规划等，做好', 115, 510),
+      line('归集整理工作。', 85, 200),
+      line('（二）推进执行公开。', 115, 330),
+      line('稳步扩大财政预决算公开范围，推进乡镇预算公开。', 115, 510),
+      line('（三）推进结果公开。', 115, 330),
+      line('加大惠民惠农政策和资金发放信息公开力度，推动补', 115, 510),
+      line('贴信息公开向农村延伸。', 85, 250),
+    ];
+    expect(paragraphsOf(page(...lines), lines)).toEqual([
+      '一、深化重点领域公开',
+      '（一）推进决策公开。',
+      '主动公开本地区规划和专项规划、空间规划等，做好归集整理工作。',
+      '（二）推进执行公开。',
+      '稳步扩大财政预决算公开范围，推进乡镇预算公开。',
+      '（三）推进结果公开。',
+      '加大惠民惠农政策和资金发放信息公开力度，推动补贴信息公开向农村延伸。',
+    ]);
+  });
+
+  it('joins a table over a page break whose next page has fewer columns (its rows leave the last ones empty)', () => {
+    const table = (xs: number[], rows: string[][], openTop: boolean, openBottom: boolean): Table => ({
+      xs,
+      slots: rows.map((row) => row.map((text) => ({ text }))),
+      openTop: xs.slice(1).map(() => openTop),
+      openBottom: xs.slice(1).map(() => openBottom),
+    });
+    const upper = table([86, 148, 269, 361, 516], [['序号', '工作任务', '责任处室', '备注'], ['4', '做好爱国卫生运动、健康', '规划信息处', '']], false, true);
+    const lower = table([86, 149, 270, 362], [['', '广东行动的信息发布工作', ''], ['5', '常规政务公开事项', '政法处']], true, false);
+    const joined = joinTables(upper, lower);
+    expect(joined?.slots.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['序号', '工作任务', '责任处室', '备注'],
+      ['4', '做好爱国卫生运动、健康广东行动的信息发布工作', '规划信息处', ''],
+      ['5', '常规政务公开事项', '政法处', ''],
+    ]);
+    expect(joinTables(upper, table([86, 200, 362], [['5', '其他表格']], true, false))).toBeNull();
   });
 
   it('folds Kangxi radicals and radical supplement forms to ideographs', () => {

@@ -155,8 +155,8 @@ export async function readPdf(bytes: Uint8Array, options: { name: string }): Pro
     await document.destroy();
   }
   if (!pages.some((blocks) => blocks.length)) throw new InputError('a PDF with no text layer (a scan?); OCR is not supported');
-  const { text, lineSources, warnings } = htmlToText(documentHtml(joinPages(withoutRunningLines(pages))), { kind: 'document' });
-  return { name: options.name, format: 'pdf', encoding: 'utf-8', text, lineSources, warnings };
+  const { text, lineSources, metaHints, warnings } = htmlToText(documentHtml(joinPages(withoutRunningLines(pages))), { kind: 'document' });
+  return { name: options.name, format: 'pdf', encoding: 'utf-8', text, lineSources, metaHints, warnings };
 }
 
 /** The pages' blocks in one sequence, a table that runs over a page break joined into one. */

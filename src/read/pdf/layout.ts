@@ -185,14 +185,38 @@ function slotOf(edges: number[], value: number, descending: boolean): number {
   return (value < edges[0]!) === descending ? edges.length - 2 : 0;
 }
 
+/** Whether an edge stands at x, within the tolerance of edges on two pages. */
+const hasEdge = (xs: number[], x: number) => xs.some((edge) => Math.abs(edge - x) <= EDGE_TOLERANCE * 2);
+
+/**
+ * A table on the columns of a wider one whose edges include its own: a cell over several of them
+ * fills each; columns right of its right edge get an empty cell per row, unruled above and below.
+ */
+function onColumns(table: Table, xs: number[]): Table {
+  const source = xs.slice(0, -1).map((x) => {
+    const c = table.xs.findLastIndex((edge) => edge <= x + EDGE_TOLERANCE * 2);
+    return c < table.xs.length - 1 ? c : -1;
+  });
+  return {
+    xs,
+    slots: table.slots.map((row) => source.map((c) => (c < 0 ? { text: '' } : row[c]!))),
+    openTop: source.map((c) => c < 0 || table.openTop[c]!),
+    openBottom: source.map((c) => c < 0 || table.openBottom[c]!),
+  };
+}
+
 /**
  * A table split by a page break, made one again, or null when the table on the next page has
- * other columns. Where neither side of the break is ruled, the cell goes on over it: its text is
- * joined, and when that holds for every column the break cut a row, which is made one again.
+ * other columns. Its columns may be fewer, all edges of them the first page's (or the other way
+ * round): rows that leave the last columns empty draw no edges there. Where neither side of the
+ * break is ruled, the cell goes on over it: its text is joined, and when that holds for every
+ * column the break cut a row, which is made one again.
  */
-export function joinTables(above: Table, below: Table): Table | null {
-  const sameColumns = above.xs.length === below.xs.length && above.xs.every((x, i) => Math.abs(x - below.xs[i]!) <= EDGE_TOLERANCE * 2);
-  if (!sameColumns) return null;
+export function joinTables(upper: Table, lower: Table): Table | null {
+  const [wide, narrow] = upper.xs.length >= lower.xs.length ? [upper, lower] : [lower, upper];
+  if (Math.abs(wide.xs[0]! - narrow.xs[0]!) > EDGE_TOLERANCE * 2 || !narrow.xs.every((x) => hasEdge(wide.xs, x))) return null;
+  const above = onColumns(upper, wide.xs);
+  const below = onColumns(lower, wide.xs);
   const last = above.slots.at(-1)!;
   const goesOn = last.map((_, c) => above.openBottom[c]! && below.openTop[c]!);
   const merged = new Map<TableCell, TableCell>();
@@ -201,8 +225,8 @@ export function joinTables(above: Table, below: Table): Table | null {
     last[c]!.text += cell.text;
     merged.set(cell, last[c]!);
   });
-  const lower = below.slots.map((row) => row.map((cell) => merged.get(cell) ?? cell));
+  const rows = below.slots.map((row) => row.map((cell) => merged.get(cell) ?? cell));
   const rowCut = goesOn.every(Boolean);
-  const rowsAt = above.rowsAt && below.rowsAt ? [...above.rowsAt, ...(rowCut ? below.rowsAt.slice(1) : below.rowsAt)] : undefined;
-  return { xs: above.xs, slots: [...above.slots, ...(rowCut ? lower.slice(1) : lower)], openTop: above.openTop, openBottom: below.openBottom, ...(rowsAt ? { rowsAt } : {}) };
+  const rowsAt = upper.rowsAt && lower.rowsAt ? [...upper.rowsAt, ...(rowCut ? lower.rowsAt.slice(1) : lower.rowsAt)] : undefined;
+  return { xs: above.xs, slots: [...above.slots, ...(rowCut ? rows.slice(1) : rows)], openTop: above.openTop, openBottom: below.openBottom, ...(rowsAt ? { rowsAt } : {}) };
 }

@@ -66,11 +66,16 @@ function firstWordWidth(line: Line): number {
   return (word.length / line.text.length) * (line.x1 - line.x0);
 }
 
-/** The value most lines share, rounded to whole points. */
-function mode(values: number[]): number {
+/**
+ * The left margin: the leftmost start, in whole points, that several lines share (two, and a
+ * twentieth of them). Not the commonest start: in a notice of short paragraphs the indented first
+ * lines outnumber the lines that run on at the margin. Lines of one-line paragraphs only: their indent.
+ */
+function leftMargin(lines: Line[]): number {
   const counts = new Map<number, number>();
-  for (const value of values) counts.set(Math.round(value), (counts.get(Math.round(value)) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  for (const line of lines) counts.set(Math.round(line.x0), (counts.get(Math.round(line.x0)) ?? 0) + 1);
+  const shared = [...counts].filter(([, count]) => count >= Math.max(2, lines.length / 20)).map(([x]) => x);
+  return shared.length ? Math.min(...shared) : Math.min(...counts.keys());
 }
 
 /**
@@ -79,7 +84,7 @@ function mode(values: number[]): number {
  * same page or the next.
  */
 export function paragraphsOf(blocks: Block[], lines: Line[]): ({ text: string; at?: PagePlace } | Table)[] {
-  const left = mode(lines.map((line) => line.x0));
+  const left = leftMargin(lines);
   const ends = lines.map((line) => line.x1).sort((a, b) => a - b);
   const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
   const out: ({ text: string; at?: PagePlace } | Table)[] = [];
