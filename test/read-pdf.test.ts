@@ -90,7 +90,7 @@ describe('PDF layout', () => {
       line('加大惠民惠农政策和资金发放信息公开力度，推动补', 115, 510),
       line('贴信息公开向农村延伸。', 85, 250),
     ];
-    expect(paragraphsOf(page(...lines), lines)).toEqual([
+    expect(paragraphsOf(page(...lines), lines).map((p) => ('text' in p ? p.text : p))).toEqual([
       '一、深化重点领域公开',
       '（一）推进决策公开。',
       '主动公开本地区规划和专项规划、空间规划等，做好归集整理工作。',
