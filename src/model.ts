@@ -40,6 +40,12 @@ export interface ReaderRow {
   header: boolean;
   /** For each cell of the row's line: whether it continues the cell above it (a rowspan). */
   spanned: boolean[];
+  /**
+   * The reader rebuilt the table's columns (a PDF's from positions, a .doc's from tabs) and may
+   * have lost cells, so that later ones stand a column to the left; a page's, Word file's or
+   * sheet's table has every cell in its column.
+   */
+  rebuilt?: boolean;
 }
 
 /** What the reader knows of one line of the decoded text. */

@@ -108,7 +108,7 @@ export function recoverTables(lines: SourceLine[], plainText: boolean, readerRow
         }
         // The reader's row has a cell under each column of its own header: nothing to guess.
         const columnOf =
-          reader && table.headed && piece.cells.length === table.columns.length
+          reader && !reader.rebuilt && table.headed && piece.cells.length === table.columns.length
             ? piece.cells.map((_, i) => i)
             : alignRow(piece.cells.map((c) => shapeOf(c.text)), table.columns, piece.cells.map((c) => matchMarker(c.text)?.style), table.styles);
         const row = typedRow(piece.cells, columnOf, table, piece.line, reader?.spanned);

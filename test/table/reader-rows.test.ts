@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/model.js';
-import { parseBytes } from '../../src/pipeline.js';
+import { ledgerOf, parseBytes } from '../../src/pipeline.js';
 
 // Tables a reader found are handed on as rows, not as text to be recovered: every “|” of such a
 // row is a border, every cell stands under its own column, and the reader says which cells a
@@ -55,5 +55,26 @@ describe('rows a reader found', () => {
       ['推进决策公开', '做好决策解读', '市政府办公室:responsible'],
       ['推进结果公开', '公开年度目标完成情况', '市统计局:responsible'],
     ]);
+  });
+
+  it('realigns the rows of a table whose columns the reader rebuilt (a PDF, a .doc), where a lost cell shifts the rest left', () => {
+    const lines = ['序号 | 工作任务 | 具体要求 | 责任单位 | 完成时限 |', '1 | 推进决策公开 | 公开重大决策草案，广泛听取意见 | 市发改委 | 6月底前 |', '2 | 做好政策解读工作 | 市政府办公室 | 长期坚持 |  |'];
+    const row = (header: boolean, rebuilt: boolean) => ({ table: 1, header, spanned: [false, false, false, false, false], ...(rebuilt ? { rebuilt } : {}) });
+    const ledger = (rebuilt: boolean) =>
+      ledgerOf({
+        name: 'plan.pdf',
+        format: 'pdf',
+        encoding: 'utf-8',
+        text: lines.join('\n'),
+        warnings: [],
+        lineSources: lines.map((_, i) => ({ origin: { block: i + 1 }, row: row(i === 0, rebuilt) })),
+      });
+    const unitsAndLimits = (l: Ledger) => l.tasks.map((t) => [t.units.map((u) => u.name).join(), t.deadlines.map((d) => d.text).join()]);
+    expect(unitsAndLimits(ledger(true))).toEqual([
+      ['市发改委', '6月底前'],
+      ['市政府办公室', '长期坚持'],
+    ]);
+    // A page's own table is taken as it is: the second row's units cell is 长期坚持's column.
+    expect(unitsAndLimits(ledger(false))[1]).not.toEqual(['市政府办公室', '长期坚持']);
   });
 });

@@ -36,7 +36,8 @@ export function docBodyHtml(body: string): string {
   const parts: string[] = [];
   let rows: string[] = [];
   const flushTable = () => {
-    if (rows.length) parts.push(`<table>${rows.join('')}</table>`);
+    // word-extractor drops merged cells: the cells after one stand a column to the left.
+    if (rows.length) parts.push(`<table data-columns="rebuilt">${rows.join('')}</table>`);
     rows = [];
   };
   const paragraphs = (text: string) => text.split('\n').filter((p) => p.trim());

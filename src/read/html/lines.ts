@@ -57,11 +57,11 @@ class LineWriter {
   }
 
   /** A table's lines, each row a block of its own. */
-  writeRows(rows: RowLine[], table: number): void {
+  writeRows(rows: RowLine[], table: number, rebuilt: boolean): void {
     this.end();
     for (const { text, element, row } of rows) {
       if (element) this.enter(element);
-      this.write(text, row ? { table, ...row } : null);
+      this.write(text, row ? { table, ...row, ...(rebuilt ? { rebuilt } : {}) } : null);
     }
     this.sameBlock = false;
   }
@@ -118,7 +118,7 @@ export function articleLines(root: Element, blocks = { count: 0 }, tables = { co
       return writer.end();
     }
     if (grid.problems.length) tableProblems.push(grid.problems.join('; '));
-    writer.writeRows(tableRowLines(grid, reading.headerRows), ++tables.count);
+    writer.writeRows(tableRowLines(grid, reading.headerRows), ++tables.count, table.attribs['data-columns'] === 'rebuilt');
   };
   walk(root, out);
   out.end();

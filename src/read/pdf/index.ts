@@ -189,7 +189,8 @@ function tableHtml(table: Table): string {
     });
     return `<tr${placeAttributes(table.rowsAt?.[r])}>${cells.join('')}</tr>`;
   });
-  return `<table>${rows.join('')}</table>`;
+  // Rebuilt from positions and ruling lines: its columns may be off where a cell was not ruled.
+  return `<table data-columns="rebuilt">${rows.join('')}</table>`;
 }
 
 function documentHtml(blocks: Block[]): string {
