@@ -240,7 +240,6 @@ describe('tables of every family, through to the ledger', () => {
         '一、加强政策解读 | （一）做好解读材料与文件同步起草。 | 各乡镇，县直各单位 |',
         '（二）重要政策出台后及时解读。 | ||',
       ),
-      true,
     );
     expect(rowsOf(blocks)).toEqual([
       ['category=一、加强政策解读', 'requirement=（一）做好解读材料与文件同步起草。', 'units:responsible=各乡镇，县直各单位'],

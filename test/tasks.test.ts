@@ -317,10 +317,8 @@ describe('tasks of a flattened table', () => {
         path: [],
         title: '做好舆情回应',
         text: '做好舆情回应\n建立健全政务舆情监测研判机制。',
-        units: [
-          { name: '市委网信办', role: 'lead' },
-          { name: '市直各部门', role: 'support' },
-        ],
+        // its 配合 cell is empty: no one supports it (a task names who answers for it)
+        units: [{ name: '市委网信办', role: 'lead' }],
         deadlines: [{ text: '2023年6月底前', date: '2023-06-30' }],
         line: 4,
       },

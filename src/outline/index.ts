@@ -234,6 +234,6 @@ export function outline(doc: CleanDoc): Outline {
   const lines = splitRunTogether(plainText ? unwrap(doc.lines) : doc.lines);
   const sources = doc.file.lineSources;
   const readerRows = sources && ((line: SourceLine) => sources[line.line - 1]?.row);
-  for (const block of recoverTables(lines, plainText, readerRows)) builder.add(block);
+  for (const block of recoverTables(lines, readerRows)) builder.add(block);
   return builder.finish(doc);
 }

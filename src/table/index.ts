@@ -58,7 +58,7 @@ interface TableState {
  * rows a reader found (`readerRows`) are read as it wrote them; tables in the text of the other
  * lines are recovered first.
  */
-export function recoverTables(lines: SourceLine[], plainText: boolean, readerRows?: (line: SourceLine) => ReaderRow | undefined): Block[] {
+export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLine) => ReaderRow | undefined): Block[] {
   const blocks: Block[] = [];
   const tables: TableState[] = [];
   let table: TableState | null = null;
@@ -75,7 +75,7 @@ export function recoverTables(lines: SourceLine[], plainText: boolean, readerRow
     const piece = pieces[p]!;
     switch (piece.kind) {
       case 'line': {
-        const header = plainText ? headerLinesAt(pieces, p) : null;
+        const header = headerLinesAt(pieces, p);
         if (header) {
           for (let k = 0; k < header.count; k++) blocks.push({ kind: 'dropped', line: { ...(pieces[p + k] as { line: SourceLine }).line, reason: 'table header' } });
           lineColumns = header.columns;
@@ -112,7 +112,8 @@ export function recoverTables(lines: SourceLine[], plainText: boolean, readerRow
             ? piece.cells.map((_, i) => i)
             : alignRow(piece.cells.map((c) => shapeOf(c.text)), table.columns, piece.cells.map((c) => matchMarker(c.text)?.style), table.styles);
         const row = typedRow(piece.cells, columnOf, table, piece.line, reader?.spanned);
-        blocks.push({ kind: 'row', row: fillFromAbove(row, table, plainText) });
+        // A row rebuilt from text, positions or tabs may have lost a merged cell; a laid-out one repeats it.
+        blocks.push({ kind: 'row', row: fillFromAbove(row, table, !reader || reader.rebuilt === true) });
         continue;
       }
       case 'stream': {
@@ -122,7 +123,7 @@ export function recoverTables(lines: SourceLine[], plainText: boolean, readerRow
         for (const cells of alignStream(piece.cells.map((c) => shapeOf(c.text)), state.columns, piece.breaks)) {
           const gridCells = cells.map(([i]) => piece.cells[i]!);
           const row = typedRow(gridCells, cells.map(([, column]) => column), state, gridCells[0]!.line);
-          blocks.push({ kind: 'row', row: fillFromAbove(row, state, plainText) });
+          blocks.push({ kind: 'row', row: fillFromAbove(row, state, true) });
         }
         table = null;
         continue;
@@ -148,11 +149,17 @@ function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line
   return row;
 }
 
-/** In flattened text an empty or missing unit cell is the one above it (a rowspan). */
-function fillFromAbove(row: TableRow, table: TableState, plainText: boolean): TableRow {
+/**
+ * In a row rebuilt from flattened text, positions or tabs, a task that names no unit answering for
+ * it (牵头 or 责任) lost the cell that did to a rowspan: its empty or missing cells of those units
+ * are the ones above. A row that names one (a 牵头 unit, its 责任 cell left empty) lost nothing, and
+ * an empty 配合 cell is a task no one supports.
+ */
+function fillFromAbove(row: TableRow, table: TableState, mayHaveLostCells: boolean): TableRow {
   const holdsWork = row.cells.some((c) => (c.kind === 'requirement' || c.kind === 'task' || c.kind === 'seq') && c.text);
+  const answered = row.cells.some((c) => c.kind === 'units' && c.role !== 'support' && c.text);
   table.columns.forEach((column, index) => {
-    if (column.kind !== 'units') return;
+    if (column.kind !== 'units' || column.role === 'support') return;
     const own = row.cells.find((c) => c.kind === 'units' && c.role === (column.role ?? null) && c.text);
     if (own) {
       table.unitsAbove.set(index, own);
@@ -162,7 +169,7 @@ function fillFromAbove(row: TableRow, table: TableState, plainText: boolean): Ta
     // Left empty, or skipped before a later cell: covered by the cell above. Missing at the end
     // of a row, it may as well have been cut off with the rest of the row.
     const covered = row.cells.some((c) => c.kind === 'units' && c.role === (column.role ?? null)) || row.cells.some((c) => c.text && columnIndexOf(table, c) > index);
-    if (plainText && above && holdsWork && covered) {
+    if (mayHaveLostCells && !answered && above && holdsWork && covered) {
       row.cells = row.cells.filter((c) => !(c.kind === 'units' && c.role === (column.role ?? null)));
       row.cells.push({ ...above, line: row.line });
     }
