@@ -6,33 +6,45 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Pool from '../src/batch/pool.js';
 import { InputError } from '../src/errors.js';
+import type { Exported } from '../src/export/index.js';
+import type { Ledger } from '../src/model.js';
 import { NOTICES, ROOT } from './support/cli.js';
 
 // The threads run dist/batch/worker.js (test/global-setup.ts builds dist/), so the pool is the
 // built one too: its errors are dist's InputError, recognised here by name and exit code.
 const { parseMany, threadsFor, BYTES_PER_THREAD } = (await import(pathToFileURL(join(ROOT, 'dist/batch/pool.js')).href)) as typeof Pool;
 
-type Outcome = Pool.Outcome;
+type Outcome = Pool.InputResult;
 type BatchInput = Pool.BatchInput;
 
 const notice = (name: string): BatchInput => ({ name, bytes: new Uint8Array(readFileSync(join(NOTICES, name))) });
 const NOT_A_NOTICE: BatchInput = { name: 'binary.txt', bytes: new Uint8Array([0x50, 0x4b, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0]) };
 
+/** Each ledger as one line of JSON, under the name `ledger`. */
+const LEDGER_LINE: Pool.RenderingRequest = { ledger: { renderer: 'ledger-line' } };
+
 /** Runs a batch and collects the outcomes in the order they were handed over. */
 async function collect(
   inputs: Iterable<BatchInput | Error> | AsyncIterable<BatchInput | Error>,
   threads: number,
-  order?: Pool.Order,
+  request: Pool.RenderingRequest = LEDGER_LINE,
   options?: Pool.PoolOptions,
 ): Promise<{ index: number; outcome: Outcome }[]> {
   const results: { index: number; outcome: Outcome }[] = [];
-  await parseMany(inputs, threads, (index, outcome) => void results.push({ index, outcome }), order, options);
+  await parseMany(inputs, threads, (index, outcome) => void results.push({ index, outcome }), request, options);
   return results;
+}
+
+/** The text of a rendering that was made. */
+function outputOf(outcome: Pool.ParsedInput, name: string): Exported {
+  const made = outcome.outputs[name];
+  if (made === undefined || 'error' in made) throw new Error(`no ${name} made`);
+  return made.output;
 }
 
 function ledgerName(outcome: Outcome): string {
   if (outcome instanceof Error) throw outcome;
-  return outcome.ledger!.source.name;
+  return (JSON.parse(String(outputOf(outcome, 'ledger'))) as Ledger).source.name;
 }
 
 function expectInputError(outcome: Outcome, fragment: RegExp): void {
@@ -79,17 +91,14 @@ describe.each([1, 2])('parseMany on %i thread(s)', (threads) => {
   });
 
   it('renders where it parses and sends back only what was asked', async () => {
-    const order: Pool.Order = {
-      renderings: { ledger: { format: 'jsonl', options: {} }, explain: { format: 'explain', options: { width: 60 } } },
-      ledger: false,
-    };
-    const [{ outcome }] = await collect([notice('yancheng-2016.txt')], threads, order);
+    const request: Pool.RenderingRequest = { ledger: { renderer: 'ledger-line' }, explain: { renderer: 'explanation', width: 60 } };
+    const [{ outcome }] = await collect([notice('yancheng-2016.txt')], threads, request);
     if (outcome instanceof Error) throw outcome;
-    expect(outcome.ledger).toBeUndefined();
-    const line = outcome.outputs.ledger as string;
+    expect('ledger' in outcome).toBe(false);
+    const line = outputOf(outcome, 'ledger') as string;
     expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
     expect(JSON.parse(line)).toMatchObject({ schema: 'taizhang/1', source: { name: 'yancheng-2016.txt' } });
-    expect(outcome.outputs.explain).toMatch(/^yancheng-2016\.txt\n/);
+    expect(outputOf(outcome, 'explain')).toMatch(/^yancheng-2016\.txt\n/);
   });
 
   it('reads inputs only as they are needed, not all at once', async () => {
@@ -101,10 +110,15 @@ describe.each([1, 2])('parseMany on %i thread(s)', (threads) => {
         yield notice('taishan-2019.txt');
       }
     }
-    await parseMany(lazily(), threads, async (index) => {
-      furthestAhead = Math.max(furthestAhead, pulled - index);
-      await new Promise((resolve) => setTimeout(resolve, 2)); // a slow writer
-    });
+    await parseMany(
+      lazily(),
+      threads,
+      async (index) => {
+        furthestAhead = Math.max(furthestAhead, pulled - index);
+        await new Promise((resolve) => setTimeout(resolve, 2)); // a slow writer
+      },
+      LEDGER_LINE,
+    );
     expect(pulled).toBe(60);
     // One input read ahead, plus those the threads are on or have done.
     expect(furthestAhead).toBeLessThanOrEqual(threads === 1 ? 2 : threads * 4 + 2);
@@ -112,9 +126,14 @@ describe.each([1, 2])('parseMany on %i thread(s)', (threads) => {
 
   it('stops with the error when handing over a result throws', async () => {
     const stop = new Error('disk full');
-    const run = parseMany(inputs(), threads, (index) => {
-      if (index === 2) throw stop;
-    });
+    const run = parseMany(
+      inputs(),
+      threads,
+      (index) => {
+        if (index === 2) throw stop;
+      },
+      LEDGER_LINE,
+    );
     await expect(run).rejects.toBe(stop);
   });
 });
@@ -142,7 +161,7 @@ describe('parseMany when a worker thread dies', () => {
       parentPort.on('message', ({ input }) => {
         if (input.name === 'exit') process.exit(3);
         if (input.name === 'throw') throw new Error('boom');
-        parentPort.postMessage({ product: { outputs: { name: input.name } } });
+        parentPort.postMessage({ parsed: { outputs: { name: input.name } } });
       });`);
     const names = ['a', 'exit', 'b', 'throw', 'c', 'exit', 'd', 'e'];
     const results = await collect(names.map(named), 2, undefined, { workerScript: script });
@@ -166,7 +185,7 @@ describe('parseMany when a worker thread dies', () => {
     const script = await workerScript(`
       parentPort.on('message', ({ input }) => {
         if (input.name === 'exit') setTimeout(() => process.exit(3), 150);
-        else parentPort.postMessage({ product: { outputs: { name: input.name } } });
+        else parentPort.postMessage({ parsed: { outputs: { name: input.name } } });
       });`);
     const names = ['exit', 'b', 'c', 'd', 'e'];
     async function* slowly() {
@@ -192,7 +211,7 @@ describe('parseMany when a worker thread dies', () => {
   it('does not hang when the threads cannot even start', async () => {
     const script = await workerScript(`throw new Error('cannot start');`);
     const outcomes: Outcome[] = [];
-    const settled = await parseMany(['a', 'b', 'c'].map(named), 2, (_index, outcome) => void outcomes.push(outcome), undefined, {
+    const settled = await parseMany(['a', 'b', 'c'].map(named), 2, (_index, outcome) => void outcomes.push(outcome), LEDGER_LINE, {
       workerScript: script,
     }).then(
       () => 'finished',

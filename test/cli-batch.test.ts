@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressLine, startProgress } from '../src/cli/progress.js';
+import { progressLine, startProgress } from '../src/batch/progress.js';
 import { NOTICES, STACK_FRAME, taizhang, TERMINAL_CONTROL, type Run, withoutWarnings } from './support/cli.js';
 
 // Batches through the real binary: folders, patterns, -o DIR, --jsonl, bad files among good ones.

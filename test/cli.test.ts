@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { reportFailure, worseExitCode } from '../src/cli/report.js';
+import { reportFailure, worseExitCode } from '../src/batch/report.js';
 import { InputError } from '../src/errors.js';
 import { NOTICES, ROOT, STACK_FRAME, taizhang, type Run, withoutWarnings } from './support/cli.js';
 

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { progressLine } from '../src/cli/progress.js';
+import { progressLine } from '../src/batch/progress.js';
 import { displayWidth } from '../src/export/width.js';
 import { languageOf, setLanguage, warningText } from '../src/i18n/index.js';
 import { taizhang, TERMINAL_CONTROL } from './support/cli.js';

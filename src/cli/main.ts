@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { type Language, LANGUAGES, setLanguage } from '../i18n/index.js';
-import { EXIT, reportFailure } from './report.js';
+import { EXIT, reportFailure } from '../batch/report.js';
 
 // Each command lives in its own file and adds itself to the program. Only the command run is
 // loaded (every one for --help or a mistyped name): a cold start pays for no other.

@@ -6,9 +6,9 @@ import { parseDate, parseDays, today } from '../track/dates.js';
 import type { ReturnedSheet } from '../track/sheet-in.js';
 import type { Tracking, UnitTasks } from '../track/state.js';
 import type { AliasTable } from '../units/aliases.js';
-import { inputLabel, readLedger } from './input.js';
+import { inputLabel, readLedger } from '../batch/input.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect, withAliasTable } from './options.js';
-import { EXIT, reportFailure } from './report.js';
+import { EXIT, reportFailure } from '../batch/report.js';
 
 // `taizhang track …` keeps the plans and their progress in an SQLite file; `due` and `status`
 // read it. The database code loads only when one of them runs.
