@@ -18,11 +18,11 @@ build(ROOT, 'diff-fit');
 const load = (module) => import(pathToFileURL(`${ROOT}dist/${module}`).href);
 const { scorePairs, assignPairs } = await load('diff/align.js');
 const { combined, SIGNALS } = await load('diff/signals.js');
-const { unitIdentifier } = await load('diff/units.js');
+const { nameComparer } = await load('diff/unit-changes.js');
 const { scoreAlignment } = await load('diff/alignment-score.js');
 const { parseBytes } = await load('pipeline.js');
 
-const identify = unitIdentifier();
+const identify = nameComparer();
 const series = await Promise.all(
   SERIES.map(async (name) => {
     const hand = JSON.parse(readFileSync(`${ROOT}fixtures/diff/${name}.json`, 'utf8'));

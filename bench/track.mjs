@@ -27,7 +27,7 @@ const { updateStore } = await load('track/store.js');
 const { addPlan } = await load('track/add.js');
 const { loadPlans } = await load('track/plans.js');
 const { recordProgress } = await load('track/import.js');
-const { loadAliases } = await load('units/aliases.js');
+const { loadAliases } = await load('unit-names/aliases.js');
 
 // A fixed pseudo-random sequence, so that every run builds the same year.
 let seed = 20240101;

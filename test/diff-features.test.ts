@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffLedgers, MAX_TASKS } from '../src/diff/diff.js';
 import { renderDiff } from '../src/diff/index.js';
-import { unitIdentifier } from '../src/diff/units.js';
+import { nameComparer } from '../src/diff/unit-changes.js';
 import type { Ledger, Task, Unit } from '../src/model.js';
 import { ledgerOfFile, noticePath, NOTICES, shuffled } from './diff-helpers.js';
 
@@ -28,7 +28,7 @@ const FILLER = [
 
 describe('unit changes', () => {
   it('take the spellings of one group for one unit', () => {
-    const identify = unitIdentifier();
+    const identify = nameComparer();
     const same = (a: string, b: string) => identify(a, '平潭综合实验区').canonical === identify(b, '平潭综合实验区').canonical;
     expect(same('区直有关单位', '区直各有关单位')).toBe(true);
     expect(same('各设区市', '各设区市政府')).toBe(true);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { belongsTo, canonicalUnit, identifyUnit, isNotUnit, loadAliases } from '../src/units/aliases.js';
+import { belongsTo, canonicalUnit, identifyUnit, isNotUnit, loadAliases } from '../src/unit-names/aliases.js';
 
 const table = loadAliases();
 const YANCHENG = '盐城市';

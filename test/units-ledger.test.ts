@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../src/model.js';
-import { loadAliases } from '../src/units/aliases.js';
-import { type MatchedTask, roleCounts, tasksOfUnit, UnitNotFound, unitLedger } from '../src/units/match.js';
-import { unitMatrix } from '../src/units/matrix.js';
+import { loadAliases } from '../src/unit-names/aliases.js';
+import { type MatchedTask, roleCounts, tasksOfUnit, UnitNotFound, unitLedger } from '../src/responsibility/unit-ledger.js';
+import { unitMatrix } from '../src/responsibility/matrix.js';
 import { expectedMatches, goldLedger } from './units-expected.js';
 
 const table = loadAliases();

@@ -2,7 +2,7 @@
 // would: as listed, without its level word, and in the full form the alias table knows. Each way
 // must give the same tasks, in the same roles — the ones `units` counts.
 import { describe, expect, it } from 'vitest';
-import { loadAliases, identifyUnit } from '../src/units/aliases.js';
+import { loadAliases, identifyUnit } from '../src/unit-names/aliases.js';
 import { taizhang } from './support/cli.js';
 
 const TABLES = [

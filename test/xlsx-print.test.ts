@@ -4,9 +4,9 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportLedger } from '../src/export/index.js';
 import { workbookBytes } from '../src/export/xlsx.js';
-import { loadAliases } from '../src/units/aliases.js';
-import { exportUnitLedger } from '../src/units/export.js';
-import { unitLedger } from '../src/units/match.js';
+import { loadAliases } from '../src/unit-names/aliases.js';
+import { exportUnitLedger } from '../src/responsibility/export.js';
+import { unitLedger } from '../src/responsibility/unit-ledger.js';
 import { goldLedger } from './units-expected.js';
 
 async function readBack(bytes: unknown): Promise<ExcelJS.Workbook> {

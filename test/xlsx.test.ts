@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { TASK_COLUMNS } from '../src/export/columns.js';
 import { exportLedger } from '../src/export/index.js';
 import { workbookBytes } from '../src/export/xlsx.js';
-import { loadAliases } from '../src/units/aliases.js';
-import { exportUnitLedger, exportUnitMatrix } from '../src/units/export.js';
-import { unitLedger } from '../src/units/match.js';
-import { unitMatrix } from '../src/units/matrix.js';
+import { loadAliases } from '../src/unit-names/aliases.js';
+import { exportUnitLedger, exportUnitMatrix } from '../src/responsibility/export.js';
+import { unitLedger } from '../src/responsibility/unit-ledger.js';
+import { unitMatrix } from '../src/responsibility/matrix.js';
 import { goldLedger } from './units-expected.js';
 
 const table = loadAliases();

@@ -5,9 +5,9 @@
 import { exportLedger, type Exported, type ExportOptions, type Format } from '../export/index.js';
 import { message } from '../i18n/index.js';
 import type { Ledger, Role } from '../model.js';
-import type { AliasTable } from '../units/aliases.js';
-import type { MatrixFormat } from '../units/formats.js';
-import type { UnitLedger } from '../units/match.js';
+import type { AliasTable } from '../unit-names/aliases.js';
+import type { MatrixFormat } from '../responsibility/formats.js';
+import type { UnitLedger } from '../responsibility/unit-ledger.js';
 import { quoteName } from './report.js';
 
 /** Which units a unit's ledger is of (`taizhang ledger --unit … --role …`), and the alias tables that name them. */
@@ -42,7 +42,7 @@ const aliasTables = new Map<string, AliasTable>();
 async function aliasTable(files: readonly string[]): Promise<AliasTable> {
   const key = JSON.stringify(files);
   let table = aliasTables.get(key);
-  if (table === undefined) aliasTables.set(key, (table = (await import('../units/aliases.js')).loadAliases(files)));
+  if (table === undefined) aliasTables.set(key, (table = (await import('../unit-names/aliases.js')).loadAliases(files)));
   return table;
 }
 
@@ -62,14 +62,14 @@ const RENDERERS: Renderers = {
   'ledger-line': async (ledger) => ({ output: (await import('../export/json.js')).toJsonLine(ledger) }),
   explanation: async (ledger, { width }) => ({ output: (await import('../export/explain.js')).explainLedger(ledger, { width }) }),
   'unit-ledger': async (ledger, { format, options, query }) => {
-    const { matchesOf, unitLedger } = await import('../units/match.js');
-    const { exportUnitLedger } = await import('../units/export.js');
+    const { matchesOf, unitLedger } = await import('../responsibility/unit-ledger.js');
+    const { exportUnitLedger } = await import('../responsibility/export.js');
     const found = unitLedger(ledger, query.units, await aliasTable(query.aliases), query.roles);
     return { output: await exportUnitLedger(found, format, options), notes: collectiveOnlyNotes(found, matchesOf) };
   },
   'unit-matrix': async (ledger, { format, options, aliases }) => {
-    const { unitMatrix } = await import('../units/matrix.js');
-    const { exportUnitMatrix } = await import('../units/export.js');
+    const { unitMatrix } = await import('../responsibility/matrix.js');
+    const { exportUnitMatrix } = await import('../responsibility/export.js');
     return { output: await exportUnitMatrix(unitMatrix(ledger, await aliasTable(aliases)), format, options) };
   },
 };

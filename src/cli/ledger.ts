@@ -4,7 +4,7 @@ import { ROLE_LABELS, ROLES } from '../export/fields.js';
 import { FILE_FORMATS } from '../export/index.js';
 import { message } from '../i18n/index.js';
 import type { Role } from '../model.js';
-import type { UnitLedger } from '../units/match.js';
+import type { UnitLedger } from '../responsibility/unit-ledger.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect, INPUTS_HELP, inputSize, MAX_INPUT_FLAGS, MAX_INPUT_HELP, withAliasTable } from './options.js';
 
 interface LedgerOptions extends BatchOptions {
@@ -49,7 +49,7 @@ async function writeUnitLedgers(files: readonly string[], options: LedgerOptions
         formats: ['xlsx'],
         keptAs: 'json',
         write: async (kept, _format, exportOptions) => {
-          const { unitLedgersXlsx } = await import('../units/export.js');
+          const { unitLedgersXlsx } = await import('../responsibility/export.js');
           return unitLedgersXlsx(kept.map((json) => JSON.parse(String(json)) as UnitLedger), exportOptions);
         },
       },

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { reportFailure } from '../batch/report.js';
 import { DEFAULT_MAX_INPUT_BYTES, formatSize, parseSize } from '../limits.js';
-import type { AliasTable } from '../units/aliases.js';
+import type { AliasTable } from '../unit-names/aliases.js';
 
 // Options several commands share: repeatable values, --max-input of the commands that read
 // notices, and --aliases of the commands that name units (ledger, units, diff).
@@ -34,7 +34,7 @@ export function collect(value: string, previous: string[] = []): string[] {
  */
 export async function withAliasTable(files: readonly string[], debug: boolean, run: (table: AliasTable) => Promise<number>): Promise<number> {
   // Loaded here rather than at start-up, which `parse` and --help should not pay for.
-  const { loadAliases } = await import('../units/aliases.js');
+  const { loadAliases } = await import('../unit-names/aliases.js');
   let table: AliasTable;
   try {
     table = loadAliases(files);

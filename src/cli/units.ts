@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { BatchOptions } from '../batch/run.js';
-import { MATRIX_FILE_FORMATS, type MatrixFormat } from '../units/formats.js';
+import { MATRIX_FILE_FORMATS, type MatrixFormat } from '../responsibility/formats.js';
 import { INPUTS_HELP, withAliasTable } from './options.js';
 import { addUnitCommandOptions } from './ledger.js';
 
@@ -28,7 +28,7 @@ export function registerUnits(program: Command): void {
     .command('units')
     .description('print the responsibility matrix: every unit, its names, and its counts of tasks by role')
     .argument('<inputs...>', INPUTS_HELP);
-  // Listed here, not imported from units/export.js, so that start-up does not load that module.
+  // Listed here, not imported from responsibility/export.js, so that start-up does not load that module.
   addUnitCommandOptions(command, MATRIX_FILE_FORMATS).action(async (files: string[], options: UnitsOptions, self: Command) => {
     process.exitCode = await writeMatrices(files, options, self.optsWithGlobals().debug === true);
   });

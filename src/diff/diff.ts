@@ -17,7 +17,7 @@ import {
   type SectionCounts,
   type TaskPair,
 } from './types.js';
-import { unitChanges, unitIdentifier, type UnitIdentifier } from './units.js';
+import { nameComparer, type NameComparer, unitChanges } from './unit-changes.js';
 
 export interface DiffOptions {
   /** Similarity (signals.ts) under which two tasks are not paired (default DEFAULT_THRESHOLD). */
@@ -70,7 +70,7 @@ interface Side {
   tasks: Task[];
 }
 
-function pairOf(match: Match, move: Move | undefined, before: Side, after: Side, identifyUnit: UnitIdentifier): TaskPair {
+function pairOf(match: Match, move: Move | undefined, before: Side, after: Side, compareNames: NameComparer): TaskPair {
   const oldTask = before.tasks[match.old]!;
   const newTask = after.tasks[match.new]!;
   const pair: TaskPair = {
@@ -85,7 +85,7 @@ function pairOf(match: Match, move: Move | undefined, before: Side, after: Side,
     pair.kinds.push('moved');
     pair.move = move;
   }
-  const units = unitChanges(oldTask, newTask, { old: before.ledger.meta.region, new: after.ledger.meta.region }, identifyUnit);
+  const units = unitChanges(oldTask, newTask, { old: before.ledger.meta.region, new: after.ledger.meta.region }, compareNames);
   if (units.length > 0) {
     pair.kinds.push('units');
     pair.units = units;
@@ -189,16 +189,16 @@ function checkSize(...ledgers: readonly Ledger[]): void {
 export function diffLedgers(oldLedger: Ledger, newLedger: Ledger, options: DiffOptions = {}): DiffReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   checkSize(oldLedger, newLedger);
-  const identifyUnit = unitIdentifier(options.aliasFiles);
+  const compareNames = nameComparer(options.aliasFiles);
   const fold = scriptFold(oldLedger, newLedger);
   const before: Side = { ledger: oldLedger, tasks: oldLedger.tasks.map((task) => comparable(task, fold)) };
   const after: Side = { ledger: newLedger, tasks: newLedger.tasks.map((task) => comparable(task, fold)) };
   const regions = { old: oldLedger.meta.region, new: newLedger.meta.region };
   const alignment = alignTasks(before.tasks, after.tasks, threshold, {
-    unitKey: (name, side) => identifyUnit(name, regions[side]).canonical,
+    unitKey: (name, side) => compareNames(name, regions[side]).canonical,
   });
   const moves = movesOf(alignment.matches, before.tasks, after.tasks);
-  const matched = alignment.matches.map((match) => pairOf(match, moves.get(match), before, after, identifyUnit));
+  const matched = alignment.matches.map((match) => pairOf(match, moves.get(match), before, after, compareNames));
   const pairs = orderedPairs(alignment, matched, oldLedger, newLedger);
   const counts = zeroCounts();
   for (const pair of pairs) addKinds(counts, pair.kinds);

@@ -3,7 +3,7 @@ import { ledgerTitle, ROLE_LABELS } from '../export/fields.js';
 import type { ExportOptions, HeaderLanguage } from '../export/types.js';
 import { fieldSheet, printColumns, type Sheet, SHEET_NAMES, sheetNames, sourceSheet, tableSheet, workbookBytes } from '../export/xlsx.js';
 import { askedLabel, MATRIX_COLUMNS, UNIT_LEDGER_COLUMNS } from './columns.js';
-import { type UnitLedger, tasksOfUnit } from './match.js';
+import { type UnitLedger, tasksOfUnit } from './unit-ledger.js';
 import type { UnitMatrix } from './matrix.js';
 
 const LABELS: Record<HeaderLanguage, { unit: string; roles: string; rename: string; matrix: string; notice: string }> = {

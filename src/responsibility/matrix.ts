@@ -1,7 +1,7 @@
 // The responsibility matrix (责任分工表): every unit of a notice and how many tasks it carries.
 import type { Ledger, LedgerSource, Meta, Role } from '../model.js';
-import { isSubsequence } from './match.js';
-import { type AliasTable, belongsTo, identifyUnit, isNotUnit, type UnitIdentity, type UnitKind } from './aliases.js';
+import { isSubsequence } from './unit-ledger.js';
+import { type AliasTable, belongsTo, identifyUnit, isNotUnit, type UnitIdentity, type UnitKind } from '../unit-names/aliases.js';
 
 export interface UnitRow {
   /** The unit's name: its canonical name, or as the notice writes it for a body a reform replaced. */

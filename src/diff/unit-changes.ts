@@ -1,16 +1,19 @@
 import { ROLES } from '../export/fields.js';
 import type { Role, Task } from '../model.js';
-import { identifyUnit, loadAliases } from '../units/aliases.js';
+import { identifyUnit, loadAliases } from '../unit-names/aliases.js';
 import type { UnitChange } from './types.js';
 
-/** The unit a name stands for, and whether the name is one from before a reform. */
-interface UnitIdentity {
+/**
+ * A unit's name as two years are compared by it: the one name every spelling of the unit (or of
+ * a group of units) comes to, and the name it was renamed from when it is one from before a reform.
+ */
+interface ComparedName {
   canonical: string;
   renamedFrom?: string;
 }
 
-/** Names a unit; the region (a ledger's meta.region) places bare names like 财政局. */
-export type UnitIdentifier = (name: string, region: string | null) => UnitIdentity;
+/** A unit's compared name; the region (a ledger's meta.region) places bare names like 财政局. */
+export type NameComparer = (name: string, region: string | null) => ComparedName;
 
 // A collective name is written with and without 各 (区直有关单位, 区直各有关单位), a group of
 // governments by its places or their governments (各设区市, 各设区市政府, 各设区市人民政府), and a
@@ -24,24 +27,24 @@ function groupSpelling(name: string): string {
   return name.replaceAll('各', '').replace(GOVERNMENT_ENDING, '').replace(GOVERNMENT_DEPARTMENTS, '$1直');
 }
 
-/** Units by the alias table: the built-in one, extended by the given files (later files win). */
-export function unitIdentifier(aliasFiles: readonly string[] = []): UnitIdentifier {
+/** Compared names by the alias table: the built-in one, extended by the given files (later files win). */
+export function nameComparer(aliasFiles: readonly string[] = []): NameComparer {
   const table = loadAliases(aliasFiles);
   return (name, region) => {
     const { canonical, renamedFrom, kind } = identifyUnit(name, table, region);
     const collective = kind === 'group' || COLLECTIVE.test(canonical);
-    const identity: UnitIdentity = { canonical: collective ? groupSpelling(canonical) : canonical };
-    return renamedFrom === undefined ? identity : { ...identity, renamedFrom };
+    const compared: ComparedName = { canonical: collective ? groupSpelling(canonical) : canonical };
+    return renamedFrom === undefined ? compared : { ...compared, renamedFrom };
   };
 }
 
 /** A task's units of one role, by canonical unit, each with the name it is written under. */
-function unitsOfRole(task: Task, role: Role, region: string | null, identify: UnitIdentifier): Map<string, UnitIdentity & { name: string }> {
-  const units = new Map<string, UnitIdentity & { name: string }>();
+function unitsOfRole(task: Task, role: Role, region: string | null, compare: NameComparer): Map<string, ComparedName & { name: string }> {
+  const units = new Map<string, ComparedName & { name: string }>();
   for (const unit of task.units) {
     if (unit.role !== role) continue;
-    const identity = identify(unit.name, region);
-    if (!units.has(identity.canonical)) units.set(identity.canonical, { ...identity, name: unit.name });
+    const compared = compare(unit.name, region);
+    if (!units.has(compared.canonical)) units.set(compared.canonical, { ...compared, name: unit.name });
   }
   return units;
 }
@@ -55,11 +58,11 @@ export function unitChanges(
   oldTask: Task,
   newTask: Task,
   regions: { old: string | null; new: string | null },
-  identify: UnitIdentifier,
+  compare: NameComparer,
 ): UnitChange[] {
   return ROLES.flatMap((role) => {
-    const before = unitsOfRole(oldTask, role, regions.old, identify);
-    const after = unitsOfRole(newTask, role, regions.new, identify);
+    const before = unitsOfRole(oldTask, role, regions.old, compare);
+    const after = unitsOfRole(newTask, role, regions.new, compare);
     const changes: UnitChange[] = [];
     for (const [canonical, unit] of before) {
       const successor = after.get(canonical);

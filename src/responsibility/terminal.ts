@@ -3,7 +3,7 @@ import { ledgerTitle, ROLE_LABELS } from '../export/fields.js';
 import { outlineOf } from '../export/terminal.js';
 import type { ExportOptions } from '../export/types.js';
 import { displayWidth, padEnd, padStart, shorten } from '../export/width.js';
-import { type Match, matchesOf, roleCounts, tasksOfUnit, type UnitLedger } from './match.js';
+import { type Match, matchesOf, roleCounts, tasksOfUnit, type UnitLedger } from './unit-ledger.js';
 import { askedLabel, unitLabel } from './columns.js';
 import type { UnitMatrix, UnitRow } from './matrix.js';
 

@@ -2,7 +2,7 @@
 import { TASK_COLUMNS } from '../export/columns.js';
 import { type Exported, type ExporterLoaders, type ExportOptions, exportWith, type Format } from '../export/index.js';
 import { MATCH_COLUMNS, MATRIX_COLUMNS, UNIT_LEDGER_COLUMNS } from './columns.js';
-import type { UnitLedger } from './match.js';
+import type { UnitLedger } from './unit-ledger.js';
 import type { MatrixFormat } from './formats.js';
 import type { UnitMatrix } from './matrix.js';
 

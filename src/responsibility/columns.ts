@@ -1,8 +1,8 @@
 // Columns of a unit's ledger (the 台账 plus why each task is the unit's) and of the unit matrix.
 import { type Column, FOLLOW_UP_COLUMNS, TASK_COLUMNS } from '../export/columns.js';
 import { ROLE_LABELS } from '../export/fields.js';
-import type { UnitKind } from './aliases.js';
-import { type AskedUnit, type Match, type MatchedTask, matchesOf } from './match.js';
+import type { UnitKind } from '../unit-names/aliases.js';
+import { type AskedUnit, type Match, type MatchedTask, matchesOf } from './unit-ledger.js';
 import type { UnitRow } from './matrix.js';
 
 /** A task several asked units carry lists each unit's match, in the order of --unit. */

@@ -4,7 +4,7 @@ import type { LedgerOf } from '../export/types.js';
 import type { Ledger, Role, Task, Unit } from '../model.js';
 import { InputError } from '../errors.js';
 import { message } from '../i18n/index.js';
-import { type AliasTable, belongsTo, identifyUnit, isNotUnit, namesLevel, type UnitIdentity } from './aliases.js';
+import { type AliasTable, belongsTo, identifyUnit, isNotUnit, namesLevel, type UnitIdentity } from '../unit-names/aliases.js';
 
 /** Why a task is in a unit's ledger. */
 export interface Match {

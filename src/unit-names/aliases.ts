@@ -6,7 +6,7 @@ import { convertToSimplified } from '../clean/script.js';
 import { InputError } from '../errors.js';
 import { normaliseUnitName } from '../ledger/units.js';
 
-// `../../data` is the package's data folder both from src/units/ (tests) and from dist/units/.
+// `../../data` is the package's data folder both from src/unit-names/ (tests) and from dist/unit-names/.
 const BUILT_IN_FILE = new URL('../../data/aliases.yaml', import.meta.url);
 
 export type MemberKind = 'department' | 'government';
