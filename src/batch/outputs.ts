@@ -178,6 +178,7 @@ export async function openSink(plan: OutputPlan, inputs: readonly InputFile[], g
       return { put: (_index, data) => writeFileAtomic(plan.path, data, { inputs: guarded }), subject: () => plan.path };
     }
     case 'directory': {
+      // One file for each input, by the input's index.
       const targets = outputNames(inputs, plan.path, plan.format).map((name) => join(plan.path, name));
       const { writeFileAtomic } = await files();
       return {

@@ -38,7 +38,8 @@ export function quoteName(name: string): string {
   return UNPRINTABLE.test(name) ? JSON.stringify(name).replace(UNPRINTABLE_ALL, escapeCharacter) : name;
 }
 
-const escapeCharacter = (character: string): string => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+// Every unprintable character is one UTF-16 unit (UNPRINTABLE lists only such).
+const escapeCharacter = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A message with unprintable characters escaped, wherever a name was put in it. */
 function printable(text: string): string {

@@ -155,12 +155,14 @@ export async function runBatch(args: readonly string[], options: BatchOptions, d
   const printsOnTerminal =
     process.stdout.isTTY && (plan.to === 'stdout' || (plan.to === 'jsonl' && plan.path === undefined) || options.explain === true);
   let parsed = 0;
+  // The pool's indices are those of `inputs`.
+  const labelOf = (index: number) => inputLabel(inputs[index]!.path);
   const kept: Exported[] = [];
   const put = async (index: number, result: ParsedInput) => {
     const made = result.outputs.ledger;
     if (made !== undefined && 'error' in made) {
       // What the command asks of this notice it does not have (a unit it does not name).
-      fail(inputLabel(inputs[index]!.path), errorFromSent(made.error));
+      fail(labelOf(index), errorFromSent(made.error));
       progress?.advance(true);
       return;
     }
@@ -182,7 +184,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions, d
   const writing = new Set<Promise<void>>();
   const onResult = async (index: number, result: InputResult) => {
     if (result instanceof Error) {
-      fail(inputLabel(inputs[index]!.path), result);
+      fail(labelOf(index), result);
       progress?.advance(true);
       return;
     }
@@ -195,12 +197,12 @@ export async function runBatch(args: readonly string[], options: BatchOptions, d
     // Something that is no notice is refused, whatever the output: one line, exit 2, nothing written.
     const notANotice = result.warnings.find((warning) => warning.code === NOT_A_NOTICE);
     if (notANotice !== undefined) {
-      fail(inputLabel(inputs[index]!.path), new InputError(warningMessage(notANotice)));
+      fail(labelOf(index), new InputError(warningMessage(notANotice)));
       progress?.advance(true);
       return;
     }
     // The outline on stdout lists them itself.
-    if (!(plan.to === 'stdout' && plan.format === 'terminal')) reportWarnings(inputLabel(inputs[index]!.path), result.warnings, progress);
+    if (!(plan.to === 'stdout' && plan.format === 'terminal')) reportWarnings(labelOf(index), result.warnings, progress);
     if (!sink.sideBySide) return put(index, result);
     // Writing a file (open, write, sync, rename) is done by the file system, off this thread:
     // several are written at a time while parsing goes on, instead of one after another.
@@ -220,9 +222,10 @@ export async function runBatch(args: readonly string[], options: BatchOptions, d
   try {
     await sink.whole?.commit();
     const together = kept.filter((item) => item !== undefined);
-    if (plan.to === 'together' && together.length > 0) {
+    // planOutput plans a file of all the inputs together only for a command that writes one.
+    if (plan.to === 'together' && command.together !== undefined && together.length > 0) {
       const { writeFileAtomic } = await import('../export/write.js');
-      await writeFileAtomic(plan.path, await command.together!.write(together, plan.format, exportOptions), { inputs: guarded });
+      await writeFileAtomic(plan.path, await command.together.write(together, plan.format, exportOptions), { inputs: guarded });
     }
   } catch (error) {
     fail(sink.subject(0), error);

@@ -4,7 +4,8 @@ import { outputsOf, produce } from './produce.js';
 
 // One thread of the pool: makes what it is asked of each input it is sent, one at a time and in
 // the order sent (the pool queues the next job before this one is answered, and counts on it).
-const port = parentPort!;
+if (parentPort === null) throw new Error('batch/worker.js runs as a worker thread of the pool only');
+const port = parentPort;
 let done: Promise<void> = Promise.resolve();
 port.on('message', (job: Job) => {
   done = done.then(() => answer(job));

@@ -58,6 +58,7 @@ function byWork(a: UnitRow, b: UnitRow): number {
 /** A cheap test that may say yes wrongly, never no wrongly: whether every character of a is in b. */
 const characterMask = (text: string): number => {
   let mask = 0;
+  // A character of a string has a code point.
   for (const character of text) mask |= 1 << (character.codePointAt(0)! % 32);
   return mask;
 };
@@ -69,9 +70,12 @@ const characterMask = (text: string): number => {
  * 20,000 units compared pair by pair took minutes.
  */
 function similarUnits(all: readonly Tally[]): Map<Tally, Tally[]> {
-  const similar = new Map<Tally, Tally[]>(all.map((tally) => [tally, []]));
-  const buckets = new Map<string, { tally: Tally; name: string; mask: number }[]>();
-  for (const tally of all) {
+  // Each unit's similar ones with their places in `all`, to be put in that order.
+  const similar = new Map<Tally, { at: number; tally: Tally }[]>();
+  const buckets = new Map<string, { tally: Tally; at: number; name: string; mask: number; similar: { at: number; tally: Tally }[] }[]>();
+  for (const [at, tally] of all.entries()) {
+    const similarToThis: { at: number; tally: Tally }[] = [];
+    similar.set(tally, similarToThis);
     const { identity } = tally;
     if (identity.kind === 'group') continue;
     const name = identity.key.slice(identity.level?.length ?? 0);
@@ -79,25 +83,21 @@ function similarUnits(all: readonly Tally[]): Map<Tally, Tally[]> {
     const key = `${identity.kind}\n${identity.level ?? ''}\n${name.at(-1)}`;
     const bucket = buckets.get(key) ?? [];
     buckets.set(key, bucket);
-    bucket.push({ tally, name, mask: characterMask(name) });
+    bucket.push({ tally, at, name, mask: characterMask(name), similar: similarToThis });
   }
   for (const bucket of buckets.values()) {
     bucket.sort((a, b) => a.name.length - b.name.length);
-    for (let i = 0; i < bucket.length; i++) {
-      const short = bucket[i]!;
+    for (const [i, short] of bucket.entries()) {
       if (short.name.length < MIN_SIMILAR_LENGTH) continue;
-      for (let j = i + 1; j < bucket.length; j++) {
-        const long = bucket[j]!;
+      for (const long of bucket.slice(i + 1)) {
         if (long.name.length === short.name.length || (short.mask & ~long.mask) !== 0) continue;
         if (!maySameUnit(short.tally.identity, long.tally.identity)) continue;
-        similar.get(short.tally)!.push(long.tally);
-        similar.get(long.tally)!.push(short.tally);
+        short.similar.push(long);
+        long.similar.push(short);
       }
     }
   }
-  const order = new Map(all.map((tally, at) => [tally, at]));
-  for (const list of similar.values()) list.sort((a, b) => order.get(a)! - order.get(b)!);
-  return similar;
+  return new Map([...similar].map(([tally, list]) => [tally, list.sort((a, b) => a.at - b.at).map((entry) => entry.tally)]));
 }
 
 export function unitMatrix(ledger: Ledger, table: AliasTable): UnitMatrix {

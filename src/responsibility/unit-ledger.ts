@@ -86,6 +86,7 @@ export function isSubsequence(short: string, long: string): boolean {
 
 /** How many characters two names share, in order (the longest common subsequence). */
 function sharedCharacters(a: string, b: string): number {
+  // Each row has b.length + 1 entries, which is all j and j + 1 below reach.
   let previous = new Array<number>(b.length + 1).fill(0);
   for (const x of a) {
     const row = [0];
@@ -188,8 +189,9 @@ export function unitLedger(ledger: Ledger, askedNames: readonly string[], table:
   const tasks: MatchedTask[] = [];
   for (const task of ledger.tasks) {
     const matches = asked.flatMap((unit) => matchOn(task, unit) ?? []);
-    if (matches.length === 0) continue;
-    tasks.push({ ...task, match: matches[0]!, ...(matches.length > 1 ? { matches } : {}) });
+    const [match] = matches;
+    if (match === undefined) continue;
+    tasks.push({ ...task, match, ...(matches.length > 1 ? { matches } : {}) });
   }
   // The contract's fields only: what the notice's own lines became is parse's business.
   const { schema, source, meta, sections, warnings } = ledger;

@@ -44,8 +44,9 @@ export function unitLedgersXlsx(ledgers: readonly UnitLedger[], { header = 'zh' 
   });
   // The names Excel will show, so that the source sheet can refer to them.
   const names = sheetNames(named);
-  const sheets = named.map((sheet, index) => ({ ...sheet, name: names[index]! }));
+  const sheets = named.map((sheet, index) => ({ ...sheet, name: names[index] ?? sheet.name }));
   const labels = LABELS[header];
+  // Each ledger made one sheet per unit asked for, and all were asked the same units.
   const fields = ledgers.flatMap((ledger, index): [string, CellValue][] => [
     [labels.notice, sheets[index * ledger.query.units.length]!.name],
     ...sourceSheet(ledger, header, queryFields(ledger, header)).rows.map(([label, value]): [string, CellValue] => [String(label), value ?? null]),

@@ -144,8 +144,8 @@ function buildTable(files: AliasFile[]): AliasTable {
     collectiveWords: words('collectiveWords'),
     notUnits: words('notUnits'),
     notGovernments: words('notGovernments'),
-    placePattern: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${levelWords})(.*)$`),
-    regionPattern: new RegExp(`.+?(${levelWords})`, 'g'),
+    placePattern: new RegExp(`^(?<place>[\\u4e00-\\u9fff]{2,4}?)(?<level>${levelWords})(?<core>.*)$`),
+    regionPattern: new RegExp(`.+?(?<level>${levelWords})`, 'g'),
   };
   for (const file of files) {
     for (const unit of file.units ?? []) {
@@ -159,7 +159,9 @@ function buildTable(files: AliasFile[]): AliasTable {
       }
       for (const body of unit.formerly ?? []) {
         const names = (typeof body === 'string' ? [body] : body).map(normalise);
-        for (const spelling of withProvince(names)) table.cores.set(spelling, { ...entry, former: names[0]! });
+        const [former] = names;
+        if (former === undefined) continue;
+        for (const spelling of withProvince(names)) table.cores.set(spelling, { ...entry, former });
       }
     }
     for (const group of file.groups ?? []) {
@@ -198,10 +200,10 @@ interface Region {
 
 function regionOf(region: string | null | undefined, table: AliasTable): Region {
   if (!region) return { level: null, names: [] };
-  const places = region.match(table.regionPattern) ?? [];
-  const own = places.at(-1);
-  if (own === undefined) return { level: null, names: [region] };
-  const level = table.levels.find((word) => own.endsWith(word))!;
+  const last = [...region.matchAll(table.regionPattern)].at(-1);
+  const own = last?.[0];
+  const level = last?.groups?.level;
+  if (own === undefined || level === undefined) return { level: null, names: [region] };
   const stem = own.slice(0, -level.length);
   const names = [region, own, ...(stem.length >= 2 ? [stem] : [])];
   return { level, names: [...new Set(names)].sort((a, b) => b.length - a.length) };
@@ -209,9 +211,8 @@ function regionOf(region: string | null | undefined, table: AliasTable): Region 
 
 /** A government or department of another place: 东台市人民政府, 亭湖区, 南昌市财政局. */
 function splitForeignPlace(text: string, table: AliasTable): { place: string; level: string; core: string } | null {
-  const match = table.placePattern.exec(text);
-  if (match === null) return null;
-  const [, place, level, core] = match as unknown as [string, string, string, string];
+  const { place, level, core } = table.placePattern.exec(text)?.groups ?? {};
+  if (place === undefined || level === undefined || core === undefined) return null;
   if (table.notGovernments.some((ending) => (place + level).endsWith(ending))) return null;
   // Only a known core after the place makes it a place: 江门市生态环境局台山分局 stays whole.
   if (core !== '' && !table.cores.has(core)) return null;
@@ -277,14 +278,14 @@ function collectiveRule(core: string, table: AliasTable): GroupRule | null {
 
 /** A unit's name of the given level: the entry's province form at a province level. */
 function fullName(entry: CoreEntry, level: string | null, table: AliasTable): string {
-  const atProvince = level !== null && table.provinceLevels.includes(level) && entry.province !== undefined;
-  return atProvince ? entry.province! : entry.canonical;
+  const atProvince = level !== null && table.provinceLevels.includes(level);
+  return (atProvince ? entry.province : undefined) ?? entry.canonical;
 }
 
 /** The full name of the body a reform replaced, at the level (省国土资源厅 for 省国土局). */
-function formerName(entry: CoreEntry, level: string | null, table: AliasTable): string {
+function formerName(former: string, entry: CoreEntry, level: string | null, table: AliasTable): string {
   const atProvince = level !== null && table.provinceLevels.includes(level) && entry.province?.endsWith('厅') === true;
-  return atProvince ? provinceSpelling(entry.former!) : entry.former!;
+  return atProvince ? provinceSpelling(former) : former;
 }
 
 /** Reads a unit name: its level, its canonical name, and what kind of body it is. */
@@ -311,7 +312,7 @@ export function identifyUnit(name: string, table: AliasTable, region?: string | 
     if (entry.canonical === GOVERNMENT) return { canonical: placeName, key: placeName, name: placeName, kind: 'government', level: foreign.level };
     const canonical = placeName + fullName(entry, foreign.level, table);
     if (entry.former === undefined) return { canonical, key: canonical, name: canonical, kind: 'other', level: foreign.level };
-    return { canonical, key: placeName + formerName(entry, foreign.level, table), name: text, renamedFrom: text, kind: 'other', level: foreign.level };
+    return { canonical, key: placeName + formerName(entry.former, entry, foreign.level, table), name: text, renamedFrom: text, kind: 'other', level: foreign.level };
   }
 
   const core = levelled?.core ?? text;
@@ -329,7 +330,7 @@ export function identifyUnit(name: string, table: AliasTable, region?: string | 
   const canonical = (level ?? '') + canonicalCore;
   const identity: UnitIdentity = { canonical, key: canonical, name: central ? text : canonical, kind, level };
   if (entry?.former === undefined) return identity;
-  return { ...identity, key: (level ?? '') + formerName(entry, level, table), name: text, renamedFrom: text };
+  return { ...identity, key: (level ?? '') + formerName(entry.former, entry, level, table), name: text, renamedFrom: text };
 }
 
 /**
