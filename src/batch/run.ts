@@ -190,10 +190,12 @@ export async function runBatch(args: readonly string[], options: BatchOptions, d
     }
     if (printsOnTerminal) progress?.clear();
     const explanation = result.outputs.explain;
-    if (explanation !== undefined) {
-      if ('error' in explanation) throw errorFromSent(explanation.error);
-      await print(explanation.output);
+    if (explanation !== undefined && 'error' in explanation) {
+      fail(labelOf(index), errorFromSent(explanation.error));
+      progress?.advance(true);
+      return;
     }
+    if (explanation !== undefined) await print(explanation.output);
     // Something that is no notice is refused, whatever the output: one line, exit 2, nothing written.
     const notANotice = result.warnings.find((warning) => warning.code === NOT_A_NOTICE);
     if (notANotice !== undefined) {
