@@ -9,8 +9,9 @@ import { progressLine } from '../../src/batch/progress.js';
 import { displayWidth } from '../../src/export/width.js';
 import { languageOf, setLanguage, warningText } from '../../src/i18n/index.js';
 import { taizhang, TERMINAL_CONTROL } from '../support/cli.js';
+import { realPage } from '../support/pages.js';
 
-const NEWS = 'fixtures/html/realworld/09-nmg-gov-trs-ueditor-news.html';
+const NEWS = realPage('09-nmg-gov-trs-ueditor-news.html');
 const NOTICE = 'fixtures/notices/yancheng-2016.txt';
 /** A machine without an English locale. */
 const CHINESE = { LANG: 'C.UTF-8' };

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decoded, Ledger, Meta, Task } from '../../src/model.js';
 import { ledgerOf } from '../../src/pipeline.js';
 import { read } from '../../src/read/index.js';
+import { realPage } from '../support/pages.js';
 
-// Government pages as crawled (fixtures/html/realworld/SOURCES.md says where each came from).
-const DIR = 'fixtures/html/realworld';
+// Government pages as crawled (fixtures/html/realworld/SOURCES.md says where each came from), each
+// in its folder beside its expected ledger (pages.test.ts).
 const CHROME = (JSON.parse(readFileSync('fixtures/html/chrome-patterns.json', 'utf8')) as { patterns: string[] }).patterns.map(
   (pattern) => new RegExp(pattern, 'i'),
 );
@@ -124,7 +124,7 @@ const OTHER_PAGES = [
 const pages = new Map<string, Promise<{ raw: Buffer; decoded: Decoded; ledger: Ledger }>>();
 function page(file: string) {
   if (!pages.has(file)) {
-    const raw = readFileSync(join(DIR, file));
+    const raw = readFileSync(realPage(file));
     pages.set(file, read(new Uint8Array(raw), { name: file }).then((decoded) => ({ raw, decoded, ledger: ledgerOf(decoded) })));
   }
   return pages.get(file)!;

@@ -1,12 +1,13 @@
 // Helpers of the diff tests: ledgers of the fixtures, and notices written from a ledger's tasks
 // in another order, under other numbers and sections.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Ledger, Role, Task } from '../../src/model.js';
 import { parseBytes } from '../../src/pipeline.js';
 import type { Run } from '../support/cli.js';
+import { realPage } from '../support/pages.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const NOTICES = ['yancheng-2016', 'luan-2017', 'hainan-2018', 'taishan-2019', 'nanchang-2021'] as const;
@@ -17,7 +18,7 @@ export function noticePath(name: string): string {
 
 /** A page of fixtures/html: a real page (realworld/) or a seed notice published as one (seeds/). */
 export function diffFixture(name: string): string {
-  return `${ROOT}fixtures/html/${name.endsWith('.trs.html') ? 'seeds' : 'realworld'}/${name}`;
+  return name.endsWith('.trs.html') ? `${ROOT}fixtures/html/seeds/${name}` : join(ROOT, realPage(name));
 }
 
 export async function ledgerOfFile(path: string): Promise<Ledger> {

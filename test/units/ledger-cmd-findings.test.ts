@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taizhang } from '../support/cli.js';
+import { realPage } from '../support/pages.js';
 
 const page = (number: string) =>
   ({
-    '01': 'fixtures/html/realworld/01-pingtan-2022-zwgk-task-breakdown-table-rowspan.html',
-    '03': 'fixtures/html/realworld/03-govcn-2018-ftz-measures-responsible-depts.html',
-    '05': 'fixtures/html/realworld/05-govcn-2019-innovation-reforms-table-responsible-depts.html',
-    '12': 'fixtures/html/realworld/12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html',
-    '13': 'fixtures/html/realworld/13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html',
-    '14': 'fixtures/html/realworld/14-pingtan-2015-credit-plan-task-division-zerendanwei-paragraphs.html',
-    '15': 'fixtures/html/realworld/15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html',
+    '01': realPage('01-pingtan-2022-zwgk-task-breakdown-table-rowspan.html'),
+    '03': realPage('03-govcn-2018-ftz-measures-responsible-depts.html'),
+    '05': realPage('05-govcn-2019-innovation-reforms-table-responsible-depts.html'),
+    '12': realPage('12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html'),
+    '13': realPage('13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html'),
+    '14': realPage('14-pingtan-2015-credit-plan-task-division-zerendanwei-paragraphs.html'),
+    '15': realPage('15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html'),
   })[number]!;
 /** Messages in Chinese, as a clerk's machine without an English locale gives them. */
 const CHINESE = { LANG: 'C.UTF-8' };

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAliases, identifyUnit } from '../../src/unit-names/aliases.js';
 import { taizhang } from '../support/cli.js';
+import { realPage } from '../support/pages.js';
 
 const TABLES = [
   '01-pingtan-2022-zwgk-task-breakdown-table-rowspan.html',
@@ -47,7 +48,7 @@ async function tasksByName(file: string, names: readonly string[]): Promise<Foun
 }
 
 describe.each(TABLES)('%s: every unit of the matrix, typed three ways', (name) => {
-  const file = `fixtures/html/realworld/${name}`;
+  const file = realPage(name);
 
   it('gives the same tasks as listed, without the level word, and in full form — the tasks units counts', async () => {
     const matrix = await json(['units', file, '--format', 'json']);
