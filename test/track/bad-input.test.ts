@@ -5,11 +5,12 @@ import JSZip from 'jszip';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, STACK_FRAME, taizhang } from '../support/cli.js';
+import { realPage } from '../support/pages.js';
 
 // Bad input to the tracking commands: one clear line, exit 2, nothing written.
 
 const PLAN = join(ROOT, 'fixtures', 'track', 'nanchang-2021.json');
-const OTHER_PLAN = join(ROOT, 'fixtures', 'html', 'realworld', '12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html');
+const OTHER_PLAN = join(ROOT, realPage('12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html'));
 
 let scratch: string;
 

@@ -3,12 +3,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, taizhang } from '../support/cli.js';
 import { scratchFolder } from '../support/track.js';
+import { realPage } from '../support/pages.js';
 
 // The same year on a plan the tracking code was not written against: a real task breakdown table
 // (平潭 2021, an HTML page), parsed by the pipeline. What each unit carries is taken from
 // `taizhang ledger --unit`, which answers it by another road.
 
-const NOTICE = join(ROOT, 'fixtures', 'html', 'realworld', '12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html');
+const NOTICE = join(ROOT, realPage('12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html'));
 const FINANCE = '区财政金融局';
 const PERMITS = '区行政审批局';
 
