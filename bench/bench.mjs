@@ -105,7 +105,7 @@ async function measureThroughput() {
   const batch = [...files, ...files, ...files];
   const threads = threadsFor(batch.length, totalBytes * 3);
   const allCores = cpus().length;
-  const batchPass = (count) => () => parseMany(batch, count, () => {}, { renderings: {}, ledger: false });
+  const batchPass = (count) => () => parseMany(batch, count, () => {}, {});
 
   const passes = { opencc: openccPass, pipeline: pipelinePass, batch: batchPass(threads) };
   if (allCores > 1 && allCores !== threads) passes.allCores = batchPass(allCores);

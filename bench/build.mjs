@@ -1,5 +1,5 @@
 // Builds dist/ from the current source: before a benchmark measures it, and before the tests run
-// the real binary (test/global-setup.ts).
+// the real binary (test/support/global-setup.ts).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

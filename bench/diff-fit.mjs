@@ -18,15 +18,15 @@ build(ROOT, 'diff-fit');
 const load = (module) => import(pathToFileURL(`${ROOT}dist/${module}`).href);
 const { scorePairs, assignPairs } = await load('diff/align.js');
 const { combined, SIGNALS } = await load('diff/signals.js');
-const { unitIdentifier } = await load('diff/units.js');
+const { nameComparer } = await load('diff/unit-changes.js');
 const { scoreAlignment } = await load('diff/alignment-score.js');
 const { parseBytes } = await load('pipeline.js');
 
-const identify = unitIdentifier();
+const identify = nameComparer();
 const series = await Promise.all(
   SERIES.map(async (name) => {
     const hand = JSON.parse(readFileSync(`${ROOT}fixtures/diff/${name}.json`, 'utf8'));
-    const ledger = (file) => parseBytes(readFileSync(`${ROOT}fixtures/html/realworld/${file}`), { name: file });
+    const ledger = (file) => parseBytes(readFileSync(`${ROOT}fixtures/html/realworld/${file.replace(/\.html$/, '')}/${file}`), { name: file });
     const [before, after] = [await ledger(hand.old), await ledger(hand.new)];
     const regions = { old: before.meta.region, new: after.meta.region };
     // The signals do not depend on the weights: scored once, combined anew for each setting.

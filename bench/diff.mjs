@@ -29,8 +29,9 @@ async function sourceTasks() {
   const files = [
     ...readdirSync(`${ROOT}fixtures/notices`).map((name) => `${ROOT}fixtures/notices/${name}`),
     ...['01', '02', '12', '13', '15'].map((prefix) => {
-      const name = readdirSync(`${ROOT}fixtures/html/realworld`).find((file) => file.startsWith(`${prefix}-`));
-      return `${ROOT}fixtures/html/realworld/${name}`;
+      // Each real page is in a folder of its name.
+      const name = readdirSync(`${ROOT}fixtures/html/realworld`).find((page) => page.startsWith(`${prefix}-`));
+      return `${ROOT}fixtures/html/realworld/${name}/${name}.html`;
     }),
   ];
   const ledgers = await Promise.all(files.map(async (file) => parseBytes(readFileSync(file), { name: file })));

@@ -27,7 +27,7 @@ const { updateStore } = await load('track/store.js');
 const { addPlan } = await load('track/add.js');
 const { loadPlans } = await load('track/plans.js');
 const { recordProgress } = await load('track/import.js');
-const { loadAliases } = await load('units/aliases.js');
+const { loadAliases } = await load('unit-names/aliases.js');
 
 // A fixed pseudo-random sequence, so that every run builds the same year. Math.imul keeps the
 // product exact: in floating point it loses its low bits and the sequence repeats every ~10,000

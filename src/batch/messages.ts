@@ -2,11 +2,11 @@
 // boundary, so errors travel flattened and are rebuilt on the other side.
 
 import { InputError } from '../errors.js';
-import type { BatchInput, Order, Product } from './produce.js';
+import type { BatchInput, ParsedInput, RenderingRequest } from './produce.js';
 
 export interface Job {
   input: BatchInput;
-  order: Order;
+  request: RenderingRequest;
 }
 
 export interface SentError {
@@ -16,7 +16,7 @@ export interface SentError {
   exitCode?: number;
 }
 
-export type Reply = { product: Product } | { error: SentError };
+export type Reply = { parsed: ParsedInput } | { error: SentError };
 
 export function errorToSend(error: unknown): SentError {
   if (!(error instanceof Error)) return { message: String(error) };

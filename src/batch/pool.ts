@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { asError } from '../errors.js';
-import { produce, type BatchInput, type Order, type Outcome } from './produce.js';
+import { produce, type BatchInput, type InputResult, type RenderingRequest } from './produce.js';
 
-export type { BatchInput, Order, Outcome, Product, Rendering } from './produce.js';
+export type { BatchInput, InputResult, ParsedInput, RenderingRequest } from './produce.js';
+export type { Rendering } from './renderers.js';
 
 /**
  * How much text a worker thread must be given to pay for itself. Each thread loads the pipeline
@@ -24,11 +25,8 @@ export interface PoolOptions {
   workerScript?: URL;
 }
 
-/** The ledger alone, rendered by the caller. */
-const LEDGER_ONLY: Order = { renderings: {}, ledger: true };
-
 /**
- * Parses many notices and hands what was made of each to `onResult` in input order, one at a
+ * Parses many notices and hands what was made of each (the renderings `request` asks for) to `onResult` in input order, one at a
  * time. An input yielded as an Error (it could not be read) is handed on as it is. With more than
  * one thread, the notices are parsed on worker threads; inputs are pulled from `inputs` only as a
  * thread becomes free, so a batch of any size holds a few inputs in memory at a time. A failing
@@ -37,22 +35,22 @@ const LEDGER_ONLY: Order = { renderings: {}, ledger: true };
 export async function parseMany(
   inputs: AsyncIterable<BatchInput | Error> | Iterable<BatchInput | Error>,
   threads: number,
-  onResult: (index: number, outcome: Outcome) => void | Promise<void>,
-  order: Order = LEDGER_ONLY,
+  onResult: (index: number, result: InputResult) => void | Promise<void>,
+  request: RenderingRequest,
   options: PoolOptions = {},
 ): Promise<void> {
   const ahead = readAhead(inputs);
   if (threads <= 1) {
     let index = 0;
     for await (const input of ahead) {
-      await onResult(index++, input instanceof Error ? input : await produce(input, order).catch(asError));
+      await onResult(index++, input instanceof Error ? input : await produce(input, request).catch(asError));
     }
     return;
   }
 
   // The thread machinery loads only for a batch that uses it.
   const { parseOnThreads } = await import('./threads.js');
-  await parseOnThreads(ahead, threads, onResult, order, options.workerScript ?? new URL('./worker.js', import.meta.url));
+  await parseOnThreads(ahead, threads, onResult, request, options.workerScript ?? new URL('./worker.js', import.meta.url));
 }
 
 /**

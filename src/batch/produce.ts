@@ -1,10 +1,13 @@
-// What a batch makes of one input, the same on a worker thread and in-process: the ledger, and
-// the texts the CLI will write. Rendering where the ledger was parsed means only text crosses
-// between threads, and the export work is spread over the threads too.
+// What a batch makes of one input, the same on a worker thread and in-process: the renderings the
+// command asks for, and the ledger's warnings. Rendering where the ledger was parsed means only
+// text crosses between threads (the ledger itself never does), and the export work is spread
+// over the threads too.
 
-import { exportLedger, type Exported, type ExportOptions, type Format } from '../export/index.js';
-import type { Ledger, Warning } from '../model.js';
+import type { Exported } from '../export/index.js';
+import type { Warning } from '../model.js';
 import { ledgerOfInput } from '../read/ledger-json.js';
+import { errorToSend, type SentError } from './messages.js';
+import { render, type Rendered, type Rendering } from './renderers.js';
 
 /** One input of a batch, read but not yet parsed. */
 export interface BatchInput {
@@ -15,44 +18,39 @@ export interface BatchInput {
   contentType?: string;
 }
 
-/** A rendering of the ledger: an export format, one JSON line (--jsonl), or the --explain listing. */
-export interface Rendering {
-  format: Format | 'jsonl' | 'explain';
-  options: ExportOptions;
-}
+/** The renderings to make of each ledger, by the name the caller knows them by. */
+export type RenderingRequest = Readonly<Record<string, Rendering>>;
 
-/** What to make of each ledger: renderings by the name the caller knows them by. */
-export interface Order {
-  renderings: Readonly<Record<string, Rendering>>;
-  /** Send the ledger itself back too (when the caller renders it in its own way). */
-  ledger: boolean;
-}
+/**
+ * A rendering made, or why it could not be: what the command asks of this notice that it lacks
+ * (a unit it does not name). It fails that output alone; the ledger's warnings still count.
+ */
+export type RenderingResult = Rendered | { error: SentError };
 
-/** What was made of one input: the renderings asked for, by name, and the ledger if asked. */
-export interface Product {
-  outputs: Record<string, Exported>;
-  ledger?: Ledger;
+/** What was made of one parsed input. */
+export interface ParsedInput {
+  outputs: Record<string, RenderingResult>;
   /** The ledger's warnings, which the CLI reports on stderr whatever the output. */
   warnings: Warning[];
 }
 
 /** What became of one input: what was made of it, or the error that stopped it. */
-export type Outcome = Product | Error;
+export type InputResult = ParsedInput | Error;
 
-async function render(ledger: Ledger, { format, options }: Rendering): Promise<Exported> {
-  switch (format) {
-    case 'jsonl':
-      return (await import('../export/json.js')).toJsonLine(ledger);
-    case 'explain':
-      return (await import('../export/explain.js')).explainLedger(ledger, options);
-    default:
-      return exportLedger(ledger, format, options);
-  }
+/** The bytes of each output, to be moved to the other thread rather than copied. */
+export function outputsOf(parsed: ParsedInput): Exported[] {
+  return Object.values(parsed.outputs).flatMap((result) => ('output' in result ? [result.output] : []));
 }
 
-export async function produce(input: BatchInput, order: Order): Promise<Product> {
+export async function produce(input: BatchInput, request: RenderingRequest): Promise<ParsedInput> {
   const ledger = await ledgerOfInput(input.bytes, { name: input.name, encoding: input.encoding, contentType: input.contentType });
-  const outputs: Record<string, Exported> = {};
-  for (const [name, rendering] of Object.entries(order.renderings)) outputs[name] = await render(ledger, rendering);
-  return order.ledger ? { outputs, ledger, warnings: ledger.warnings } : { outputs, warnings: ledger.warnings };
+  const outputs: Record<string, RenderingResult> = {};
+  for (const [name, rendering] of Object.entries(request)) {
+    try {
+      outputs[name] = await render(ledger, rendering);
+    } catch (error) {
+      outputs[name] = { error: errorToSend(error) };
+    }
+  }
+  return { outputs, warnings: ledger.warnings };
 }

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { errorFromSent, type Job, type Reply } from './messages.js';
 import { asError } from '../errors.js';
-import type { BatchInput, Order, Outcome } from './produce.js';
+import type { BatchInput, InputResult, RenderingRequest } from './produce.js';
 
 /**
  * How many inputs may be under way ahead of the next one handed to `onResult`, per thread: enough
@@ -16,8 +16,8 @@ const AHEAD_PER_THREAD = 4;
 export async function parseOnThreads(
   inputs: AsyncIterable<BatchInput | Error>,
   threads: number,
-  onResult: (index: number, outcome: Outcome) => void | Promise<void>,
-  order: Order,
+  onResult: (index: number, result: InputResult) => void | Promise<void>,
+  request: RenderingRequest,
   workerScript: URL,
 ): Promise<void> {
   const pool = new ThreadPool(threads, workerScript);
@@ -39,7 +39,7 @@ export async function parseOnThreads(
         pool.release(slot);
         handOver.put(index, next.value);
       } else {
-        void pool.start(slot, { input: next.value, order }).then((outcome) => handOver.put(index, outcome));
+        void pool.start(slot, { input: next.value, request }).then((result) => handOver.put(index, result));
       }
     }
     await handOver.allOf(count);
@@ -48,30 +48,29 @@ export async function parseOnThreads(
   }
 }
 
-/** Hands outcomes on in input order, one at a time, however they arrive. */
+/** Hands results on in input order, one at a time, however they arrive. */
 class InOrder {
-  private readonly arrived = new Map<number, Outcome>();
+  private readonly arrived = new Map<number, InputResult>();
   private next = 0;
   private handing = false;
   /** What `onResult` threw: it stops the batch. */
   private failure: { error: unknown } | undefined;
   private waiters: (() => void)[] = [];
 
-  constructor(private readonly onResult: (index: number, outcome: Outcome) => void | Promise<void>) {}
+  constructor(private readonly onResult: (index: number, result: InputResult) => void | Promise<void>) {}
 
-  put(index: number, outcome: Outcome): void {
-    this.arrived.set(index, outcome);
+  put(index: number, result: InputResult): void {
+    this.arrived.set(index, result);
     void this.handOn();
   }
 
   private async handOn(): Promise<void> {
     if (this.handing) return; // the loop already running picks this one up
     this.handing = true;
-    while (this.failure === undefined && this.arrived.has(this.next)) {
-      const outcome = this.arrived.get(this.next)!;
+    for (let result = this.arrived.get(this.next); this.failure === undefined && result !== undefined; result = this.arrived.get(this.next)) {
       this.arrived.delete(this.next);
       try {
-        await this.onResult(this.next, outcome);
+        await this.onResult(this.next, result);
       } catch (error) {
         this.failure = { error };
       }
@@ -97,7 +96,7 @@ class InOrder {
     return this.until(() => index - this.next < ahead);
   }
 
-  /** Waits until the first `count` outcomes have been handed on. */
+  /** Waits until the first `count` results have been handed on. */
   allOf(count: number): Promise<void> {
     return this.until(() => this.next >= count);
   }
@@ -111,8 +110,8 @@ const JOBS_PER_THREAD = 2;
 
 interface Sent {
   job: Job;
-  /** Resolves the job's outcome. */
-  settle: (outcome: Outcome) => void;
+  /** Resolves the job's result. */
+  settle: (result: InputResult) => void;
 }
 
 interface Slot {
@@ -154,7 +153,7 @@ class ThreadPool {
     this.live.add(slot);
     slot.worker.on('message', (reply: Reply) => {
       slot.worked = true;
-      slot.jobs.shift()?.settle('product' in reply ? reply.product : errorFromSent(reply.error));
+      slot.jobs.shift()?.settle('parsed' in reply ? reply.parsed : errorFromSent(reply.error));
       this.release(slot);
     });
     // Without this listener an uncaught exception in the thread would be one in this thread too.
@@ -218,7 +217,7 @@ class ThreadPool {
   }
 
   /** Runs a job on an acquired place; the place is free again when the thread answers. */
-  start(slot: Slot, job: Job): Promise<Outcome> {
+  start(slot: Slot, job: Job): Promise<InputResult> {
     // The thread may have died (of another input) between acquire and start: it was replaced, and
     // the job waits for a place like any other.
     if (slot.dead) return this.acquire().then((place) => this.start(place, job), asError);

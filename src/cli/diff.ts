@@ -6,8 +6,8 @@ import { writeFileAtomic } from '../export/write.js';
 import type { Ledger } from '../model.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect } from './options.js';
 import { extname } from 'node:path';
-import { inputLabel, readInput, readLedger, sourceName, STDIN } from './input.js';
-import { EXIT, reportFailure } from './report.js';
+import { inputLabel, readInput, readLedger, sourceName, STDIN } from '../batch/input.js';
+import { EXIT, reportFailure } from '../batch/report.js';
 
 interface DiffCommandOptions {
   format?: DiffFileFormat;
@@ -59,20 +59,24 @@ async function diffFiles(oldFile: string, newFile: string, options: DiffCommandO
   } catch (error) {
     return reportFailure(undefined, error, debug);
   }
-  const ledgers: Ledger[] = [];
-  for (const file of [oldFile, newFile]) {
+  // A ledger, or the exit code of the failure to read it.
+  const read = async (file: string): Promise<Ledger | number> => {
     try {
-      ledgers.push(await readDiffInput(file));
+      return await readDiffInput(file);
     } catch (error) {
       return reportFailure(inputLabel(file), error, debug);
     }
-  }
+  };
+  const oldLedger = await read(oldFile);
+  if (typeof oldLedger === 'number') return oldLedger;
+  const newLedger = await read(newFile);
+  if (typeof newLedger === 'number') return newLedger;
   let rendered: string | Uint8Array;
   try {
     // The diff and its renderers load only when there are two ledgers to compare.
     const { diffLedgers, diffToXlsx, renderDiff } = await import('../diff/index.js');
-    const report = diffLedgers(ledgers[0]!, ledgers[1]!, { threshold: options.threshold, aliasFiles: options.aliases });
-    const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
+    const report = diffLedgers(oldLedger, newLedger, { threshold: options.threshold, aliasFiles: options.aliases });
+    const colorLevel = format === 'terminal' ? (await import('../export/stdout.js')).stdoutColorLevel() : 0;
     rendered = format === 'xlsx' ? await diffToXlsx(report) : renderDiff(report, format, { colorLevel });
   } catch (error) {
     // An alias file that cannot be read names itself in the message.

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { DUE_FORMATS, type DueFormat, formatOf } from '../track/formats.js';
-import { reportFailure } from './report.js';
+import { reportFailure } from '../batch/report.js';
 import { addReportOptions, type TrackingOptions, withTracking, writeOutput } from './track.js';
 
 interface DueOptions extends TrackingOptions {
@@ -26,7 +26,7 @@ export function registerDue(program: Command): void {
       }
       process.exitCode = await withTracking(options, debug, async ({ tracking, own }) => {
         const { dueTasks, renderDue } = await import('../track/due.js');
-        const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
+        const colorLevel = format === 'terminal' ? (await import('../export/stdout.js')).stdoutColorLevel() : 0;
         return writeOutput(renderDue(dueTasks(tracking, own), format, colorLevel), options.output, debug);
       });
     },

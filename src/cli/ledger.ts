@@ -1,14 +1,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { BatchOptions } from '../batch/run.js';
 import { ROLE_LABELS, ROLES } from '../export/fields.js';
 import { FILE_FORMATS } from '../export/index.js';
 import { message } from '../i18n/index.js';
 import type { Role } from '../model.js';
-import type { UnitLedger } from '../units/match.js';
-import { quoteName } from './report.js';
-import { ALIASES_FLAGS, ALIASES_HELP, collect, INPUTS_HELP, withAliasTable } from './options.js';
-import { inputSize, MAX_INPUT_FLAGS, MAX_INPUT_HELP, parseFiles, type ParseOptions } from './parse.js';
+import type { UnitLedger } from '../responsibility/unit-ledger.js';
+import { ALIASES_FLAGS, ALIASES_HELP, collect, INPUTS_HELP, inputSize, MAX_INPUT_FLAGS, MAX_INPUT_HELP, withAliasTable } from './options.js';
 
-interface LedgerOptions extends ParseOptions {
+interface LedgerOptions extends BatchOptions {
   unit: string[];
   role?: Role[];
   aliases: string[];
@@ -35,33 +34,27 @@ export function addUnitCommandOptions(command: Command, formats: readonly string
     .option('-q, --quiet', 'no progress bar and no summary line (failures and warnings are still reported)');
 }
 
-/** Says on stderr when the notice names a unit asked for only through its groups. */
-function noteCollectiveOnly(ledger: UnitLedger, source: string, matchesOf: (task: UnitLedger['tasks'][number]) => { unit: string; named: string }[]): void {
-  for (const unit of ledger.query.units) {
-    if (unit.found.length > 0) continue;
-    const groups = new Set(ledger.tasks.flatMap((task) => matchesOf(task).filter((match) => match.unit === unit.name).map((match) => match.named)));
-    process.stderr.write(`taizhang: ${quoteName(source)}: ${message('unit.collectiveOnly', { unit: unit.name, groups: [...groups].join('、') })}\n`);
-  }
-}
-
 async function writeUnitLedgers(files: readonly string[], options: LedgerOptions, debug: boolean): Promise<number> {
-  // Loaded here rather than at start-up, which `parse` and --help should not pay for.
-  const { matchesOf, unitLedger } = await import('../units/match.js');
-  const { exportUnitLedger, unitLedgersXlsx } = await import('../units/export.js');
-  return withAliasTable(options.aliases, debug, (table) => {
-    const own = (ledger: Parameters<typeof unitLedger>[0]) => {
-      const found = unitLedger(ledger, options.unit, table, options.role ?? null);
-      noteCollectiveOnly(found, ledger.source.name, matchesOf);
-      return found;
-    };
-    return parseFiles(files, options, debug, {
+  const { runBatch } = await import('../batch/run.js');
+  const query = { units: options.unit, roles: options.role ?? null, aliases: options.aliases };
+  // The alias tables are read here first, so that one that cannot be read is one failure, not one per notice.
+  return withAliasTable(options.aliases, debug, () =>
+    runBatch(files, options, debug, {
       name: "a unit's ledger",
+      perInput: 'output per input',
       formats: FILE_FORMATS,
-      render: (ledger, format, exportOptions) => exportUnitLedger(own(ledger), format, exportOptions),
+      rendering: (format, exportOptions) => ({ renderer: 'unit-ledger', format, options: exportOptions, query }),
       // One department's tasks from several notices: one workbook, a sheet per notice.
-      together: { formats: ['xlsx'], keep: own, write: (kept, _format, exportOptions) => unitLedgersXlsx(kept as UnitLedger[], exportOptions) },
-    });
-  });
+      together: {
+        formats: ['xlsx'],
+        keptAs: 'json',
+        write: async (kept, _format, exportOptions) => {
+          const { unitLedgersXlsx } = await import('../responsibility/export.js');
+          return unitLedgersXlsx(kept.map((json) => JSON.parse(String(json)) as UnitLedger), exportOptions);
+        },
+      },
+    }),
+  );
 }
 
 /** `taizhang ledger FILE... --unit NAME`: one department's 工作台账. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { type Language, LANGUAGES, setLanguage } from '../i18n/index.js';
-import { EXIT, reportFailure } from './report.js';
+import { EXIT, reportFailure } from '../batch/report.js';
 
 // Each command lives in its own file and adds itself to the program. Only the command run is
 // loaded (every one for --help or a mistyped name): a cold start pays for no other.
@@ -17,9 +17,10 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
 };
 
 /** The commands to load for this command line: the one named, else all. */
-function commandsFor(argv: readonly string[]): string[] {
+function commandsFor(argv: readonly string[]): (() => Promise<(program: Command) => void>)[] {
   const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  const command = named !== undefined && Object.hasOwn(COMMANDS, named) ? COMMANDS[named] : undefined;
+  return command !== undefined ? [command] : Object.values(COMMANDS);
 }
 
 function packageVersion(): string {
@@ -41,7 +42,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     // Throw instead of exiting, so that run() decides the exit code; subcommands inherit both settings.
     .exitOverride()
     .configureOutput({ outputError: (message, write) => write(`taizhang: ${message.replace(/^error: /, '')}`) });
-  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program);
+  for (const load of commandsFor(argv)) (await load())(program);
   return program;
 }
 

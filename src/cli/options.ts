@@ -1,8 +1,10 @@
-import type { AliasTable } from '../units/aliases.js';
-import { reportFailure } from './report.js';
+import { InvalidArgumentError } from 'commander';
+import { reportFailure } from '../batch/report.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize, parseSize } from '../limits.js';
+import type { AliasTable } from '../unit-names/aliases.js';
 
-// Options several commands share: repeatable values, and --aliases of the commands that name
-// units (ledger, units, diff).
+// Options several commands share: repeatable values, --max-input of the commands that read
+// notices, and --aliases of the commands that name units (ledger, units, diff).
 
 /** What the commands that read notices take. */
 export const INPUTS_HELP =
@@ -10,6 +12,16 @@ export const INPUTS_HELP =
 
 export const ALIASES_FLAGS = '--aliases <file>';
 export const ALIASES_HELP = 'an alias table of unit names to read after the built-in one (repeatable)';
+
+/** --max-input SIZE: `100MB`, `1g`, `512k`, or bytes. */
+export function inputSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('Expected a size such as 100MB, 1GB or 512KB.');
+  return bytes;
+}
+
+export const MAX_INPUT_FLAGS = '--max-input <size>';
+export const MAX_INPUT_HELP = `read no input larger than this (default ${formatSize(DEFAULT_MAX_INPUT_BYTES)}; 100MB, 1GB, 512KB)`;
 
 /** Gathers the values of a repeatable option. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -22,7 +34,7 @@ export function collect(value: string, previous: string[] = []): string[] {
  */
 export async function withAliasTable(files: readonly string[], debug: boolean, run: (table: AliasTable) => Promise<number>): Promise<number> {
   // Loaded here rather than at start-up, which `parse` and --help should not pay for.
-  const { loadAliases } = await import('../units/aliases.js');
+  const { loadAliases } = await import('../unit-names/aliases.js');
   let table: AliasTable;
   try {
     table = loadAliases(files);

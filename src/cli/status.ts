@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatOf, STATUS_FORMATS, type StatusFormat } from '../track/formats.js';
-import { reportFailure } from './report.js';
+import { reportFailure } from '../batch/report.js';
 import { addReportOptions, type TrackingOptions, withTracking, writeOutput } from './track.js';
 
 interface StatusOptions extends TrackingOptions {
@@ -26,7 +26,7 @@ export function registerStatus(program: Command): void {
     }
     process.exitCode = await withTracking(options, debug, async ({ tracking, own, table }) => {
       const { renderStatus, statusReport } = await import('../track/status.js');
-      const colorLevel = format === 'terminal' ? (await import('./stdout.js')).stdoutColorLevel() : 0;
+      const colorLevel = format === 'terminal' ? (await import('../export/stdout.js')).stdoutColorLevel() : 0;
       return writeOutput(await renderStatus(statusReport(tracking, own, table), format, colorLevel), options.output, debug);
     });
   });

@@ -5,10 +5,10 @@ import type { Ledger } from '../model.js';
 import { parseDate, parseDays, today } from '../track/dates.js';
 import type { ReturnedSheet } from '../track/sheet-in.js';
 import type { Tracking, UnitTasks } from '../track/state.js';
-import type { AliasTable } from '../units/aliases.js';
-import { inputLabel, readLedger } from './input.js';
+import type { AliasTable } from '../unit-names/aliases.js';
+import { inputLabel, readLedger } from '../batch/input.js';
 import { ALIASES_FLAGS, ALIASES_HELP, collect, withAliasTable } from './options.js';
-import { EXIT, reportFailure } from './report.js';
+import { EXIT, reportFailure } from '../batch/report.js';
 
 // `taizhang track …` keeps the plans and their progress in an SQLite file; `due` and `status`
 // read it. The database code loads only when one of them runs.
@@ -125,7 +125,7 @@ async function exportSheets(options: ExportOptions, debug: boolean): Promise<num
   const asked = options.unit;
   return withTracking({ ...options, unit: undefined }, debug, async ({ tracking, table }) => {
     const { tasksByUnit, tasksOfUnit } = await import('../track/state.js');
-    const { identifyUnit } = await import('../units/aliases.js');
+    const { identifyUnit } = await import('../unit-names/aliases.js');
     const { unitWorkbook } = await import('../track/sheet-out.js');
     // A group (市直各单位) gets no sheet of its own: its tasks are in each member's.
     const units = asked !== undefined ? [asked] : tasksByUnit(tracking, table).map(({ unit }) => unit).filter((unit) => identifyUnit(unit, table).kind !== 'group');

@@ -1,22 +1,23 @@
 import type { Command } from 'commander';
-import { MATRIX_FILE_FORMATS, type MatrixFormat } from '../units/formats.js';
+import type { BatchOptions } from '../batch/run.js';
+import { MATRIX_FILE_FORMATS, type MatrixFormat } from '../responsibility/formats.js';
 import { INPUTS_HELP, withAliasTable } from './options.js';
 import { addUnitCommandOptions } from './ledger.js';
-import { parseFiles, type ParseOptions } from './parse.js';
 
-interface UnitsOptions extends ParseOptions {
+interface UnitsOptions extends BatchOptions {
   aliases: string[];
 }
 
 async function writeMatrices(files: readonly string[], options: UnitsOptions, debug: boolean): Promise<number> {
-  const { unitMatrix } = await import('../units/matrix.js');
-  const { exportUnitMatrix } = await import('../units/export.js');
-  return withAliasTable(options.aliases, debug, (table) =>
-    parseFiles(files, options, debug, {
+  const { runBatch } = await import('../batch/run.js');
+  // The alias tables are read here first, so that one that cannot be read is one failure, not one per notice.
+  return withAliasTable(options.aliases, debug, () =>
+    runBatch(files, options, debug, {
       name: 'the unit matrix',
+      perInput: 'output per input',
       formats: MATRIX_FILE_FORMATS,
       // planOutput lets through only these formats and the terminal.
-      render: (ledger, format, exportOptions) => exportUnitMatrix(unitMatrix(ledger, table), format as MatrixFormat, exportOptions),
+      rendering: (format, exportOptions) => ({ renderer: 'unit-matrix', format: format as MatrixFormat, options: exportOptions, aliases: options.aliases }),
     }),
   );
 }
@@ -27,7 +28,7 @@ export function registerUnits(program: Command): void {
     .command('units')
     .description('print the responsibility matrix: every unit, its names, and its counts of tasks by role')
     .argument('<inputs...>', INPUTS_HELP);
-  // Listed here, not imported from units/export.js, so that start-up does not load that module.
+  // Listed here, not imported from responsibility/export.js, so that start-up does not load that module.
   addUnitCommandOptions(command, MATRIX_FILE_FORMATS).action(async (files: string[], options: UnitsOptions, self: Command) => {
     process.exitCode = await writeMatrices(files, options, self.optsWithGlobals().debug === true);
   });

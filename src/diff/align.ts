@@ -1,6 +1,7 @@
 import type { Task } from '../model.js';
 import { maxWeightAssignment } from './assignment.js';
 import { candidatePairs } from './candidates.js';
+import { itemAt } from './indexed.js';
 import {
   combined,
   featuresOf,
@@ -78,7 +79,7 @@ function groupsOf(edges: readonly Match[], oldCount: number): Map<number, Match[
   const size = new Map<number, number>();
   const root = (node: number): number => {
     let top = node;
-    while ((parent.get(top) ?? top) !== top) top = parent.get(top)!;
+    for (let up = parent.get(top); up !== undefined && up !== top; up = parent.get(top)) top = up;
     parent.set(node, top);
     return top;
   };
@@ -113,11 +114,17 @@ function assignGroup(edges: readonly Match[]): Match[] {
   const column = new Map(news.map((index, position) => [index, position]));
   const weights = olds.map(() => new Array<number>(news.length).fill(0));
   const edgeAt = olds.map(() => new Array<Match | undefined>(news.length));
+  // Every edge's old and new task have their row and column, made from these edges above.
   for (const edge of edges) {
-    weights[row.get(edge.old)!]![column.get(edge.new)!] = edge.similarity;
-    edgeAt[row.get(edge.old)!]![column.get(edge.new)!] = edge;
+    const i = row.get(edge.old)!;
+    const j = column.get(edge.new)!;
+    itemAt(weights, i)[j] = edge.similarity;
+    itemAt(edgeAt, i)[j] = edge;
   }
-  return maxWeightAssignment(weights).flatMap((j, i) => (j !== -1 && weights[i]![j]! > 0 ? [edgeAt[i]![j]!] : []));
+  return maxWeightAssignment(weights).flatMap((j, i) => {
+    const edge = j === -1 ? undefined : itemAt(edgeAt, i)[j];
+    return edge !== undefined && edge.similarity > 0 ? [edge] : [];
+  });
 }
 
 /** The unpaired tasks that are part of a paired task: the rest of a split or a merger. */
@@ -154,7 +161,7 @@ export function scorePairs(
     newFeatures.map((feature) => feature.terms),
   )) {
     for (const newIndex of newIndices) {
-      const signals = signalsOf(oldFeatures[oldIndex]!, newFeatures[newIndex]!);
+      const signals = signalsOf(itemAt(oldFeatures, oldIndex), itemAt(newFeatures, newIndex));
       scored.push({ old: oldIndex, new: newIndex, similarity: combined(signals, options.weights), signals });
     }
   }

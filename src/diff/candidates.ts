@@ -33,18 +33,21 @@ function nearest(from: readonly Vector[], to: readonly Vector[], emit: (fromInde
   from.forEach((terms, fromIndex) => {
     // Rarest first: a word found in few tasks says the most, and costs the least to look up.
     const words = [...terms.ids]
-      .map((term, index): [number, number] => [term, terms.weights[index]!])
-      .filter(([term, weight]) => weight > 0 && postings.has(term))
-      .sort((a, b) => b[1] - a[1]);
+      .flatMap((term, index) => {
+        const list = postings.get(term);
+        const weight = terms.weights[index] ?? 0;
+        return list !== undefined && weight > 0 ? [{ list, weight }] : [];
+      })
+      .sort((a, b) => b.weight - a.weight);
     let budget = POSTINGS_PER_TASK;
-    for (const [term, weight] of words) {
-      const list = postings.get(term)!;
+    for (const { list, weight } of words) {
       if (list.length > budget && touched.length > 0) break;
       const end = Math.min(list.length, budget);
-      for (let position = 0; position < end; position++) {
-        const toIndex = list[position]!;
-        if (shared[toIndex] === 0) touched.push(toIndex);
-        shared[toIndex] += weight;
+      for (const toIndex of end === list.length ? list : list.slice(0, end)) {
+        // Postings hold indices of `to`, and `shared` has an entry for each.
+        const sum = shared[toIndex]!;
+        if (sum === 0) touched.push(toIndex);
+        shared[toIndex] = sum + weight;
       }
       budget -= end;
       if (budget <= 0) break;
@@ -55,20 +58,21 @@ function nearest(from: readonly Vector[], to: readonly Vector[], emit: (fromInde
   });
 }
 
-/** The `count` indices of the largest weights, without sorting them all. */
+/** The `count` indices of the largest weights (an entry of `weights` for each index), without sorting them all. */
 function topByWeight(indices: readonly number[], weights: Float64Array, count: number): number[] {
-  const top: number[] = [];
+  // Sorted by weight, largest first.
+  const top: { index: number; weight: number }[] = [];
   for (const index of indices) {
-    if (top.length === count && weights[index]! <= weights[top[count - 1]!]!) continue;
-    let position = Math.min(top.length, count - 1);
-    top[position] = index;
+    const weight = weights[index]!;
+    const last = top.at(-1);
+    if (top.length === count && last !== undefined && weight <= last.weight) continue;
+    if (top.length === count) top.pop();
     // Insertion into the short sorted list.
-    while (position > 0 && weights[top[position - 1]!]! < weights[index]!) {
-      top[position] = top[position - 1]!;
-      top[--position] = index;
-    }
+    let position = top.length;
+    while (position > 0 && (top[position - 1]?.weight ?? Infinity) < weight) position--;
+    top.splice(position, 0, { index, weight });
   }
-  return top;
+  return top.map((entry) => entry.index);
 }
 
 /**

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { ledgerTitle } from '../export/fields.js';
 import type { Deadline, Ledger, Task } from '../model.js';
 import { alignTasks, type Alignment, type Match } from './align.js';
+import { itemAt } from './indexed.js';
 import { longestIncreasingSubsequence } from './order.js';
 import { scriptFold } from './script.js';
 import { sameSection } from './sections.js';
@@ -17,7 +18,7 @@ import {
   type SectionCounts,
   type TaskPair,
 } from './types.js';
-import { unitChanges, unitIdentifier, type UnitIdentifier } from './units.js';
+import { nameComparer, type NameComparer, unitChanges } from './unit-changes.js';
 
 export interface DiffOptions {
   /** Similarity (signals.ts) under which two tasks are not paired (default DEFAULT_THRESHOLD). */
@@ -44,7 +45,7 @@ function movesOf(matches: readonly Match[], oldTasks: readonly Task[], newTasks:
   const moves = new Map<Match, Move>();
   const stayed: Match[] = [];
   for (const match of matches) {
-    if (sameSection(oldTasks[match.old]!.path, newTasks[match.new]!.path)) stayed.push(match);
+    if (sameSection(itemAt(oldTasks, match.old).path, itemAt(newTasks, match.new).path)) stayed.push(match);
     else moves.set(match, 'section');
   }
   const inOrder = longestIncreasingSubsequence(stayed.map((match) => match.new));
@@ -70,12 +71,14 @@ interface Side {
   tasks: Task[];
 }
 
-function pairOf(match: Match, move: Move | undefined, before: Side, after: Side, identifyUnit: UnitIdentifier): TaskPair {
-  const oldTask = before.tasks[match.old]!;
-  const newTask = after.tasks[match.new]!;
+function pairOf(match: Match, move: Move | undefined, before: Side, after: Side, compareNames: NameComparer): TaskPair {
+  const oldTask = itemAt(before.tasks, match.old);
+  const newTask = itemAt(after.tasks, match.new);
+  const old = itemAt(before.ledger.tasks, match.old);
+  const current = itemAt(after.ledger.tasks, match.new);
   const pair: TaskPair = {
-    old: before.ledger.tasks[match.old]!,
-    new: after.ledger.tasks[match.new]!,
+    old,
+    new: current,
     similarity: match.similarity,
     signals: match.signals,
     kinds: [],
@@ -85,14 +88,14 @@ function pairOf(match: Match, move: Move | undefined, before: Side, after: Side,
     pair.kinds.push('moved');
     pair.move = move;
   }
-  const units = unitChanges(oldTask, newTask, { old: before.ledger.meta.region, new: after.ledger.meta.region }, identifyUnit);
+  const units = unitChanges(oldTask, newTask, { old: before.ledger.meta.region, new: after.ledger.meta.region }, compareNames);
   if (units.length > 0) {
     pair.kinds.push('units');
     pair.units = units;
   }
   if (deadlineKey(oldTask.deadlines) !== deadlineKey(newTask.deadlines)) {
     pair.kinds.push('deadlines');
-    pair.deadlines = { old: pair.old!.deadlines, new: pair.new!.deadlines };
+    pair.deadlines = { old: old.deadlines, new: current.deadlines };
   }
   if (pair.kinds.length === 0) pair.kinds.push('unchanged');
   return pair;
@@ -101,7 +104,7 @@ function pairOf(match: Match, move: Move | undefined, before: Side, after: Side,
 /** A removed task, with the new task most like it so that a reader can judge a near miss. */
 function removedPair(task: Task, nearest: Match | undefined, newLedger: Ledger): TaskPair {
   const pair: TaskPair = { old: task, new: null, similarity: 0, kinds: ['removed'] };
-  if (nearest !== undefined && nearest.similarity > 0) pair.nearest = { task: newLedger.tasks[nearest.new]!, similarity: nearest.similarity };
+  if (nearest !== undefined && nearest.similarity > 0) pair.nearest = { task: itemAt(newLedger.tasks, nearest.new), similarity: nearest.similarity };
   return pair;
 }
 
@@ -112,11 +115,11 @@ function removedPair(task: Task, nearest: Match | undefined, newLedger: Ledger):
  */
 function orderedPairs(alignment: Alignment, pairs: readonly TaskPair[], oldLedger: Ledger, newLedger: Ledger): TaskPair[] {
   const { matches, parts, nearestNew } = alignment;
-  const pairByNew = new Map(matches.map((match, index) => [match.new, pairs[index]!]));
+  const pairByNew = new Map(matches.map((match, index) => [match.new, itemAt(pairs, index)]));
   const newIndexByOld = new Map(matches.map((match) => [match.old, match.new]));
   const partPair = (part: (typeof parts)[number]): TaskPair => ({
-    old: oldLedger.tasks[part.old]!,
-    new: newLedger.tasks[part.new]!,
+    old: itemAt(oldLedger.tasks, part.old),
+    new: itemAt(newLedger.tasks, part.new),
     similarity: part.similarity,
     signals: part.signals,
     kinds: [part.kind],
@@ -157,7 +160,7 @@ function addKinds(counts: KindCounts, kinds: readonly ChangeKind[]): void {
  */
 function sectionCounts(pairs: readonly TaskPair[], oldLedger: Ledger, newLedger: Ledger): SectionCounts[] {
   const sectionOf = (pair: TaskPair): ['old' | 'new', string] =>
-    pair.new !== null && pair.kinds[0] !== 'merged' ? ['new', pair.new.path[0] ?? ''] : ['old', pair.old!.path[0] ?? ''];
+    pair.new !== null && pair.kinds[0] !== 'merged' ? ['new', pair.new.path[0] ?? ''] : ['old', pair.old?.path[0] ?? ''];
   const counts = new Map<string, KindCounts>();
   for (const pair of pairs) {
     const key = JSON.stringify(sectionOf(pair));
@@ -189,16 +192,16 @@ function checkSize(...ledgers: readonly Ledger[]): void {
 export function diffLedgers(oldLedger: Ledger, newLedger: Ledger, options: DiffOptions = {}): DiffReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   checkSize(oldLedger, newLedger);
-  const identifyUnit = unitIdentifier(options.aliasFiles);
+  const compareNames = nameComparer(options.aliasFiles);
   const fold = scriptFold(oldLedger, newLedger);
   const before: Side = { ledger: oldLedger, tasks: oldLedger.tasks.map((task) => comparable(task, fold)) };
   const after: Side = { ledger: newLedger, tasks: newLedger.tasks.map((task) => comparable(task, fold)) };
   const regions = { old: oldLedger.meta.region, new: newLedger.meta.region };
   const alignment = alignTasks(before.tasks, after.tasks, threshold, {
-    unitKey: (name, side) => identifyUnit(name, regions[side]).canonical,
+    unitKey: (name, side) => compareNames(name, regions[side]).canonical,
   });
   const moves = movesOf(alignment.matches, before.tasks, after.tasks);
-  const matched = alignment.matches.map((match) => pairOf(match, moves.get(match), before, after, identifyUnit));
+  const matched = alignment.matches.map((match) => pairOf(match, moves.get(match), before, after, compareNames));
   const pairs = orderedPairs(alignment, matched, oldLedger, newLedger);
   const counts = zeroCounts();
   for (const pair of pairs) addKinds(counts, pair.kinds);

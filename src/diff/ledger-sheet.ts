@@ -36,13 +36,16 @@ function tasksOf(header: readonly string[], rows: readonly string[][]): Task[] {
   }
   const tasks: Task[] = [];
   for (const row of rows) {
-    const cell = (key: ColumnKey): string => (columns.has(key) ? (row[columns.get(key)!] ?? '').trim() : '');
+    const cell = (key: ColumnKey): string => {
+      const column = columns.get(key);
+      return column === undefined ? '' : (row[column] ?? '').trim();
+    };
     if (cell('text') === '') continue;
     const units: Unit[] = ROLES.flatMap((role) => split(cell(role), UNIT_SEPARATOR).map((name) => ({ name, role })));
     const texts = split(cell('deadline'), DEADLINE_SEPARATOR);
     const dates = split(cell('deadlineDate'), DEADLINE_SEPARATOR);
     // Dates are written only for the deadlines that have one: they line up only when all do.
-    const deadlines: Deadline[] = texts.map((text, index) => ({ text, date: dates.length === texts.length ? dates[index]! : null }));
+    const deadlines: Deadline[] = texts.map((text, index) => ({ text, date: dates.length === texts.length ? (dates[index] ?? null) : null }));
     const seq = tasks.length + 1;
     tasks.push({
       id: cell('id') || String(seq),

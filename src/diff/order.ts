@@ -3,7 +3,8 @@
  * O(n log n)): the items that kept their relative order.
  */
 export function longestIncreasingSubsequence(values: readonly number[]): Set<number> {
-  // tails[k]: index of the smallest last value of an increasing run of length k + 1.
+  // tails[k]: index of the smallest last value of an increasing run of length k + 1. Both arrays
+  // hold indices of `values`, and `middle` stays below tails.length: the `!` reads are in range.
   const tails: number[] = [];
   const previous = new Array<number>(values.length).fill(-1);
   values.forEach((value, index) => {

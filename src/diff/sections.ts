@@ -13,5 +13,8 @@ function sameTitle(a: string, b: string): boolean {
  * changes; level by level, since siblings share their parent's words.
  */
 export function sameSection(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((title, level) => sameTitle(title, b[level]!));
+  return a.length === b.length && a.every((title, level) => {
+    const other = b[level];
+    return other !== undefined && sameTitle(title, other);
+  });
 }

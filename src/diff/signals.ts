@@ -1,4 +1,5 @@
 import type { Task } from '../model.js';
+import { itemAt } from './indexed.js';
 import { bigramList } from './text.js';
 import { vectorDice, type Vector, type Vocabulary } from './vector.js';
 
@@ -91,7 +92,7 @@ export function featuresOf(
   vocabulary: Vocabulary,
 ): TaskFeatures[] {
   return tasks.map((task, index) => {
-    const { terms, sectionTerms, units } = items[index]!;
+    const { terms, sectionTerms, units } = itemAt(items, index);
     return {
       terms: vocabulary.weighted(terms, weightIn(weightsOf.terms)),
       bigrams: vocabulary.counts(bigramList(task.text)),

@@ -30,7 +30,11 @@ export function bigramList(text: string): string[] {
   const characters = [...compactText(text)];
   if (characters.length === 1) return characters;
   const bigrams: string[] = [];
-  for (let index = 0; index + 1 < characters.length; index++) bigrams.push(characters[index]! + characters[index + 1]!);
+  let previous: string | undefined;
+  for (const character of characters) {
+    if (previous !== undefined) bigrams.push(previous + character);
+    previous = character;
+  }
   return bigrams;
 }
 

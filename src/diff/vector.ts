@@ -23,12 +23,24 @@ export class Vocabulary {
     const sorted = Int32Array.from(items, (item) => this.idOf(item)).sort();
     const ids: number[] = [];
     const weights: number[] = [];
+    // Ids are 0 or more: -1 is no id yet.
+    let current = -1;
+    let count = 0;
     for (const id of sorted) {
-      if (ids.length > 0 && ids[ids.length - 1] === id) weights[weights.length - 1]++;
-      else {
-        ids.push(id);
-        weights.push(1);
+      if (id === current) {
+        count++;
+        continue;
       }
+      if (count > 0) {
+        ids.push(current);
+        weights.push(count);
+      }
+      current = id;
+      count = 1;
+    }
+    if (count > 0) {
+      ids.push(current);
+      weights.push(count);
     }
     return { ids: Int32Array.from(ids), weights: Float64Array.from(weights), total: sorted.length };
   }
@@ -52,6 +64,7 @@ function shared(a: Vector, b: Vector): number {
   let sum = 0;
   let i = 0;
   let j = 0;
+  // The loop's condition keeps i and j within a's and b's items.
   while (i < a.ids.length && j < b.ids.length) {
     const difference = a.ids[i]! - b.ids[j]!;
     if (difference < 0) i++;

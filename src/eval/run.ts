@@ -1,6 +1,6 @@
 import { basename, extname, join } from 'node:path';
-import { inputLabel, readLedger } from '../cli/input.js';
-import { quoteName } from '../cli/report.js';
+import { inputLabel, readLedger } from '../batch/input.js';
+import { quoteName } from '../batch/report.js';
 import { InputError } from '../errors.js';
 import { readLedgerJson } from '../read/ledger-json.js';
 import { loadInput } from '../read/load.js';

@@ -73,28 +73,28 @@ export function dice(a: Map<string, number>, b: Map<string, number>): number {
   return (2 * shared) / total;
 }
 
-/** Pairs of (gold index, predicted index), most similar first, each task used once. */
-function pairTasks(gold: Task[], predicted: Task[]): [number, number][] {
-  const goldGrams = gold.map((t) => bigramCounts(letters(t.text)));
-  const predictedGrams = predicted.map((t) => bigramCounts(letters(t.text)));
-  const candidates: { similarity: number; g: number; p: number }[] = [];
-  goldGrams.forEach((g, gi) =>
+/** Pairs of (gold task, predicted task), most similar first, each task used once. */
+function pairTasks(gold: Task[], predicted: Task[]): [Task, Task][] {
+  const withGrams = (tasks: Task[]) => tasks.map((task) => ({ task, grams: bigramCounts(letters(task.text)) }));
+  const predictedGrams = withGrams(predicted);
+  const candidates: { similarity: number; g: number; p: number; pair: [Task, Task] }[] = [];
+  withGrams(gold).forEach((g, gi) =>
     predictedGrams.forEach((p, pi) => {
-      const similarity = dice(g, p);
+      const similarity = dice(g.grams, p.grams);
       // Equal texts go to the pair whose places in the two lists agree best.
       const place = 1 - Math.abs(gi / Math.max(1, gold.length) - pi / Math.max(1, predicted.length));
-      if (similarity >= PAIRING_THRESHOLD) candidates.push({ similarity: similarity + place * 1e-6, g: gi, p: pi });
+      if (similarity >= PAIRING_THRESHOLD) candidates.push({ similarity: similarity + place * 1e-6, g: gi, p: pi, pair: [g.task, p.task] });
     }),
   );
   candidates.sort((x, y) => y.similarity - x.similarity);
   const usedGold = new Set<number>();
   const usedPredicted = new Set<number>();
-  const pairs: [number, number][] = [];
-  for (const { g, p } of candidates) {
+  const pairs: [Task, Task][] = [];
+  for (const { g, p, pair } of candidates) {
     if (usedGold.has(g) || usedPredicted.has(p)) continue;
     usedGold.add(g);
     usedPredicted.add(p);
-    pairs.push([g, p]);
+    pairs.push(pair);
   }
   return pairs;
 }
@@ -132,9 +132,7 @@ export function scoreLedger(gold: Ledger, predicted: Ledger | null): DocumentSco
     deadlinesGold: sum(goldTasks, (t) => t.deadlines.length),
     deadlinesPredicted: sum(predictedTasks, (t) => t.deadlines.length),
   };
-  for (const [g, p] of pairTasks(goldTasks, predictedTasks)) {
-    const a = goldTasks[g]!;
-    const b = predictedTasks[p]!;
+  for (const [a, b] of pairTasks(goldTasks, predictedTasks)) {
     counts.paired++;
     counts.unitsHit += overlap(unitKeys(a), unitKeys(b));
     counts.deadlinesHit += overlap(deadlineKeys(a), deadlineKeys(b), relativeMatch);

@@ -134,17 +134,21 @@ function temporaryName(name: string, unique: string): string {
 // Temporary files being written: removed when the process is interrupted (Ctrl-C, kill) or exits
 // before they are put in place (a write error on stdout ends the process at once).
 const temporaries = new Set<string>();
-let removesTemporaries = false;
+let signalsTakenOver = false;
 
 function removeTemporaries(): void {
   for (const path of temporaries) rmSync(path, { force: true });
   temporaries.clear();
 }
 
-function removeOnExit(temporary: string): void {
-  temporaries.add(temporary);
-  if (removesTemporaries) return;
-  removesTemporaries = true;
+/**
+ * Takes over the signals that end the process, so that it removes its temporary files first. Done
+ * before the first temporary file is created: a kill just after the file appears (as when a batch
+ * is stopped as soon as it begins writing) must not meet the default action, which would leave it.
+ */
+function removeTemporariesOnSignals(): void {
+  if (signalsTakenOver) return;
+  signalsTakenOver = true;
   process.once('exit', removeTemporaries);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
@@ -171,9 +175,10 @@ export async function openFileAtomic(target: string, { inputs = [] }: WriteOptio
   // Same folder, so the rename cannot cross file systems; dot-named and *.tmp, so it stays out of
   // sight. The name need not be unguessable (it is opened with wx), so no node:crypto at start-up.
   const temporary = join(folder, temporaryName(basename(path), `${process.pid}-${Math.random().toString(36).slice(2)}`));
+  removeTemporariesOnSignals();
   // Marked for removal before it exists: a signal may come while the file is being created, before
   // the open returns. Its name is this process's and random; one that wx finds there is not ours.
-  removeOnExit(temporary);
+  temporaries.add(temporary);
   let handle: FileHandle;
   try {
     handle = await open(temporary, 'wx');

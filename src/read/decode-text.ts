@@ -150,8 +150,10 @@ function detectAndDecode(bytes: Uint8Array): DecodedText {
   // so it only proposes candidates and breaks ties.
   const guesses = chardet()
     .analyse(sample)
-    .filter((match) => match.name in GUESSABLE_ENCODINGS)
-    .map((match) => ({ ...GUESSABLE_ENCODINGS[match.name], confidence: match.confidence }));
+    .flatMap((match) => {
+      const candidate = Object.hasOwn(GUESSABLE_ENCODINGS, match.name) ? GUESSABLE_ENCODINGS[match.name] : undefined;
+      return candidate === undefined ? [] : [{ ...candidate, confidence: match.confidence }];
+    });
   const decoded = decodeMostChinese(bytes, sample, guesses) ?? decodeMixed(bytes);
   if (decoded === null) throw new InputError('unknown text encoding (not UTF-8, GBK or Big5); pass --encoding');
   return decoded;
@@ -246,14 +248,14 @@ function decodeChecked(bytes: Uint8Array, encoding: string, label: string): stri
 /** 'gbk' unless the bytes use GB18030's four-byte sequences: say no more than the input needs. */
 function reportedName(encoding: string, bytes: Uint8Array): string {
   if (encoding !== GB_FAMILY) return encoding;
-  for (let i = 0; i < bytes.length; ) {
-    if (bytes[i] < 0x81 || bytes[i] === 0xff) {
-      i++;
+  let afterLead = false;
+  for (const byte of bytes) {
+    if (afterLead) {
+      // The byte after a GB lead byte is a digit only in a four-byte sequence.
+      if (byte >= 0x30 && byte <= 0x39) return 'gb18030';
+      afterLead = false;
     } else {
-      // A GB lead byte: the second byte is a digit only in a four-byte sequence.
-      const second = bytes[i + 1];
-      if (second >= 0x30 && second <= 0x39) return 'gb18030';
-      i += 2;
+      afterLead = byte >= 0x81 && byte !== 0xff;
     }
   }
   return 'gbk';

@@ -5,7 +5,7 @@ import type { Database, SqlValue } from 'sql.js';
 import { diffLedgers } from '../diff/index.js';
 import { ledgerTitle } from '../export/fields.js';
 import type { Ledger, Task } from '../model.js';
-import { type AliasTable, canonicalUnit } from '../units/aliases.js';
+import { type AliasTable, canonicalUnit } from '../unit-names/aliases.js';
 import { lastId, loadPlans, unitId } from './plans.js';
 import { rows } from './store.js';
 

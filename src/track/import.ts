@@ -2,7 +2,7 @@
 // the key column is lost, by 编号 and text; recorded without ever overwriting an entry.
 import type { Database, SqlValue } from 'sql.js';
 import { InputError } from '../errors.js';
-import { type AliasTable, canonicalUnit } from '../units/aliases.js';
+import { type AliasTable, canonicalUnit } from '../unit-names/aliases.js';
 import { lastId, type StoredPlan, type StoredTask, unitId } from './plans.js';
 import { jsonRows } from './store.js';
 import { dayNumber, type Status, STATUSES, statusCode } from './schema.js';

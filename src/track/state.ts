@@ -2,8 +2,8 @@
 // supervisors' traffic light. due, status and the sheets all read the database through here.
 import type { Database } from 'sql.js';
 import { deadlineDates } from '../export/fields.js';
-import { type AliasTable, belongsTo, identifyUnit, type UnitIdentity } from '../units/aliases.js';
-import { UnitNotFound, unitLedger } from '../units/match.js';
+import { type AliasTable, belongsTo, identifyUnit, type UnitIdentity } from '../unit-names/aliases.js';
+import { UnitNotFound, unitLedger } from '../responsibility/unit-ledger.js';
 import { addDays } from './dates.js';
 import { loadPlans, type StoredPlan, type StoredTask } from './plans.js';
 import type { Status } from './schema.js';

@@ -2,7 +2,7 @@
 // traffic light.
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import { tableRow } from '../export/md.js';
-import type { AliasTable } from '../units/aliases.js';
+import type { AliasTable } from '../unit-names/aliases.js';
 import { padEnd, padStart, shorten } from '../export/width.js';
 import type { StatusFormat } from './formats.js';
 import type { Status } from './schema.js';

@@ -1,4 +1,4 @@
-// Runs the built binary (test/global-setup.ts builds dist/) and collects what it prints.
+// Runs the built binary (test/support/global-setup.ts builds dist/) and collects what it prints.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

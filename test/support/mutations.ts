@@ -1,4 +1,4 @@
-// Mutations of real notices for the property-based fuzz suite (test/fuzz.test.ts): the damage that
+// Mutations of real notices for the property-based fuzz suite (test/hostile/mutations.test.ts): the damage that
 // copying, crawling and converting does to a notice before a user feeds it to taizhang.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -73,9 +73,10 @@ function pathLabel(task: Task): string {
 
 /** Where a moved task went: from one section to another, or from one place in the order to another. */
 function describeMove(pair: TaskPair): string | undefined {
-  if (pair.move === undefined) return undefined;
-  if (pair.move === 'order') return `顺序调整：第${pair.old!.seq}项 → 第${pair.new!.seq}项`;
-  return `${pathLabel(pair.old!)} → ${pathLabel(pair.new!)}`;
+  // A moved task is paired: it has both.
+  if (pair.move === undefined || pair.old === null || pair.new === null) return undefined;
+  if (pair.move === 'order') return `顺序调整：第${pair.old.seq}项 → 第${pair.new.seq}项`;
+  return `${pathLabel(pair.old)} → ${pathLabel(pair.new)}`;
 }
 
 function describeUnitChange(change: UnitChange): string {
@@ -110,14 +111,16 @@ function describeCounterpart(pair: TaskPair): { kind: ChangeKind; text: string }
   if (pair.nearest !== undefined) {
     return { kind: 'removed', text: `最相近：${pair.nearest.task.id}（${pair.nearest.similarity.toFixed(2)}）` };
   }
-  if (pair.kinds[0] === 'split') return { kind: 'split', text: `拆自 ${pair.old!.id}（${pair.similarity.toFixed(2)}）` };
-  if (pair.kinds[0] === 'merged') return { kind: 'merged', text: `并入 ${pair.new!.id}（${pair.similarity.toFixed(2)}）` };
+  if (pair.kinds[0] === 'split' && pair.old !== null) return { kind: 'split', text: `拆自 ${pair.old.id}（${pair.similarity.toFixed(2)}）` };
+  if (pair.kinds[0] === 'merged' && pair.new !== null) return { kind: 'merged', text: `并入 ${pair.new.id}（${pair.similarity.toFixed(2)}）` };
   return undefined;
 }
 
 /** The task whose text a pair shows when it shows one text: the merged old task, else the new one. */
 export function shownTask(pair: TaskPair): Task {
-  return pair.kinds[0] === 'merged' ? pair.old! : (pair.new ?? pair.old)!;
+  const task = pair.kinds[0] === 'merged' ? pair.old : (pair.new ?? pair.old);
+  if (task === null) throw new Error('a pair of no task');
+  return task;
 }
 
 /** The lines of detail under a pair's text: counterpart, move, units, deadlines, each with its label. */
@@ -140,5 +143,6 @@ export function displayText(task: Task): string {
 
 /** The character edits from the old text to the new one, for a pair whose text changed. */
 export function pairEdits(pair: TaskPair): TextEdit[] | undefined {
-  return pair.kinds.includes('changed') ? textEdits(pair.old!.text, pair.new!.text) : undefined;
+  // A changed pair has both tasks.
+  return pair.kinds.includes('changed') && pair.old !== null && pair.new !== null ? textEdits(pair.old.text, pair.new.text) : undefined;
 }

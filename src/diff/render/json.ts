@@ -3,14 +3,15 @@ import type { DiffReport, TaskPair } from '../types.js';
 import { rounded } from './describe.js';
 
 function pairDocument(pair: TaskPair): Record<string, unknown> {
+  const { signals } = pair;
   return {
     old: pair.old?.id ?? null,
     new: pair.new?.id ?? null,
     similarity: rounded(pair.similarity),
     kinds: pair.kinds,
-    ...(pair.signals === undefined
+    ...(signals === undefined
       ? {}
-      : { signals: Object.fromEntries(SIGNALS.flatMap((signal) => (pair.signals![signal] === undefined ? [] : [[signal, rounded(pair.signals![signal])]]))) }),
+      : { signals: Object.fromEntries(SIGNALS.flatMap((signal) => { const value = signals[signal]; return value === undefined ? [] : [[signal, rounded(value)]]; })) }),
     ...(pair.nearest === undefined ? {} : { nearest: { id: pair.nearest.task.id, similarity: rounded(pair.nearest.similarity) } }),
     ...(pair.move === undefined ? {} : { move: pair.move }),
     ...(pair.units === undefined ? {} : { units: pair.units }),

@@ -80,7 +80,7 @@ export function diffToMarkdown(report: DiffReport): string {
     ...report.pairs.filter((pair) => pair.kinds[0] !== 'unchanged').flatMap(pairItem),
   ];
   if (unchanged.length > 0) {
-    lines.push('', '## 未变', '', ...unchanged.map((pair) => `- ${escape(pairIds(pair))} ${escape(pair.new!.title ?? pair.new!.text)}`));
+    lines.push('', '## 未变', '', ...unchanged.map((pair) => `- ${escape(pairIds(pair))} ${escape(shownTask(pair).title ?? shownTask(pair).text)}`));
   }
   return `${lines.join('\n')}\n`;
 }

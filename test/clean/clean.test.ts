@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import type { Decoded } from '../../src/model.js';
+import { clean, cleanLine } from '../../src/clean/index.js';
+import { CHROME_RULES, chromeReason, metadataOf } from '../../src/clean/chrome.js';
+import { normalisePunctuation, normaliseSpace } from '../../src/clean/punctuation.js';
+import { removePinyin } from '../../src/clean/pinyin.js';
+import { convertToSimplified, scriptOf } from '../../src/clean/script.js';
+import { findMojibake } from '../../src/clean/mojibake.js';
+
+const decoded = (text: string): Decoded => ({ name: 'notice.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });
+const cleanedTexts = (text: string) => clean(decoded(text)).lines.map((l) => l.text);
+
+describe('punctuation widths', () => {
+  it('turns half-width , : ; next to Chinese into full-width', () => {
+    expect(cleanLine('各单位要高度重视,明确分工:一是压实责任;二是强化督查')).toBe('各单位要高度重视，明确分工：一是压实责任；二是强化督查');
+  });
+
+  it('turns half-width ( ) next to Chinese into full-width', () => {
+    expect(cleanLine('各县(市、区)人民政府')).toBe('各县（市、区）人民政府');
+  });
+
+  it('turns half-width ? and ! after Chinese into full-width', () => {
+    expect(normalisePunctuation('是否按时公开?务必落实!')).toBe('是否按时公开？务必落实！');
+  });
+
+  it('keeps 1,000 and 20:37 between digits half-width', () => {
+    expect(cleanLine('全年新增公开信息1,000条,发布会于20:37结束')).toBe('全年新增公开信息1,000条，发布会于20:37结束');
+  });
+
+  it('widens the parentheses of a Latin parenthetical beside Chinese: (PPP)', () => {
+    expect(cleanLine('推广政府和社会资本合作(PPP)模式')).toBe('推广政府和社会资本合作（PPP）模式');
+  });
+});
+
+describe('white space', () => {
+  it('trims, and removes spaces next to Chinese text', () => {
+    expect(cleanLine('  一、 加强 组织领导  ')).toBe('一、加强组织领导');
+  });
+
+  it('keeps one space between Latin words', () => {
+    expect(normaliseSpace('Open   Data 平台')).toBe('Open Data平台');
+  });
+
+  it('keeps U+2029, which separates the paragraphs of a table cell', () => {
+    expect(cleanLine('市财政局\u2029市税务局')).toBe('市财政局\u2029市税务局');
+  });
+});
+
+describe('private-use characters', () => {
+  it('drops them inside Chinese text', () => {
+    expect(cleanLine('政务\ue0a5公开\uf8ff工作')).toBe('政务公开工作');
+  });
+
+  it('turns them into a separator after a digit', () => {
+    expect(normaliseSpace('1\ue01020项重点任务')).toBe('1 20项重点任务');
+  });
+
+  it('leaves a bare number directly before Chinese text once the separator meets Chinese', () => {
+    expect(cleanLine('1\ue010深入推进决策公开')).toBe('1深入推进决策公开');
+  });
+});
+
+describe('pinyin annotations', () => {
+  it('removes a toned syllable after a Han character', () => {
+    expect(removePinyin('關(guān)於印發(fā)')).toBe('關於印發');
+  });
+
+  it('removes an annotation in full-width parentheses too', () => {
+    expect(removePinyin('發（fā）布')).toBe('發布');
+  });
+
+  it('gives 关于 after OpenCC in clean()', () => {
+    expect(cleanedTexts('關(guān)於印發(fā)溫州市2020年政務(wù)公開工作要點的通知')).toEqual([
+      '关于印发温州市2020年政务公开工作要点的通知',
+    ]);
+  });
+
+  it('keeps real parentheticals: (PPP), (IPv6), 各鎮(街), (江蘇)', () => {
+    expect(removePinyin('合作(PPP)模式')).toBe('合作(PPP)模式');
+    expect(removePinyin('第六版(IPv6)部署')).toBe('第六版(IPv6)部署');
+    expect(cleanedTexts('推廣政府和社會資本合作(PPP)模式，推進互聯網協議第六版(IPv6)部署，各鎮(街)要登錄國家企業信用信息公示系統(江蘇)')).toEqual([
+      '推广政府和社会资本合作（PPP）模式，推进互联网协议第六版（IPv6）部署，各镇（街）要登录国家企业信用信息公示系统（江苏）',
+    ]);
+  });
+});
+
+describe('OpenCC traditional → simplified', () => {
+  it('converts, keeping 著力 (not 着力)', () => {
+    expect(convertToSimplified('著力推進政務公開')).toBe('著力推进政务公开');
+  });
+
+  it('keeps 著力 through clean()', () => {
+    expect(cleanedTexts('著力提升政務服務水平')).toEqual(['著力提升政务服务水平']);
+  });
+
+  it('reports the script of the input', () => {
+    expect(clean(decoded('各縣（市、區）人民政府要著力推進政務公開')).file.source.script).toBe('traditional');
+    expect(clean(decoded('各县（市、区）人民政府要着力推进政务公开')).file.source.script).toBe('simplified');
+    // one traditional character among 24 Han characters: under the 5% share
+    const mixed = '各县区要加强政务公开工作，著力提升服务水平，不断推進';
+    expect(scriptOf(mixed, convertToSimplified(mixed))).toBe('mixed');
+  });
+});
+
+describe('chrome rules', () => {
+  it('has exactly these rules', () => {
+    expect(CHROME_RULES.map((r) => r.reason)).toEqual([
+      'breadcrumb',
+      'page counter',
+      'font and print bar',
+      'page buttons',
+      'pagination',
+      'QR code',
+      'byline',
+      'web address',
+      'download link',
+      'site footer',
+      'disclosure metadata',
+      'document-sharing header',
+      'file name',
+      'login bar',
+      'publishing time',
+      'publication note',
+      'print line',
+      'social media account',
+    ]);
+  });
+
+  it.each([
+    ['您当前所在位置：首页 > 政务公开 > 通知公告', 'breadcrumb'],
+    ['当前位置：首页>信息公开>规划计划', 'breadcrumb'],
+    ['首页 » 政府信息公开 » 工作要点', 'breadcrumb'],
+    ['访问量：2048', 'page counter'],
+    ['浏览次数：356', 'page counter'],
+    ['【字体：大 中 小】', 'font and print bar'],
+    ['【打印本页】【关闭窗口】', 'font and print bar'],
+    ['打印本页', 'page buttons'],
+    ['返回顶部', 'page buttons'],
+    ['下一篇', 'page buttons'],
+    ['扫一扫在手机打开当前页', 'QR code'],
+    ['版权所有：绍兴市人民政府办公室', 'site footer'],
+    ['主办单位：绍兴市人民政府办公室', 'site footer'],
+    ['浙ICP备05003022号', 'site footer'],
+    ['网站地图', 'site footer'],
+    ['索引号：11330600002584741L/2021-00123', 'disclosure metadata'],
+    ['文号：绍政办发〔2021〕9号', 'disclosure metadata'],
+    ['发布机构：绍兴市人民政府办公室', 'disclosure metadata'],
+    ['2021-03-12 09：45', 'publishing time'],
+    ['（此件公开发布）', 'publication note'],
+    ['绍兴市人民政府办公室 2021年3月10日印发', 'print line'],
+    ['首页 >> 政务公开 >> 规划计划', 'breadcrumb'],
+    ['字号：大 中 小', 'font and print bar'],
+    ['【推荐', 'page buttons'],
+    ['分享到：微信 微博', 'page buttons'],
+    ['上一篇：关于做好防汛工作的通知', 'page buttons'],
+    ['[1] [2] [3]', 'pagination'],
+    ['扫码查看手机版页面', 'QR code'],
+    ['（责任编辑：张三）', 'byline'],
+    ['2005年08月16日 来源：新华网', 'byline'],
+    ['www.example.gov.cn/art/2021/3/12.html', 'web address'],
+    ['附件下载', 'download link'],
+    ['pdf下载 word下载', 'download link'],
+    ['网站识别码：3306000001', 'site footer'],
+    ['政务微信', 'social media account'],
+    ['今日头条号', 'social media account'],
+    ['国产精品久久久久久', 'spam'],
+    ['在线观看高清免费', 'spam'],
+  ])('drops %s as %s', (line, reason) => {
+    expect(chromeReason(line)).toBe(reason);
+  });
+
+  it('drops “(此件主动公开)” once cleaned', () => {
+    expect(chromeReason(cleanLine('(此件主动公开)'))).toBe('publication note');
+  });
+
+  it('drops a publishing time with a half-width colon, as clean() leaves it', () => {
+    const { lines, file: { dropped } } = clean(decoded("2021-03-12 09:45\n一、加强组织领导"));
+    expect(lines.map((l) => l.text)).toEqual(['一、加强组织领导']);
+    expect(dropped.map((d) => d.reason)).toEqual(['publishing time']);
+  });
+
+  it.each([
+    '关于印发绍兴市2021年政务公开工作要点的通知',
+    '绍政办发〔2021〕9号',
+    '各区、县（市）人民政府，市政府各部门、各直属单位：',
+    '现将《绍兴市2021年政务公开工作要点》印发给你们，请认真贯彻落实。',
+    '绍兴市人民政府办公室',
+    '2021年3月10日',
+    '一、加强政策解读',
+    '（二）做好政务舆情回应。建立健全舆情监测机制。（市委网信办牵头，市公安局配合）',
+    '3.公开来源：各部门门户网站。',
+    '责任单位：市大数据局、市政府办公室',
+    '附件：1.绍兴市政务公开重点任务分工表',
+    '二、推进政务服务“掌上办”',
+  ])('keeps the ordinary notice line %s', (line) => {
+    expect(chromeReason(line)).toBeNull();
+  });
+
+  it('keeps numbered task lines that mention 扫码 or 二维码', () => {
+    expect(chromeReason('（五）全面推行“扫码办事”。')).toBeNull();
+    expect(chromeReason('（三）推广政务服务二维码公示。')).toBeNull();
+  });
+
+  it('keeps a short task line that happens to hold two “spam” words', () => {
+    expect(chromeReason('（六）加快超高清视频产业发展，扩大国产设备应用。')).toBeNull();
+  });
+});
+
+describe('clean()', () => {
+  it('drops chrome, keeps notice lines, and points at the input lines', () => {
+    const text = ['您当前所在位置：首页 > 通知公告', '', '关于做好政务公开工作的通知', '访问量：12', '一、加强组织领导'].join('\r\n');
+    const doc = clean(decoded(text));
+    expect(doc.lines).toEqual([
+      { text: '关于做好政务公开工作的通知', line: 3 },
+      { text: '一、加强组织领导', line: 5 },
+    ]);
+    expect(doc.file.dropped).toEqual([
+      { text: '您当前所在位置：首页>通知公告', reason: 'breadcrumb', line: 1 },
+      { text: '访问量：12', reason: 'page counter', line: 4 },
+    ]);
+  });
+
+  it('reads the disclosure metadata into metaHints: docNumber, issuer, date', () => {
+    const doc = clean(decoded(['文号： 绍政办发 〔2021〕 9号', '发文机关：绍兴市人民政府办公室', '成文日期：2021年3月8日', '一、加强政策解读'].join('\n')));
+    expect(doc.file.metaHints).toEqual({ docNumber: '绍政办发〔2021〕9号', issuer: '绍兴市人民政府办公室', date: '2021年3月8日' });
+    expect(doc.file.dropped.map((d) => d.reason)).toEqual(['disclosure metadata', 'disclosure metadata', 'disclosure metadata']);
+  });
+
+  it('metadataOf ignores a 文号 line that holds no document number', () => {
+    expect(metadataOf('文号：无')).toEqual({});
+    expect(metadataOf('发文字号：湘政办函〔2019〕71号')).toEqual({ docNumber: '湘政办函〔2019〕71号' });
+  });
+
+  it('keeps the metaHints the reader supplied', () => {
+    const doc = clean({ ...decoded('一、加强政策解读'), metaHints: { title: '株洲市2020年政务公开工作要点' } });
+    expect(doc.file.metaHints).toEqual({ title: '株洲市2020年政务公开工作要点' });
+  });
+});
+
+describe('mojibake', () => {
+  it('finds a garbage run with a little context', () => {
+    expect(findMojibake('推进政务锟斤拷公开工作')).toBe('推进政务锟斤拷公开工作');
+    expect(findMojibake('加强政务公开\ufffd标准化建设')).toBe('政务公开\ufffd标准化建');
+    expect(findMojibake('各地各部门?要加强')).toBe('地各部门?要加强');
+  });
+
+  it('finds nothing in sound text', () => {
+    expect(findMojibake('加强政务公开标准化规范化建设，1,000条？')).toBeNull();
+  });
+
+  it('keeps the garbled line and reports it as a warning with its line', () => {
+    const doc = clean(decoded('一、加强政策解读\n（一）推进政务锟斤拷公开工作。'));
+    expect(doc.lines.map((l) => l.text)).toEqual(['一、加强政策解读', '（一）推进政务锟斤拷公开工作。']);
+    expect(doc.file.warnings).toEqual([{ code: 'mojibake', message: 'garbled text “推进政务锟斤拷公开工作”', line: 2 }]);
+  });
+});

@@ -1,0 +1,145 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainLedger } from '../../src/export/explain.js';
+import { displayWidth } from '../../src/export/width.js';
+import type { Ledger, LineFate } from '../../src/model.js';
+import { parseBytes } from '../../src/pipeline.js';
+import { NOTICES, taizhang, TERMINAL_CONTROL } from '../support/cli.js';
+
+const BREADCRUMB = '您当前所在位置：首页 > 政务公开 > 通知公告';
+const PRINT_BAR = '【打印本页】【关闭窗口】';
+
+/** A notice as saved from a web page: site chrome above and below it. */
+async function noticeWithChrome(): Promise<string> {
+  return `${BREADCRUMB}\n${await readFile(join(NOTICES, 'yancheng-2016.txt'), 'utf8')}\n${PRINT_BAR}\n`;
+}
+
+function ledger(extra: Partial<Ledger>): Ledger {
+  return {
+    schema: 'taizhang/1',
+    source: { name: 'notice.txt', format: 'text', encoding: 'utf-8', script: 'simplified' },
+    meta: { title: null, noticeTitle: null, issuer: null, docNumber: null, date: null, year: null, region: null, recipients: [] },
+    sections: [],
+    tasks: [],
+    warnings: [],
+    ...extra,
+  };
+}
+
+const DROPPED = [
+  { line: 1, text: '首页 > 通知公告', reason: 'breadcrumb' },
+  { line: 9, text: '某某市人民政府办公室', reason: 'signature' },
+];
+
+describe('explainLedger', () => {
+  it('lists each dropped line with its number and reason, and counts what it can without line fates', () => {
+    const text = explainLedger(ledger({ dropped: DROPPED }));
+    expect(text).toBe(
+      [
+        'notice.txt',
+        '',
+        'dropped (2 lines):',
+        '  1  breadcrumb  首页 > 通知公告',
+        '  9  signature   某某市人民政府办公室',
+        '',
+        '0 tasks, 2 lines dropped',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when nothing was dropped', () => {
+    expect(explainLedger(ledger({}))).toContain('\ndropped: none\n');
+  });
+
+  it('shows every line’s fate and counts each fate when the ledger has them', () => {
+    const lines: LineFate[] = [
+      { line: 1, fate: 'dropped', reason: 'breadcrumb', text: '首页 > 通知公告' },
+      { line: 2, fate: 'preamble', text: '各县（区）人民政府：' },
+      { line: 3, fate: 'heading', id: '1', text: '一、深入解读' },
+      { line: 4, fate: 'task', id: '1.1', text: '（一）按照“谁起草、谁解读”原则。' },
+      { line: 5, fate: 'task', id: '1.1', text: '做好解读。' },
+    ];
+    const text = explainLedger(ledger({ lines, dropped: [DROPPED[0]!] }));
+    expect(text).toContain(
+      [
+        'every line:',
+        '  1  dropped   breadcrumb  首页 > 通知公告',
+        '  2  preamble              各县（区）人民政府：',
+        '  3  heading   1           一、深入解读',
+        '  4  task      1.1         （一）按照“谁起草、谁解读”原则。',
+        '  5  task      1.1         做好解读。',
+      ].join('\n'),
+    );
+    expect(text.trimEnd().split('\n').at(-1)).toBe('5 lines: 1 preamble · 1 heading · 2 task · 1 dropped');
+  });
+
+  it('shortens long lines to the width, counting Chinese characters as two columns', () => {
+    const long = '推进政务公开'.repeat(30);
+    const text = explainLedger(ledger({ dropped: [{ line: 12, text: long, reason: 'attachment list' }] }), { width: 50 });
+    const row = text.split('\n').find((line) => line.includes('attachment list'))!;
+    expect(row.endsWith('…')).toBe(true);
+    expect(displayWidth(row)).toBeLessThanOrEqual(50);
+  });
+
+  it('accounts for every line of a real notice, its site chrome among the drops', async () => {
+    const parsed = await parseBytes(Buffer.from(await noticeWithChrome()), { name: 'notice.txt' });
+    const text = explainLedger(parsed);
+    expect(text).toMatch(/^ +1 {2}.*breadcrumb/m);
+    expect(text).toMatch(/font and print bar +【打印本页】/);
+    const counts = /^(\d+) lines: (\d+) preamble · (\d+) heading · (\d+) task · (\d+) dropped$/m.exec(text)!;
+    const [total, ...perFate] = counts.slice(1).map(Number);
+    expect(perFate.reduce((sum, count) => sum + count, 0)).toBe(total);
+    expect(total).toBe(parsed.lines!.length);
+    expect(perFate[3]).toBe(parsed.dropped!.length);
+  });
+});
+
+describe('taizhang parse --explain', () => {
+  let scratch: string;
+  let notice: string;
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'taizhang-explain-'));
+    notice = join(scratch, 'notice.txt');
+    await writeFile(notice, await noticeWithChrome());
+  });
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('prints the explanation instead of the outline, plain when not on a terminal', async () => {
+    const run = await taizhang(['parse', notice, '--explain']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.startsWith('notice.txt\n')).toBe(true);
+    expect(run.stdout).toMatch(/^dropped \(\d+ lines?\):$/m);
+    expect(run.stdout).toMatch(/^ +1 {2}breadcrumb +您当前所在位置/m);
+    expect(run.stdout).not.toContain('项任务'); // no outline
+    expect(run.stdout).not.toMatch(TERMINAL_CONTROL);
+  });
+
+  it('writes the ledger with -o and explains on stdout', async () => {
+    const target = join(scratch, 'ledger.json');
+    const run = await taizhang(['parse', notice, '--explain', '-o', target]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/breadcrumb/);
+    const written = JSON.parse(await readFile(target, 'utf8'));
+    expect(written.dropped.map((line: { reason: string }) => line.reason)).toContain('breadcrumb');
+  });
+
+  it('refuses to print the explanation and a ledger format both on stdout', async () => {
+    for (const clash of [['--format', 'json'], ['--jsonl']]) {
+      const run = await taizhang(['parse', notice, '--explain', ...clash]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^taizhang: --explain prints on stdout.*-o\n$/);
+    }
+  });
+
+  it('leaves the JSON carrying the drops (and line fates) without --explain', async () => {
+    const run = await taizhang(['parse', notice, '--format', 'json']);
+    const written = JSON.parse(run.stdout);
+    expect(written.dropped[0]).toMatchObject({ line: 1, reason: 'breadcrumb' });
+    expect(written.lines[0]).toMatchObject({ line: 1, fate: 'dropped', reason: 'breadcrumb' });
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { Decoded } from '../../src/model.js';
+import { deadlineOfCell, findDeadlines } from '../../src/ledger/deadlines.js';
+import { ledgerOf } from '../../src/pipeline.js';
+
+const PLAN_YEAR = 2022;
+const find = (text: string) => findDeadlines(text, PLAN_YEAR);
+
+describe('deadlines resolved with the plan year', () => {
+  it.each([
+    ['年底前完成政府网站平台迁移。', '年底前', '2022-12-31'],
+    ['年底之前完成。', '年底之前', '2022-12-31'],
+    ['年内完成行政规范性文件清理。', '年内', '2022-12-31'],
+    ['本年度内完成。', '本年度内', '2022-12-31'],
+    ['到年底，基本建成统一平台。', '年底', '2022-12-31'],
+    ['8月底前完成自查整改。', '8月底前', '2022-08-31'],
+    ['2月底前完成。', '2月底前', '2022-02-28'],
+    ['9月上旬完成第三方评估。', '9月上旬', '2022-09-10'],
+    ['9月中旬前报送评估报告。', '9月中旬前', '2022-09-20'],
+    ['9月下旬完成整改。', '9月下旬', '2022-09-30'],
+    ['5月20日—8月30日开展集中检查。', '5月20日—8月30日', '2022-08-30'],
+    ['5月20日至8月30日开展集中检查。', '5月20日至8月30日', '2022-08-30'],
+    ['于6月30日前报送工作总结。', '6月30日前', '2022-06-30'],
+    ['上半年完成目录编制。', '上半年', '2022-06-30'],
+    ['三季度末前完成验收。', '三季度末前', '2022-09-30'],
+  ])('%s → %s, %s', (text, written, date) => {
+    expect(find(text)).toEqual([{ text: written, date }]);
+  });
+});
+
+describe('deadlines with their own year', () => {
+  it.each([
+    ['2018年8月5日前报送年度总结。', '2018年8月5日前', '2018-08-05'],
+    ['2021年8月前完成整改。', '2021年8月前', '2021-08-31'],
+    ['于2023年10月完成。', '2023年10月', '2023-10-31'],
+    ['2021年8月底前完成系统对接。', '2021年8月底前', '2021-08-31'],
+    ['2023年底前全面完成。', '2023年底前', '2023-12-31'],
+    ['到2017年，基本建成政务公开标准体系。', '2017年', '2017-12-31'],
+  ])('%s → %s, %s', (text, written, date) => {
+    expect(find(text)).toEqual([{ text: written, date }]);
+  });
+
+  it('2021年8月完成… → 2021年8月, 2021-08-31', () => {
+    expect(find('2021年8月完成系统对接。')).toEqual([{ text: '2021年8月', date: '2021-08-31' }]);
+  });
+});
+
+describe('relative limits: date null, with their trigger', () => {
+  it.each([
+    ['收到申请后3个工作日内予以答复。', '收到申请后3个工作日内'],
+    ['重大突发事件6小时内发布权威信息。', '6小时内'],
+    ['政策文件公开后3个工作日内发布解读材料。', '公开后3个工作日内'],
+    ['本要点印发后20个工作日内制定细化方案。', '印发后20个工作日内'],
+    ['采取网上征求意见的，要在征集结束后1个月内公开反馈结果。', '征集结束后1个月内'],
+    ['在法定时限内予以答复。', '法定时限内'],
+    ['两个工作日内完成转办。', '两个工作日内'],
+    ['3年内实现村务公开全覆盖。', '3年内'],
+  ])('%s → %s', (text, written) => {
+    expect(find(text)).toEqual([{ text: written, date: null }]);
+  });
+});
+
+describe('frequencies and non-limits', () => {
+  it.each([
+    '每季度公开1次政务舆情回应情况。',
+    '按月公开财政收支情况。',
+    '每年底前报送年度工作报告。',
+    '每月10日前报送信息报送情况。',
+    '力争用3年时间完成。',
+    '年末开展满意度测评。',
+    '加强政务公开标准化建设。',
+  ])('%s holds no deadline', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('a yearly recurring date (每年3月31日前) is not a deadline', () => {
+    expect(find('每年3月31日前向社会公布上一年度政府信息公开工作年度报告。')).toEqual([]);
+  });
+});
+
+describe('findDeadlines: several, and without a plan year', () => {
+  it('lists every limit in order', () => {
+    expect(find('6月底前完成目录编制，重要政策文件公开后3个工作日内发布解读，年底前完成验收。')).toEqual([
+      { text: '6月底前', date: '2022-06-30' },
+      { text: '公开后3个工作日内', date: null },
+      { text: '年底前', date: '2022-12-31' },
+    ]);
+  });
+
+  it('lists a limit written twice once', () => {
+    expect(find('年底前完成清理，年底前完成公开。')).toEqual([{ text: '年底前', date: '2022-12-31' }]);
+  });
+
+  it('keeps dates without their own year null when the plan year is unknown', () => {
+    expect(findDeadlines('年底前完成清理，2023年6月底前完成验收。', null)).toEqual([
+      { text: '年底前', date: null },
+      { text: '2023年6月底前', date: '2023-06-30' },
+    ]);
+  });
+});
+
+describe('deadlineOfCell', () => {
+  it('keeps a 完成时限 cell that names no date, with date null', () => {
+    expect(deadlineOfCell('持续推进', 2022)).toEqual({ text: '持续推进', date: null });
+    expect(deadlineOfCell(' 长期坚持 ', 2022)).toEqual({ text: '长期坚持', date: null });
+  });
+
+  it('resolves a cell that names a date', () => {
+    expect(deadlineOfCell('2023年6月底前', 2023)).toEqual({ text: '2023年6月底前', date: '2023-06-30' });
+    expect(deadlineOfCell('11月底前', 2023)).toEqual({ text: '11月底前', date: '2023-11-30' });
+  });
+
+  it('resolves a cell that is a bare month or date: 2021年8月, 12月31日, 年底', () => {
+    expect(deadlineOfCell('2021年8月', 2021)).toEqual({ text: '2021年8月', date: '2021-08-31' });
+    expect(deadlineOfCell('12月31日', 2021)).toEqual({ text: '12月31日', date: '2021-12-31' });
+    expect(deadlineOfCell('年底', 2021)).toEqual({ text: '年底', date: '2021-12-31' });
+  });
+
+  it('turns a table’s 完成时限 cell into the task’s first deadline', () => {
+    const decoded: Decoded = {
+      name: 'plan.txt',
+      format: 'text',
+      encoding: 'utf-8',
+      warnings: [],
+      text: [
+        '株洲市2023年政务公开重点任务分工表',
+        '序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限 |',
+        '1 | 加强政策解读 | 重要政策文件印发后3个工作日内发布解读材料。 | 市政府办公室 | 持续推进 |',
+        '2 | 做好舆情回应 | 建立健全政务舆情监测研判机制。 | 市委网信办 | 9月底前 |',
+      ].join('\n'),
+    };
+    expect(ledgerOf(decoded).tasks.map((t) => t.deadlines)).toEqual([
+      [
+        { text: '持续推进', date: null },
+        { text: '印发后3个工作日内', date: null },
+      ],
+      [{ text: '9月底前', date: '2023-09-30' }],
+    ]);
+  });
+});
+
+describe('a month with 份 or 前', () => {
+  it('9月份前 and 10月前 end with that month', () => {
+    expect(findDeadlines('各街道要于9月份前完成自查。', 2023)).toEqual([{ text: '9月份前', date: '2023-09-30' }]);
+    expect(findDeadlines('10月前完成栏目改版。', 2023)).toEqual([{ text: '10月前', date: '2023-10-31' }]);
+  });
+  it('but not every year', () => {
+    expect(findDeadlines('每年10月前报送年度计划。', 2023)).toEqual([]);
+  });
+});

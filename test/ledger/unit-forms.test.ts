@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Decoded, Ledger } from '../../src/model.js';
+import { ledgerOf } from '../../src/pipeline.js';
+import { unitsOfClause } from '../../src/ledger/unit-clauses.js';
+
+// Unit clauses as real notices write them (contract §3), on made-up examples.
+
+const units = (clause: string) => unitsOfClause(clause, { defaultRole: 'responsible', ownPlaceStems: [] }).map((u) => `${u.name}:${u.role}`);
+const decoded = (lines: string[]): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text: lines.join('\n'), warnings: [] });
+const ledger = (...lines: string[]): Ledger => ledgerOf(decoded(lines));
+
+describe('unit clauses', () => {
+  it('reads 会 between two units as “with”: the first responsible, the second supporting', () => {
+    expect(units('法规科会办公室')).toEqual(['法规科:responsible', '办公室:support']);
+    expect(units('市委宣传部会同市网信办落实')).toEqual(['市委宣传部:lead', '市网信办:support']);
+  });
+
+  it('strips 等 and what it stands for, and qualifiers like 按职能分工', () => {
+    expect(units('县住建局等有关部门')).toEqual(['县住建局:responsible']);
+    expect(units('县商务局等招商引资工作领导小组成员单位')).toEqual(['县商务局:responsible']);
+    expect(units('县政府办牵头，县直其他单位按职能分工落实')).toEqual(['县政府办:lead', '县直其他单位:responsible']);
+  });
+
+  it('drops notes inside a clause that name no unit', () => {
+    expect(units('县发改局牵头，各乡镇负责，以下各项均需各乡镇落实，不再逐一列出')).toEqual(['县发改局:lead', '各乡镇:responsible']);
+  });
+
+  it('keeps one group whose 各 or level is lent to the names after it', () => {
+    expect(units('各乡、街办、管理处')).toEqual(['各乡、街办、管理处:responsible']);
+    expect(units('各县、区人民政府')).toEqual(['各县、区人民政府:responsible']);
+    expect(units('市、县（区）民政部门')).toEqual(['市、县（区）民政部门:responsible']);
+  });
+
+  it('drops a bracketed note after a name', () => {
+    expect(units('市直各单位，各县、区人民政府（包括高新区管委会，下同）')).toEqual(['市直各单位:responsible', '各县、区人民政府:responsible']);
+  });
+
+  it('reads labelled clause lines under an item, role words stripped from the names', () => {
+    const l = ledger(
+      '一、推进决策公开',
+      '（一）健全决策目录管理。按时公布年度重大行政决策事项目录。',
+      '责任单位：县司法局、县直各部门，各乡镇按职责分工分别负责。',
+    );
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县司法局:responsible', '县直各部门:responsible', '各乡镇:responsible']);
+  });
+
+  it('reads a clause cut off at the end of the file', () => {
+    const l = ledger('一、推进决策公开', '（一）健全决策目录管理，按时公布年度目录。（县司法局牵头，县直各部门、各乡');
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县司法局:lead', '县直各部门:responsible', '各乡:responsible']);
+  });
+});

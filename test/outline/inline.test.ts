@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceLine } from '../../src/model.js';
+import { splitRunTogether } from '../../src/outline/inline.js';
+
+// Run-together text: numbering inline, split only where it continues.
+
+const split = (...texts: string[]) => splitRunTogether(texts.map((text, i): SourceLine => ({ text, line: i + 1 }))).map((l) => l.text);
+const PAD = '为持续深化政务公开，推进法治政府建设，提升政府治理能力，更好保障人民群众知情权、参与权、表达权和监督权，结合本县工作实际，经县政府同意，制定本方案。';
+
+describe('splitting run-together text', () => {
+  it('splits a whole notice run into one line at every marker that continues the numbering', () => {
+    const line = `某县2024年政务公开工作方案${PAD}一、工作目标全面提升公开质量。二、工作任务（一）深化决策公开。1.健全目录管理制度，按时公布年度目录。2.落实预公开制度，公开征求意见。（二）加强政策解读。3.做好同步解读。`;
+    expect(split(line)).toEqual([
+      `某县2024年政务公开工作方案${PAD}`,
+      '一、工作目标',
+      '全面提升公开质量。',
+      '二、工作任务',
+      '（一）深化决策公开。',
+      '1.健全目录管理制度，按时公布年度目录。',
+      '2.落实预公开制度，公开征求意见。',
+      '（二）加强政策解读。',
+      '3.做好同步解读。',
+    ]);
+  });
+
+  it('never splits inside quotes, brackets or 《》', () => {
+    const line = `${PAD}一、深化公开。按照《办法》“一、公开为常态”的要求（二、三季度各一次）推进，做好“1.办事指南”公开。`;
+    expect(split(line)).toEqual([PAD, '一、深化公开。按照《办法》“一、公开为常态”的要求（二、三季度各一次）推进，做好“1.办事指南”公开。']);
+  });
+
+  it('never splits inside a number, a date or a document number', () => {
+    const line = `${PAD}一、加强财政公开。依据〔2018〕35号文件第1.2条，2018.5.1前公开1.5亿元专项资金使用情况，2.0版平台同步上线。`;
+    expect(split(line)).toEqual([PAD, '一、加强财政公开。依据〔2018〕35号文件第1.2条，2018.5.1前公开1.5亿元专项资金使用情况，2.0版平台同步上线。']);
+  });
+
+  it('does not split at a marker that breaks the numbering', () => {
+    const line = `${PAD}一、加强公开。按照三、五年规划的要求，做好七、八月份的汛期信息发布，确保及时准确、权威规范、便于查阅。`;
+    expect(split(line)).toEqual([PAD, '一、加强公开。按照三、五年规划的要求，做好七、八月份的汛期信息发布，确保及时准确、权威规范、便于查阅。']);
+  });
+
+  it('leaves short lines and table rows alone', () => {
+    expect(split('一、工作目标二、工作任务')).toEqual(['一、工作目标二、工作任务']);
+    expect(split(`${PAD} | 一、加强公开。二、做好解读。 |`)).toEqual([`${PAD} | 一、加强公开。二、做好解读。 |`]);
+  });
+});

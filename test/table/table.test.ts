@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import type { Decoded, Ledger, SourceLine } from '../../src/model.js';
+import { ledgerOf } from '../../src/pipeline.js';
+import { alignRow, alignStream } from '../../src/table/align.js';
+import { isDeadlineCell, isUnitsCell, shapeOf, type CellShape } from '../../src/table/cells.js';
+import { headerColumns, type Column } from '../../src/table/columns.js';
+import { recoverGrids } from '../../src/table/recover.js';
+import { recoverTables, type Block } from '../../src/table/index.js';
+
+// The table stage on made-up tables of every family real pages flatten tables into.
+
+const lines = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ text, line: i + 1 }));
+const decoded = (texts: string[]): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text: texts.join('\n'), warnings: [] });
+const ledger = (...texts: string[]): Ledger => ledgerOf(decoded(texts));
+/** id, path, title, text, units as name:role, deadlines. */
+const brief = (l: Ledger) =>
+  l.tasks.map((t) => [t.id, t.path, t.title, t.text, t.units.map((u) => `${u.name}:${u.role}`), t.deadlines.map((d) => d.date ?? d.text)]);
+/** Each row as its cells' kinds and texts. */
+const rowsOf = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.kind === 'row' ? [b.row.cells.map((c) => `${c.kind}${c.role ? `:${c.role}` : ''}=${c.text}`)] : []));
+
+const COLUMNS: Column[] = headerColumns(['类别', '序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限', '备注'])!;
+const kinds = (shapes: CellShape[]) => alignRow(shapes, COLUMNS).map((i) => (i < 0 ? 'outside' : `${COLUMNS[i]!.kind}${COLUMNS[i]!.role ? `:${COLUMNS[i]!.role}` : ''}`));
+
+describe('cell shapes', () => {
+  it('tells numbers, units, limits, numbered cells, names and sentences apart', () => {
+    expect(shapeOf('')).toBe('empty');
+    expect(shapeOf('12')).toBe('seq');
+    expect(shapeOf('县财政局牵头，县审计局配合')).toBe('units');
+    expect(shapeOf('各乡镇（街道）、县直各部门')).toBe('units');
+    expect(shapeOf('2024年9月底前')).toBe('deadline');
+    expect(shapeOf('长期坚持')).toBe('deadline');
+    expect(shapeOf('一、深化决策公开')).toBe('marker-short');
+    expect(shapeOf('（三）扩大公众参与。健全意见征集反馈机制，及时公布采纳情况。')).toBe('marker-long');
+    expect(shapeOf('优化政务服务')).toBe('short');
+    expect(shapeOf('建立健全重大决策预公开制度，扩大公众参与')).toBe('long');
+  });
+
+  it('reads a unit cell cut off mid-list, and one list naming its levels', () => {
+    expect(isUnitsCell('区发改局牵头，区住建局等有关')).toBe(true);
+    expect(isUnitsCell('区委办、区政府办、区财政局、区人')).toBe(true);
+    expect(isUnitsCell('省、市、县三级人民政府')).toBe(true);
+    expect(isUnitsCell('做好政策解读')).toBe(false);
+  });
+
+  it('reads a limit cell with or without a date', () => {
+    expect(isDeadlineCell('2025年3月')).toBe(true);
+    expect(isDeadlineCell('年底前完成')).toBe(true);
+    expect(isDeadlineCell('持续推进')).toBe(true);
+    expect(isDeadlineCell('加强政策解读')).toBe(false);
+  });
+});
+
+describe('row alignment: a cell each column, any column skipped', () => {
+  it('reads a full row in order', () => {
+    expect(kinds(['short', 'seq', 'short', 'long', 'units', 'units', 'deadline', 'empty'])).toEqual([
+      'category', 'seq', 'task', 'requirement', 'units:lead', 'units:support', 'deadline', 'other',
+    ]);
+  });
+
+  it('skips the category a rowspan covered, so every later cell shifts left', () => {
+    expect(kinds(['seq', 'short', 'long', 'units', 'units', 'deadline'])).toEqual(['seq', 'task', 'requirement', 'units:lead', 'units:support', 'deadline']);
+  });
+
+  it('skips the task column between 序号 and 具体要求', () => {
+    expect(kinds(['seq', 'long', 'units', 'units', 'deadline'])).toEqual(['seq', 'requirement', 'units:lead', 'units:support', 'deadline']);
+  });
+
+  it('skips a unit column covered from above: the 配合 one before the 牵头 one', () => {
+    expect(kinds(['seq', 'short', 'long', 'units', 'deadline'])).toEqual(['seq', 'task', 'requirement', 'units:lead', 'deadline']);
+  });
+
+  it('leaves trailing cells that were not copied (备注) unfilled, shifting nothing', () => {
+    expect(kinds(['short', 'seq', 'short', 'long', 'units', 'units', 'deadline'])).toEqual([
+      'category', 'seq', 'task', 'requirement', 'units:lead', 'units:support', 'deadline',
+    ]);
+  });
+
+  it('puts a number the header does not name outside the columns', () => {
+    const columns = headerColumns(['工作任务', '具体要求', '责任单位', '时限要求'])!;
+    const aligned = alignRow(['short', 'seq', 'long', 'units', 'deadline'], columns);
+    expect(aligned).toEqual([0, -1, 1, 2, 3]);
+  });
+});
+
+describe('stream alignment: one cell a line, rows to be found', () => {
+  const columns = headerColumns(['工作任务', '具体要求', '责任单位', '时限要求'])!;
+
+  it('starts a row where the shapes go back to the left, a category skipped in one row', () => {
+    const shapes: CellShape[] = ['short', 'seq', 'long', 'units', 'deadline', 'seq', 'long', 'units', 'deadline', 'short', 'seq', 'long', 'units', 'deadline'];
+    const rows = alignStream(shapes, columns, shapes.map((_, i) => i === 0));
+    expect(rows.map((row) => row.map(([cell]) => cell))).toEqual([[0, 1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12, 13]]);
+  });
+
+  it('starts a row where a rule forces one', () => {
+    const rows = alignStream(['long', 'units', 'long', 'units'], columns, [true, false, true, false]);
+    expect(rows.map((row) => row.map(([cell]) => cell))).toEqual([[0, 1], [2, 3]]);
+  });
+});
+
+describe('grids from text', () => {
+  it('keeps a pipe in a sentence as prose', () => {
+    const pieces = recoverGrids(lines('一、加强平台建设', '各部门要在“政策|解读”栏目及时发布解读材料。'));
+    expect(pieces.map((p) => p.kind)).toEqual(['line', 'line']);
+  });
+
+  it('reads pipe rows, with a header, a rule line and a row with empty cells', () => {
+    const pieces = recoverGrids(lines('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | ||'));
+    expect(pieces.map((p) => p.kind)).toEqual(['header', 'row', 'rule', 'row']);
+  });
+
+  it('takes a row of one cell spanning the table for a line', () => {
+    const pieces = recoverGrids(lines('工作任务 | 责任单位 |', '2024年重点任务清单 |', '做好政策解读 | 县政府办 |'));
+    expect(pieces.map((p) => (p.kind === 'line' ? p.line.text : p.kind))).toEqual(['header', '2024年重点任务清单', 'row']);
+  });
+
+  it('reads cells split by lone pipe lines as one stream, the cell before the first pipe included', () => {
+    const pieces = recoverGrids(lines('工作任务', '|', '责任单位', '|', '做好政策解读', '|', '县政府办'));
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]!.kind).toBe('stream');
+  });
+});
+
+describe('tables of every family, through to the ledger', () => {
+  it('pipe rows with a rowspan category missing from later rows', () => {
+    const l = ledger(
+      '某县2024年政务公开重点任务分工',
+      '类别 | 序号 | 具体任务 | 责任单位 | 完成时限 |',
+      '决策公开 | 1 | 健全重大行政决策目录管理制度，按时公布年度目录。 | 县司法局 | 2024年6月底前 |',
+      '2 | 落实决策预公开，公开征求意见不少于30日。 | 县直各部门 | 持续推进 |',
+      '执行公开 | 3 | 公开重点项目推进情况，接受社会监督。 | 县发改局 | 年底前 |',
+    );
+    expect(brief(l)).toEqual([
+      ['1', ['决策公开'], null, '健全重大行政决策目录管理制度，按时公布年度目录。', ['县司法局:responsible'], ['2024-06-30']],
+      ['2', ['决策公开'], null, '落实决策预公开，公开征求意见不少于30日。', ['县直各部门:responsible'], ['持续推进']],
+      ['3', ['执行公开'], null, '公开重点项目推进情况，接受社会监督。', ['县发改局:responsible'], ['2024-12-31']],
+    ]);
+  });
+
+  it('a short task column spanning rows becomes the path; an empty unit cell is the one above', () => {
+    const l = ledger(
+      '序号 | 工作任务 | 细化分工 | 责任科室 | 完成时限 |',
+      '1 | 做好信息发布 | 及时发布权威信息，回应社会关切。 | 办公室 | 长期坚持 |',
+      '2 | 规范发布程序，落实三审三校。 |  | 2025年3月前 |',
+      '3 | 加强平台建设 | 完善政府网站栏目设置。 | 信息中心 | 年内 |',
+    );
+    expect(brief(l).map(([id, path, , , units]) => [id, path, units])).toEqual([
+      ['1', ['做好信息发布'], ['办公室:responsible']],
+      ['2', ['做好信息发布'], ['办公室:responsible']],
+      ['3', ['加强平台建设'], ['信息中心:responsible']],
+    ]);
+  });
+
+  it('one cell a line, each ending in “ |”, rows closed by a line of pipes', () => {
+    const l = ledger(
+      '2023年第四季度重点工作提示单',
+      '工作任务 |',
+      '具体要求 |',
+      '责任单位 |',
+      '备注 |',
+      '||',
+      '1.规范性文件清理 |',
+      '全面清理现行有效的规范性文件，形成目录并公开。 |',
+      '县直各单位 |',
+      '12月底前完成 |',
+      '||',
+      '2.公开指南更新 |',
+      '更新政府信息公开指南，标明受理渠道。 |',
+      '县政府办 |',
+      '|',
+      '||',
+    );
+    expect(brief(l)).toEqual([
+      ['1', [], '规范性文件清理', '规范性文件清理\n全面清理现行有效的规范性文件，形成目录并公开。', ['县直各单位:responsible'], ['12月底前']],
+      ['2', [], '公开指南更新', '公开指南更新\n更新政府信息公开指南，标明受理渠道。', ['县政府办:responsible'], []],
+    ]);
+  });
+
+  it('one cell a line with lone “|” lines between, no header: numbered headings and numbered rows', () => {
+    const l = ledger(
+      '一、深化重点领域公开 |',
+      '（一）财政信息公开 |',
+      '1 |',
+      '全面公开部门预决算，细化到功能分类项级科目。 |',
+      '县财政局 |',
+      '2 |',
+      '公开政府债务限额和余额情况。 |',
+      '县财政局，各乡镇 |',
+    );
+    expect(brief(l).map(([id, path, , , units]) => [id, path, units])).toEqual([
+      ['1.1.1', ['深化重点领域公开', '财政信息公开'], ['县财政局:responsible']],
+      ['1.1.2', ['深化重点领域公开', '财政信息公开'], ['县财政局:responsible', '各乡镇:responsible']],
+    ]);
+  });
+
+  it('a header of lone lines, and a line of units closing each paragraph under it', () => {
+    const l = ledger(
+      '某市2019年政务公开工作要点实施方案',
+      '目标',
+      '任务',
+      '主要内容',
+      '责任单位',
+      '一、以公开促进发展',
+      '（一）稳定市场预期',
+      '围绕全市经济运行情况，及时发布权威数据，解读经济形势。',
+      '市统计局牵头落实',
+      '加强就业政策公开，解读政策背景和落实情况。',
+      '市人社局、市教育局分别牵头落实',
+    );
+    expect(brief(l)).toEqual([
+      ['1.1', ['以公开促进发展', '稳定市场预期'], null, '围绕全市经济运行情况，及时发布权威数据，解读经济形势。', ['市统计局:lead'], []],
+      ['1.1-2', ['以公开促进发展', '稳定市场预期'], null, '加强就业政策公开，解读政策背景和落实情况。', ['市人社局:lead', '市教育局:lead'], []],
+    ]);
+  });
+
+  it('a header of lone lines with a unit and a limit line after each numbered item', () => {
+    const l = ledger(
+      '工作任务',
+      '具体措施',
+      '责任单位',
+      '完成时限',
+      '（一）推进规章集中公开',
+      '1.完善规章数据库，及时更新规章文本。',
+      '市司法局',
+      '2024年底前',
+      '2.建立规范性文件库，实现集中统一公开。',
+      '市政府办公室牵头，市直各单位按职能分工落实',
+      '2024年11月底前',
+    );
+    expect(brief(l).map(([id, , , , units, deadlines]) => [id, units, deadlines])).toEqual([
+      ['1.1', ['市司法局:responsible'], ['2024-12-31']],
+      ['1.2', ['市政府办公室:lead', '市直各单位:responsible'], ['2024-11-30']],
+    ]);
+  });
+
+  it('a numbering style keeps its column: （二） rows under 一、 with empty unit cells', () => {
+    const blocks = recoverTables(
+      lines(
+        '工作任务 | 具体要求 | 责任单位 |',
+        '一、加强政策解读 | （一）做好解读材料与文件同步起草。 | 各乡镇，县直各单位 |',
+        '（二）重要政策出台后及时解读。 | ||',
+      ),
+    );
+    expect(rowsOf(blocks)).toEqual([
+      ['category=一、加强政策解读', 'requirement=（一）做好解读材料与文件同步起草。', 'units:responsible=各乡镇，县直各单位'],
+      ['requirement=（二）重要政策出台后及时解读。', 'outside=', 'units:responsible=各乡镇，县直各单位'],
+    ]);
+  });
+
+  it('drops the header and the rules, and keeps every row’s line in --explain', () => {
+    const l = ledger('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | 县委网信办 |');
+    expect(l.lines?.map((f) => [f.line, f.fate, f.reason ?? f.id])).toEqual([
+      [1, 'dropped', 'table header'],
+      [2, 'task', '1'],
+      [3, 'dropped', 'table rule'],
+      [4, 'task', '2'],
+    ]);
+  });
+});
