@@ -4,7 +4,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { addPlan } from '../../src/track/add.js';
 import { migrate } from '../../src/track/schema.js';
-import { loadAliases } from '../../src/units/aliases.js';
+import { loadAliases } from '../../src/unit-names/aliases.js';
 import { ROOT } from '../support/cli.js';
 import { scratchFolder } from '../support/track.js';
 

@@ -6,7 +6,7 @@ import { addPlan } from '../../src/track/add.js';
 import { type ProgressRow, recordProgress } from '../../src/track/import.js';
 import { loadPlans } from '../../src/track/plans.js';
 import { migrate } from '../../src/track/schema.js';
-import { loadAliases } from '../../src/units/aliases.js';
+import { loadAliases } from '../../src/unit-names/aliases.js';
 import { ROOT } from '../support/cli.js';
 
 // Recording checks all of a sheet's rows in one query: a row is still checked against the rows
