@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import type { BatchInput, ParsedInput, RenderingRequest } from './produce.js';
 
 export interface Job {
+  /** The pool's number for the job, which the reply carries back. */
+  id: number;
   input: BatchInput;
   request: RenderingRequest;
 }
@@ -16,7 +18,7 @@ export interface SentError {
   exitCode?: number;
 }
 
-export type Reply = { parsed: ParsedInput } | { error: SentError };
+export type Reply = { id: number } & ({ parsed: ParsedInput } | { error: SentError });
 
 export function errorToSend(error: unknown): SentError {
   if (!(error instanceof Error)) return { message: String(error) };

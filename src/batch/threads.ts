@@ -39,7 +39,7 @@ export async function parseOnThreads(
         pool.release(slot);
         handOver.put(index, next.value);
       } else {
-        void pool.start(slot, { input: next.value, request }).then((result) => handOver.put(index, result));
+        void pool.start(slot, { id: index, input: next.value, request }).then((result) => handOver.put(index, result));
       }
     }
     await handOver.allOf(count);
@@ -153,7 +153,12 @@ class ThreadPool {
     this.live.add(slot);
     slot.worker.on('message', (reply: Reply) => {
       slot.worked = true;
-      slot.jobs.shift()?.settle('parsed' in reply ? reply.parsed : errorFromSent(reply.error));
+      // By its number: a thread answers in the order sent, but one dying of a job may have
+      // answered others queued behind it (the pool must not take one answer for another).
+      const at = slot.jobs.findIndex((sent) => sent.job.id === reply.id);
+      if (at < 0) return;
+      const [sent] = slot.jobs.splice(at, 1);
+      sent?.settle('parsed' in reply ? reply.parsed : errorFromSent(reply.error));
       this.release(slot);
     });
     // Without this listener an uncaught exception in the thread would be one in this thread too.

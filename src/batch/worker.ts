@@ -11,17 +11,17 @@ port.on('message', (job: Job) => {
   done = done.then(() => answer(job));
 });
 
-async function answer({ input, request }: Job): Promise<void> {
+async function answer({ id, input, request }: Job): Promise<void> {
   let reply: Reply;
   try {
-    reply = { parsed: await produce(input, request) };
+    reply = { id, parsed: await produce(input, request) };
   } catch (error) {
-    reply = { error: errorToSend(error) };
+    reply = { id, error: errorToSend(error) };
   }
   try {
     port.postMessage(reply, 'parsed' in reply ? transferable(outputsOf(reply.parsed)) : []);
   } catch (error) {
     // What was made could not be sent: that input fails, not the thread.
-    port.postMessage({ error: errorToSend(error) } satisfies Reply);
+    port.postMessage({ id, error: errorToSend(error) } satisfies Reply);
   }
 }

@@ -3,7 +3,7 @@
 // hand-edited file is one line naming its first problem, not a crash deep inside a command.
 
 import { InputError } from '../errors.js';
-import type { Ledger } from '../model.js';
+import type { Ledger, Meta } from '../model.js';
 import { UTF8_BOM, startsWith } from './bom.js';
 import type { ReadOptions } from './index.js';
 
@@ -139,7 +139,10 @@ export function readLedgerJson(bytes: Uint8Array): Ledger {
     if (ids.has(task.id)) throw new InputError(`not a taizhang/1 ledger: ledger.tasks[${index}].id: "${task.id}" is there twice`);
     ids.add(task.id);
   }
-  return { ...ledger, sections: ledger.sections ?? [], warnings: ledger.warnings ?? [] };
+  // What a hand-made (gold) ledger may leave out, filled in, so that every command reads one shape.
+  const given: Partial<Meta> = ledger.meta;
+  const meta: Meta = { title: null, noticeTitle: null, issuer: null, docNumber: null, date: null, year: null, region: null, recipients: [], ...given };
+  return { ...ledger, meta, sections: ledger.sections ?? [], warnings: ledger.warnings ?? [] };
 }
 
 /** An input's ledger: read as it is when the input is a ledger (.json), else parsed from the notice. */

@@ -1,7 +1,7 @@
 // The cell texts of a workbook's worksheets, read from its XML (SpreadsheetML): shared and inline
 // strings, numbers as written. Enough for a returned sheet, whose cells are text.
 import { InputError } from '../errors.js';
-import { unpack, zipEntries } from './zip.js';
+import { unpack, unpackedSize, zipEntries } from '../read/zip.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -46,12 +46,17 @@ function gridOf(xml: string, shared: readonly string[]): string[][] {
   return Array.from(grid, (row) => row ?? []);
 }
 
+const KIND = 'an xlsx workbook';
+/** Far above any returned sheet (a thousand-row workbook unpacks to a few MB). */
+const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
 /** Each worksheet's name and cell texts, in the workbook's order. */
 export function worksheetGrids(bytes: Uint8Array): { name: string; grid: string[][] }[] {
-  const entries = zipEntries(bytes);
+  const entries = zipEntries(bytes, KIND);
+  if (unpackedSize(entries) > MAX_UNPACKED_BYTES) throw new InputError(`refused: unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB (a zip bomb?)`);
   const text = (name: string) => {
     const entry = entries.find((candidate) => candidate.name === name);
-    return entry === undefined ? undefined : unpack(bytes, entry).toString('utf8');
+    return entry === undefined ? undefined : unpack(bytes, entry, KIND).toString('utf8');
   };
   const workbook = text('xl/workbook.xml');
   if (workbook === undefined) throw new InputError('not an xlsx workbook (no xl/workbook.xml)');

@@ -158,10 +158,10 @@ describe('parseMany when a worker thread dies', () => {
 
   it('fails only the input it was on, replaces it, and goes on in order', async () => {
     const script = await workerScript(`
-      parentPort.on('message', ({ input }) => {
+      parentPort.on('message', ({ id, input }) => {
         if (input.name === 'exit') process.exit(3);
         if (input.name === 'throw') throw new Error('boom');
-        parentPort.postMessage({ parsed: { outputs: { name: input.name } } });
+        parentPort.postMessage({ id, parsed: { outputs: { name: input.name } } });
       });`);
     const names = ['a', 'exit', 'b', 'throw', 'c', 'exit', 'd', 'e'];
     const results = await collect(names.map(named), 2, undefined, { workerScript: script });
@@ -183,9 +183,9 @@ describe('parseMany when a worker thread dies', () => {
     // The thread dies a while after it got `exit`; the inputs come slowly (as URLs do), so the
     // next one is read while a place on that dying thread is already taken for it.
     const script = await workerScript(`
-      parentPort.on('message', ({ input }) => {
+      parentPort.on('message', ({ id, input }) => {
         if (input.name === 'exit') setTimeout(() => process.exit(3), 150);
-        else parentPort.postMessage({ parsed: { outputs: { name: input.name } } });
+        else parentPort.postMessage({ id, parsed: { outputs: { name: input.name } } });
       });`);
     const names = ['exit', 'b', 'c', 'd', 'e'];
     async function* slowly() {

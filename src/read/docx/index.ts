@@ -9,6 +9,7 @@ import { formatSize, MAX_DOCX_UNPACKED_BYTES } from '../../limits.js';
 import type { Decoded } from '../../model.js';
 import { htmlToText } from '../html/to-text.js';
 import { writeListNumbers } from './numbering.js';
+import { unpackedSize, zipEntries } from '../zip.js';
 
 const DOCUMENT = 'word/document.xml';
 
@@ -17,8 +18,6 @@ const damaged = (error: unknown): InputError =>
 
 const tooLarge = (): InputError => new InputError(`a Word file that unpacks to more than ${formatSize(MAX_DOCX_UNPACKED_BYTES)}`);
 
-/** What the archive's directory says a part unpacks to (JSZip keeps it, unexported). */
-const declaredSize = (file: JSZip.JSZipObject): number => (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
 
 /** A part's bytes, unpacked as a stream and stopped once the budget is spent, whatever its header claimed. */
 function unpack(file: JSZip.JSZipObject, budget: { left: number }): Promise<Buffer> {
@@ -66,8 +65,15 @@ async function unpackAll(bytes: Uint8Array): Promise<Map<string, string | Buffer
   } catch (error) {
     throw damaged(error);
   }
+  // What the directory declares first: a zip bomb is refused before a byte is unpacked.
+  let entries;
+  try {
+    entries = zipEntries(bytes, 'a zip archive');
+  } catch (error) {
+    throw new InputError(`a damaged Word file: ${(error as Error).message}`);
+  }
+  if (unpackedSize(entries) > MAX_DOCX_UNPACKED_BYTES) throw tooLarge();
   const files = Object.values(zip.files).filter((file) => !file.dir);
-  if (files.reduce((sum, file) => sum + declaredSize(file), 0) > MAX_DOCX_UNPACKED_BYTES) throw tooLarge();
   const budget = { left: MAX_DOCX_UNPACKED_BYTES };
   const parts = new Map<string, string | Buffer>();
   for (const file of files) {

@@ -3,26 +3,23 @@
 import { InputError } from '../../errors.js';
 import type { Decoded } from '../../model.js';
 import { decodedSheets } from './read.js';
+import { unpackedSize, zipEntries } from '../zip.js';
 import { MAX_SHEET_ROWS, type Merge, type Sheet } from './table.js';
 
 /** The sheets' XML together may hold this much; a workbook of a million empty rows holds more. */
 const MAX_SHEET_XML_BYTES = 16 * 1024 * 1024;
 
 /** Refuses a workbook whose sheets are larger than any task table before exceljs reads it whole. */
-async function checkSize(bytes: Uint8Array): Promise<void> {
-  const { default: JSZip } = await import('jszip');
-  let zip;
+function checkSize(bytes: Uint8Array): void {
+  // the sizes the archive declares; exceljs inflates no more than that
+  let entries;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    entries = zipEntries(bytes, 'a zip archive');
   } catch (error) {
     throw new InputError(`a damaged Excel workbook: ${(error as Error).message}`);
   }
-  let total = 0;
-  zip.forEach((path, file) => {
-    // the size the archive declares; exceljs inflates no more than that
-    if (path.startsWith('xl/worksheets/')) total += (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
-  if (total > MAX_SHEET_XML_BYTES) throw new InputError(`a workbook whose sheets hold more than ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB; no task table is that large`);
+  const sheets = entries.filter((entry) => entry.name.startsWith('xl/worksheets/'));
+  if (unpackedSize(sheets) > MAX_SHEET_XML_BYTES) throw new InputError(`a workbook whose sheets hold more than ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB; no task table is that large`);
 }
 
 /** A1-style column letters → 0-based column. */
@@ -39,7 +36,7 @@ function mergeOf(range: string): Merge | null {
 }
 
 export async function readXlsx(bytes: Uint8Array, options: { name: string }): Promise<Decoded> {
-  await checkSize(bytes);
+  checkSize(bytes);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
