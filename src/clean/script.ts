@@ -99,7 +99,8 @@ export function entriesOf(group: DictGroup): Map<string, string> {
 function dictionaryOf(group: DictGroup): Dictionary {
   const starts = new Uint8Array(0x10000);
   const phrases = new Map<number, Entry[]>();
-  const characters = new Array<string | undefined>(0x10000).fill(undefined);
+  // Holes read as undefined; filling them first took as long as reading the entries.
+  const characters = new Array<string | undefined>(0x10000);
   const astralCharacters = new Map<number, string>();
   // forEach, not for…of with [from, to]: unpacking a pair per entry cost more than the rest.
   entriesOf(group).forEach((to, from) => {
