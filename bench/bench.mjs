@@ -52,13 +52,7 @@ function measureColdStart() {
     for (const [name, args] of Object.entries(commands)) times[name].push(timeSpawn(args));
   }
   const medians = Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, median(ms)]));
-  // Each ratio is taken within a run, parse against the opencc-only run just before it, so that
-  // the load of a shared machine changing between runs weighs on both sides alike.
-  const ratios = {};
-  if (parseProblem === null) {
-    for (const notice of NOTICES) ratios[notice] = median(times[`parse ${notice}`].map((ms, run) => ms / times[`openccOnly ${notice}`][run]));
-  }
-  return { ...medians, ratios, parseProblem };
+  return { ...medians, parseProblem };
 }
 
 /** Why the CLI cannot be benchmarked yet (missing, failing, not printing JSON), or null. */
@@ -173,7 +167,7 @@ function printSummary(cold, batch) {
       rows.push(['taizhang parse', 'not measured', cold.parseProblem]);
       continue;
     }
-    const ratio = cold.ratios[notice];
+    const ratio = cold[`parse ${notice}`] / opencc;
     rows.push(
       [`taizhang parse ${name} --format json`, `${cold[`parse ${notice}`].toFixed(0)} ms`, ''],
       [`cold parse / opencc-only (${name})`, `${ratio.toFixed(2)}×`, verdict(ratio <= COLD_TARGETS[notice], `≤ ${COLD_TARGETS[notice]}`)],
@@ -192,7 +186,7 @@ function printSummary(cold, batch) {
   }
 
   const load = `load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0].toFixed(1)} after`;
-  console.log(`\n${machine()}, ${load}; cold times and ratios are medians of ${COLD_RUNS} runs, throughput of ${batch.rounds} rounds\n`);
+  console.log(`\n${machine()}, ${load}; cold times are medians of ${COLD_RUNS} interleaved runs, throughput of ${batch.rounds} rounds\n`);
   console.log('| measure | result | target |');
   console.log('|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
