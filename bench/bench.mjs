@@ -6,7 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js/t2cn';
@@ -19,13 +19,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOTICES = ['fixtures/notices/yancheng-2016.txt', 'fixtures/notices/taishan-2019.txt'];
 const BIN = 'bin/taizhang.js';
 const COLD_RUNS = 15;
-const COLD_TARGET = 1.5;
+/** A cold parse against the opencc-only script (issue 12): a simplified notice loads no dictionary at all. */
+const COLD_TARGETS = { 'fixtures/notices/yancheng-2016.txt': 1.0, 'fixtures/notices/taishan-2019.txt': 1.2 };
 const THROUGHPUT_TARGET = 0.5;
 /** Timed rounds of passes over the corpus stop after this long (at least one round) or this many rounds. */
 const ROUNDS_BUDGET_MS = 30000;
 const MAX_ROUNDS = 7;
 
 build(ROOT);
+/** The one-minute load average before the runs: on a shared machine, the figures depend on it. */
+const loadBefore = loadavg()[0];
 const cold = measureColdStart();
 const batch = await measureThroughput();
 printSummary(cold, batch);
@@ -167,7 +170,7 @@ function printSummary(cold, batch) {
     const ratio = cold[`parse ${notice}`] / opencc;
     rows.push(
       [`taizhang parse ${name} --format json`, `${cold[`parse ${notice}`].toFixed(0)} ms`, ''],
-      [`cold parse / opencc-only (${name})`, `${ratio.toFixed(2)}×`, verdict(ratio <= COLD_TARGET, `≤ ${COLD_TARGET}`)],
+      [`cold parse / opencc-only (${name})`, `${ratio.toFixed(2)}×`, verdict(ratio <= COLD_TARGETS[notice], `≤ ${COLD_TARGETS[notice]}`)],
     );
   }
   const failed = batch.failures > 0 ? ` (${batch.failures} failed)` : '';
@@ -182,7 +185,8 @@ function printSummary(cold, batch) {
     rows.push([`the same on ${batch.allCores} worker threads (\`--threads ${batch.allCores}\`)`, `${batch.allCoresBatch.toFixed(1)} MB/s`, `${batch.allCoresRatio.toFixed(2)}× (not the default at this size)`]);
   }
 
-  console.log(`\n${machine()}; cold times are medians of ${COLD_RUNS} runs, throughput of ${batch.rounds} rounds\n`);
+  const load = `load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0].toFixed(1)} after`;
+  console.log(`\n${machine()}, ${load}; cold times are medians of ${COLD_RUNS} interleaved runs, throughput of ${batch.rounds} rounds\n`);
   console.log('| measure | result | target |');
   console.log('|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -1,4 +1,4 @@
-// Builds dist/ from the current source: before a benchmark measures it, and before the tests run
+// Builds dist/ (and its bundle, dist/bundle/) from the current source: before a benchmark measures it, and before the tests run
 // the real binary (test/support/global-setup.ts).
 
 import { spawnSync } from 'node:child_process';
@@ -15,4 +15,7 @@ export function build(root, who = 'bench') {
   for (const entry of ['pipeline.js', 'cli/main.js']) {
     if (!existsSync(`${root}dist/${entry}`)) throw new Error(`${who}: the build produced no dist/${entry}`);
   }
+  // The bundle the binary starts from (scripts/bundle.mjs), so that tests and benchmarks run what a user runs.
+  const bundled = spawnSync(process.execPath, [`${root}scripts/bundle.mjs`], { cwd: root, stdio: 'inherit' });
+  if (bundled.status !== 0) throw new Error(`${who}: bundling dist/ failed`);
 }

@@ -2,9 +2,10 @@
 // notices in it, a pattern for the files it matches (the shell may have expanded it already, or not,
 // as when it is quoted), and anything else (a file, a URL, - for standard input) for itself.
 
+import { isUtf8 } from 'node:buffer';
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { isUrl } from '../read/load.js';
 
@@ -15,6 +16,11 @@ export interface InputFile {
   place: string;
   /** Named on the command line itself, not found in a folder or by a pattern. */
   named: boolean;
+  /**
+   * The path's bytes, where a name in it is not UTF-8 (a GBK name from an old archive): `path`
+   * and `place` then show U+FFFD for each byte that is not, and only these bytes open the file.
+   */
+  raw?: Buffer;
 }
 
 export interface Expansion {
@@ -40,7 +46,7 @@ export async function expandArguments(args: readonly string[]): Promise<Expansio
   const add = (input: InputFile) => {
     // The same file reached twice (a folder and a file in it, overlapping patterns) is parsed
     // once; - twice is left for the caller to refuse, as standard input can be read only once.
-    const key = isUrl(input.path) ? input.path : resolve(input.path);
+    const key = isUrl(input.path) ? input.path : `${resolve(input.path)}${input.raw ? `\0${input.raw.toString('hex')}` : ''}`;
     if (input.path !== '-' && seen.has(key)) return;
     seen.add(key);
     expansion.inputs.push(input);
@@ -81,28 +87,30 @@ async function kindOf(arg: string): Promise<'item' | 'folder' | 'pattern'> {
  */
 async function noticesIn(folder: string, failures: Expansion['failures']): Promise<InputFile[]> {
   const found: InputFile[] = [];
-  const walk = async (below: string): Promise<void> => {
-    let entries: Dirent[];
+  const walk = async (below: Omit<InputFile, 'named'>): Promise<void> => {
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await readdir(join(folder, below), { withFileTypes: true });
+      // Names as bytes: decoded, a name that is not UTF-8 would no longer name its file.
+      entries = await readdir(below.raw ?? below.path, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      failures.push({ subject: join(folder, below), error: error as Error });
+      failures.push({ subject: below.path, error: error as Error });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const place = join(below, entry.name);
-      const path = join(folder, place);
-      if (entry.isDirectory()) await walk(place);
-      else if ((await isFile(entry, path)) && (await looksLikeNotice(path))) found.push({ path, place, named: false });
+    const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.entry.name, b.entry.name)));
+    for (const { entry, name } of named) {
+      if (name.startsWith('.')) continue;
+      const raw = below.raw || !isUtf8(entry.name) ? Buffer.concat([below.raw ?? Buffer.from(below.path), Buffer.from(sep), entry.name]) : undefined;
+      const file = { path: join(below.path, name), place: join(below.place, name), ...(raw && { raw }) };
+      if (entry.isDirectory()) await walk(file);
+      else if ((await isFile(entry, raw ?? file.path)) && (await looksLikeNotice(file.path, raw))) found.push({ ...file, named: false });
     }
   };
-  await walk('');
+  await walk({ path: join(folder, ''), place: '' });
   return found;
 }
 
-async function isFile(entry: Dirent, path: string): Promise<boolean> {
+async function isFile(entry: Dirent<Buffer>, path: string | Buffer): Promise<boolean> {
   if (entry.isFile()) return true;
   if (!entry.isSymbolicLink()) return false;
   try {
@@ -112,12 +120,12 @@ async function isFile(entry: Dirent, path: string): Promise<boolean> {
   }
 }
 
-async function looksLikeNotice(path: string): Promise<boolean> {
+async function looksLikeNotice(path: string, raw: Buffer | undefined): Promise<boolean> {
   const extension = extname(path).toLowerCase();
   if (extension !== '') return NOTICE_EXTENSIONS.has(extension);
   // Saved pages often have no extension; text has no NUL bytes, binary files nearly always do.
   try {
-    const handle = await open(path);
+    const handle = await open(raw ?? path);
     try {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
       return bytesRead > 0 && !buffer.subarray(0, bytesRead).includes(0);

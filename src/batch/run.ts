@@ -65,10 +65,10 @@ function renderingsFor(plan: OutputPlan, command: BatchCommand, exportOptions: E
 
 /** The inputs' bytes, read one at a time as the batch asks for them; an input that cannot be read is its error. */
 async function* readInputs(inputs: readonly InputFile[], encoding: string | undefined): AsyncGenerator<BatchInput | Error> {
-  for (const { path } of inputs) {
+  for (const { path, raw } of inputs) {
     let next: BatchInput | Error;
     try {
-      const { bytes, contentType } = await loadInput(path);
+      const { bytes, contentType } = await loadInput(raw ?? path);
       next = { name: sourceName(path), bytes, encoding, contentType };
     } catch (error) {
       next = asError(error);
@@ -80,10 +80,10 @@ async function* readInputs(inputs: readonly InputFile[], encoding: string | unde
 /** The size of the inputs that are files; URLs and stdin are not known before they are read. */
 function knownBytes(inputs: readonly InputFile[]): number {
   let bytes = 0;
-  for (const { path } of inputs) {
+  for (const { path, raw } of inputs) {
     if (path === STDIN || isUrl(path)) continue;
     try {
-      bytes += statSync(path).size;
+      bytes += statSync(raw ?? path).size;
     } catch {
       // Unreadable: reading it reports why.
     }

@@ -98,7 +98,15 @@ function fileFailure(error: unknown): InputError {
   return new InputError((code && FILE_FAILURES[code]) ?? (error as Error).message);
 }
 
-export async function loadInput(pathOrUrl: string, options: FetchOptions = {}): Promise<LoadedInput> {
+/** `pathOrUrl` as bytes: a path that is not UTF-8, found in a folder (src/batch/expand.ts). */
+export async function loadInput(pathOrUrl: string | Buffer, options: FetchOptions = {}): Promise<LoadedInput> {
+  if (Buffer.isBuffer(pathOrUrl)) {
+    try {
+      return { bytes: readFileCapped(pathOrUrl), name: pathOrUrl.toString('utf8') };
+    } catch (error) {
+      throw fileFailure(error);
+    }
+  }
   if (pathOrUrl === '-') return { bytes: await readStdin(), name: '-' };
   if (isUrl(pathOrUrl)) return { ...(await (await import('./fetch.js')).fetchUrl(pathOrUrl, options)), name: pathOrUrl };
   try {
