@@ -246,11 +246,3 @@ export function scriptFrom(changed: number, han: number): Script {
   return changed / han > TRADITIONAL_SHARE ? 'traditional' : 'mixed';
 }
 
-export function scriptOf(original: string, simplified: string): Script {
-  let han = 0;
-  for (let i = 0; i < original.length; i++) {
-    const code = original.charCodeAt(i);
-    if (code >= 0x4e00 && code <= 0x9fff) han++;
-  }
-  return scriptFrom(changedHan(original, simplified), han);
-}

@@ -3,14 +3,13 @@ import { CELL_PARAGRAPH, meaningOf } from '../table/columns.js';
 import { deadlinesOfCell, findDeadlines } from './deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
 import { isClauseLine } from '../vocabulary/units.js';
+import { ADDRESSES_ALL } from '../outline/tail.js';
 
 /** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
 const AIMS = /^(总体要求|指导思想|工作目标|目标要求|主要目标|总体目标|基本原则|工作原则|总体思路)$/;
 const AIMS_MAX = 6;
 /** A heading sentence is short (§2.3). */
 const TITLE_MAX = 40;
-/** Closing paragraphs that address everyone start a closing task of their own. */
-const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)/;
 
 export interface TaskContext {
   planYear: number | null;
@@ -154,6 +153,7 @@ class TaskCollector {
   addClosing(lines: SourceLine[]): void {
     const groups: SourceLine[][] = [];
     for (const line of lines) {
+      // A paragraph that addresses everyone starts a closing task of its own.
       if (groups.length === 0 || ADDRESSES_ALL.test(line.text)) groups.push([line]);
       else groups.at(-1)!.push(line);
     }

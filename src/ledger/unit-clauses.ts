@@ -191,14 +191,10 @@ function afterSentence(text: string, from: number, open: number): boolean {
 }
 
 /**
- * Cuts a paragraph at its unit clauses: a top-level parenthesis naming units that ends the
- * paragraph, or that follows a finished sentence and is followed by more text.
+ * Cuts a paragraph at its unit clauses — a top-level parenthesis naming units that ends the
+ * paragraph, or that follows a finished sentence and is followed by more text — and tells whether
+ * its brackets fail to pair up (one pass for both).
  */
-export function splitAtClauses(paragraph: string): ClauseSplit[] {
-  return scanClauses(paragraph).splits;
-}
-
-/** The clause splits of a paragraph, and whether its brackets fail to pair up (one pass for both). */
 export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalanced: boolean } {
   const splits: ClauseSplit[] = [];
   // Every bracket counts for the balance, 〔〕 too; only （）-like ones open a clause.

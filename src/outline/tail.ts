@@ -2,8 +2,11 @@ import type { DroppedLine, OutlineNode, SourceLine } from '../model.js';
 
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
-const CLOSING_START =
-  /^(各[^。；]{0,40}?(要|应|须|务必|必须)|([\u4e00-\u9fff]{1,10}(市|县|区|州|省|旗|部门|单位|政府)[、，])+[^。；]{0,30}?(要|应|须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))/;
+/** A paragraph addressed to all units: 各地各部门要…, 各县（区）务必…. */
+export const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)/;
+const CLOSING_START = new RegExp(
+  `${ADDRESSES_ALL.source}|^(([\u4e00-\u9fff]{1,10}(市|县|区|州|省|旗|部门|单位|政府)[、，])+[^。；]{0,30}?(要|应|须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))`,
+);
 /** The formula that ends a notice: not a task. */
 const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[。]?$/;
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;

@@ -5,9 +5,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { InputError } from '../errors.js';
 import { getMaxInputBytes } from '../limits.js';
 import { CappedBytes, tooLarge } from './capped.js';
-import type { Decoded } from '../model.js';
 import type { FetchOptions } from './fetch.js';
-import { read } from './index.js';
 
 export interface LoadedInput {
   bytes: Uint8Array;
@@ -122,8 +120,3 @@ export async function loadInput(pathOrUrl: string | Buffer, options: FetchOption
   }
 }
 
-/** Load and decode one input: what `taizhang parse <file|url|->` reads. */
-export async function readSource(pathOrUrl: string, options: FetchOptions & { encoding?: string } = {}): Promise<Decoded> {
-  const input = await loadInput(pathOrUrl, options);
-  return read(input.bytes, { name: input.name, encoding: options.encoding, contentType: input.contentType });
-}

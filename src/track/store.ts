@@ -8,7 +8,6 @@ import { today } from './dates.js';
 import { acquireLock } from './lock.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
-export const DEFAULT_DB = 'taizhang.db';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 let engine: Promise<SqlJsStatic> | undefined;

@@ -4,7 +4,7 @@ import { clean, cleanLine } from '../../src/clean/index.js';
 import { CHROME_RULES, chromeReason, metadataOf } from '../../src/clean/chrome.js';
 import { normalisePunctuation, normaliseSpace } from '../../src/clean/punctuation.js';
 import { removePinyin } from '../../src/clean/pinyin.js';
-import { convertToSimplified, scriptOf } from '../../src/clean/script.js';
+import { convertToSimplified } from '../../src/clean/script.js';
 import { findMojibake } from '../../src/clean/mojibake.js';
 
 const decoded = (text: string): Decoded => ({ name: 'notice.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });
@@ -98,7 +98,7 @@ describe('OpenCC traditional → simplified', () => {
     expect(clean(decoded('各县（市、区）人民政府要着力推进政务公开')).file.source.script).toBe('simplified');
     // one traditional character among 24 Han characters: under the 5% share
     const mixed = '各县区要加强政务公开工作，著力提升服务水平，不断推進';
-    expect(scriptOf(mixed, convertToSimplified(mixed))).toBe('mixed');
+    expect(clean(decoded(mixed)).file.source.script).toBe('mixed');
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, Unit } from '../../src/model.js';
-import { splitAtClauses, splitUnitNames, unitsOfClause } from '../../src/ledger/unit-clauses.js';
+import { scanClauses, splitUnitNames, unitsOfClause } from '../../src/ledger/unit-clauses.js';
+
+const splitAtClauses = (paragraph: string) => scanClauses(paragraph).splits;
 import { isClauseLine, isUnitClause, isUnitName, normaliseUnitName } from '../../src/vocabulary/units.js';
 
 const units = (clause: string, ownPlaceStems: string[] = [], defaultRole: Role = 'responsible'): Unit[] =>

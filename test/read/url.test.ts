@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { fetchUrl } from '../../src/read/fetch.js';
-import { loadInput, readSource } from '../../src/read/load.js';
+import { loadInput } from '../../src/read/load.js';
+import { read } from '../../src/read/index.js';
+
+/** A URL read as `taizhang parse URL` reads it. */
+const readSource = async (url: string) => {
+  const input = await loadInput(url);
+  return read(input.bytes, { name: input.name, contentType: input.contentType });
+};
 
 // Every request goes to a server on 127.0.0.1 started here, never to the internet.
 const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
