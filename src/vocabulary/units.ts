@@ -7,7 +7,7 @@ import type { Role } from '../model.js';
 // ---- data: the words of unit clauses (contract §3) ----
 
 /** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”. */
-export const LABEL_ROLES: { label: RegExp; role: Role }[] = [
+const LABEL_ROLES: { label: RegExp; role: Role }[] = [
   { label: /^(牵头|主办)(单位|部门|领导)?$/, role: 'lead' },
   { label: /^(配合|协办|参与|协同)(单位|部门)?$/, role: 'support' },
   { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)?$/, role: 'responsible' },
@@ -23,18 +23,18 @@ export const SUFFIX_ROLES: Record<string, Role> = {
 /** Role words that precede the units they assign: （A牵头，会同B落实）. */
 export const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: 'support' };
 export const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
-export const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
+const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
 export const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
 /** Words around unit names that are not part of them. */
-export const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
+const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
 /** A name followed by 等 and what it stands for: 区商务局等数字经济工作领导小组成员单位 → 区商务局. */
-export const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
+const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
 /** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */
 export const NOTE = /以下|不再|逐一|列出|下同|参照|均需|适用范围|按有关|规定执行/;
 
 /** Endings of a unit's name: what makes a piece of a list a unit by itself. */
-export const UNIT_ENDING =
+const UNIT_ENDING =
   /(局|委|办|厅|署|院|会|部|中心|政府|单位|部门|机构|机关|公司|集团|站|所|队|处|科|室|组|社|馆|校|行|园区|开发区|新区|办事处|镇|街|街道|乡|村|区|县|市|州|旗|盟|海关|总局|支队|大队|联社|协会|商会)$/;
 
 /** Level prefixes that distribute over a 、-list: 市编办、人社局 → 市编办、市人社局. */
@@ -47,7 +47,7 @@ export const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大�
 // ---- clause recognition ----
 
 /** Distinct clauses remembered before the memory starts over: a batch meets many. */
-export const CLAUSES_KEPT = 4096;
+const CLAUSES_KEPT = 4096;
 
 /**
  * A reading of clauses that reads each distinct one once: notices repeat their clauses
@@ -69,7 +69,7 @@ export function readOnce<A extends unknown[], T>(keyOf: (...args: A) => string, 
 /** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
 export const isUnitClause = readOnce((content: string) => content, judgeClause);
 
-export function judgeClause(content: string): boolean {
+function judgeClause(content: string): boolean {
   const text = content.trim().replace(/[。；，]$/, '');
   if (!text || text.length > 300 || text.includes('。')) return false;
   if (labelRole(text) !== undefined) return true;
@@ -129,7 +129,7 @@ export function normaliseUnitName(name: string): string {
 }
 
 /** A note in brackets after a name is not part of it: （包括大亚湾开发区，下同）. */
-export const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
+const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
 
 /** A piece of a clause as a unit name: normalised, its note, connectives and qualifiers gone. */
 export function bareName(piece: string): string {
@@ -160,7 +160,7 @@ export function opensAsClause(content: string): boolean {
   const whole = pieces.at(-1) !== undefined && pieces.at(-1)!.length < 3 ? pieces.slice(0, -1) : pieces;
   return whole.length > 0 && whole.every(isUnitName);
 }
-export const LEADING_ROLE = /^([^，。、；]{2,24}?)(牵头|负责|主责)[，、；]/;
+const LEADING_ROLE = /^([^，。、；]{2,24}?)(牵头|负责|主责)[，、；]/;
 
 /** Whether a clause's first name takes a role and more follows: 市发展改革委牵头，市住建局等… */
 export function opensWithRole(content: string): boolean {

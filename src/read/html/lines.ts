@@ -15,7 +15,7 @@ const WORD_LIST_NUMBER = /mso-list\s*:\s*ignore/i;
  * Where a block stood, as the reader that wrote the HTML said (a PDF's page and line, a sheet's
  * name and row, in data- attributes); a page or Word file says nothing.
  */
-function placeOf(element: Element): Omit<Origin, 'block'> | null {
+function originAttributes(element: Element): Omit<Origin, 'block'> | null {
   const { 'data-page': page, 'data-line': line, 'data-sheet': sheet, 'data-row': row } = element.attribs;
   if (page !== undefined) return { page: Number(page), pageLine: Number(line) };
   if (sheet !== undefined) return { sheet, row: Number(row) };
@@ -37,7 +37,7 @@ class LineWriter {
   }
 
   enter(element: Element): void {
-    this.place = placeOf(element) ?? this.place;
+    this.place = originAttributes(element) ?? this.place;
     this.sameBlock = false;
   }
 
