@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { buildData } from '../scripts/build-data.mjs';
 
 /** `who` names the caller in messages. */
 export function build(root, who = 'bench') {
@@ -15,6 +16,7 @@ export function build(root, who = 'bench') {
   for (const entry of ['pipeline.js', 'cli/main.js']) {
     if (!existsSync(`${root}dist/${entry}`)) throw new Error(`${who}: the build produced no dist/${entry}`);
   }
+  buildData(root);
   // The bundle the binary starts from (scripts/bundle.mjs), so that tests and benchmarks run what a user runs.
   const bundled = spawnSync(process.execPath, [`${root}scripts/bundle.mjs`], { cwd: root, stdio: 'inherit' });
   if (bundled.status !== 0) throw new Error(`${who}: bundling dist/ failed`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // dist/bundle/ is the CLI of dist/ in a few files (scripts/bundle.mjs), quicker to start; it is
 // used only when built after dist/, so that a plain `tsc` never leaves the CLI running stale code.
@@ -11,5 +12,11 @@ function bundleIsFresh() {
   }
 }
 
-const { run } = await (bundleIsFresh() ? import('../dist/bundle/main.js') : import('../dist/cli/main.js'));
+let run;
+if (bundleIsFresh()) {
+  const { loadBundle } = await import('../dist/cli/bundle.js');
+  ({ run } = loadBundle(fileURLToPath(new URL('../dist/bundle/', import.meta.url)))('main.js'));
+} else {
+  ({ run } = await import('../dist/cli/main.js'));
+}
 await run(process.argv);

@@ -4,19 +4,67 @@
 // resolved, read in several asynchronous steps and compiled on its own). The modules a text
 // notice needs go into one chunk; everything else stays behind its dynamic import, as in dist/,
 // and the libraries in node_modules (commander aside) are loaded from there as before.
+//
+// The bundle is CommonJS (dist/bundle/package.json says so) so that it can be compiled with V8's
+// code cache, which Node 20 offers to scripts but not to ES modules: src/cli/bundle.ts loads it
+// with the cache this script writes after a sample parse (dist/bundle/*.cache), and a cold parse
+// then compiles almost nothing. A cache V8 does not accept (another Node) is simply not used.
+//
 // bin/taizhang.js uses the bundle only when it is newer than dist/cli/main.js: a plain `tsc`
 // never runs stale code. Without rolldown (an install without dev dependencies) there is no
 // bundle and the CLI runs from dist/.
 //
 //   node scripts/bundle.mjs        (npm run build runs it after tsc)
 
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** What a parse of one text notice loads by import(): the roots of the chunk that holds them all. */
 const TEXT_PARSE_ROOTS = ['cli/main.js', 'cli/parse.js', 'batch/expand.js', 'batch/pool.js', 'pipeline.js', 'read/sheet/csv.js', 'export/json.js'];
 /** Bundled with the CLI: imported as CommonJS from an ES module, it costs more than the pipeline's own modules. */
 const BUNDLED_PACKAGES = new Set(['commander']);
+/**
+ * commander requires node:child_process at start, for executable subcommands taizhang does not
+ * have; loading it (with net, dgram, …) is a tenth of a cold start. Within the bundle commander
+ * gets it on first use instead.
+ */
+const LAZY_CHILD_PROCESS = '\0lazy-child-process';
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  resolveId(source, importer) {
+    if (source !== 'node:child_process') return null;
+    return importer?.includes('/node_modules/commander/') ? LAZY_CHILD_PROCESS : { id: source, external: true };
+  },
+  load(id) {
+    if (id !== LAZY_CHILD_PROCESS) return null;
+    return "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });";
+  },
+};
+/**
+ * What an ES module has that the bundle's CommonJS needs: import.meta (each chunk's own URL, and
+ * resolution from it — dist/ uses both to find data files and libraries; the bundle sits as deep
+ * in the package as dist/'s folders), and import() of the libraries that are ES modules (PDF.js,
+ * tinyglobby). import() in code that vm.Script compiled needs a flag in Node 20, so the chunks
+ * call the loader's (src/cli/bundle.ts passes it as __hostImport); Node's own loader (worker
+ * threads) gives none and the chunk's own import() serves.
+ */
+const IMPORT_META = {
+  'import.meta.url': '__importMetaUrl',
+  'import.meta.resolve': '__importMetaResolve',
+};
+const CHUNK_PRELUDE = [
+  "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  "const __importMetaResolve = (specifier) => require('node:url').pathToFileURL(require.resolve(specifier)).href;",
+  "const __dynamicImport = typeof __hostImport === 'function' ? __hostImport : (specifier) => import(specifier);",
+].join('\n');
+const DYNAMIC_IMPORT = /\bimport\(/g;
+const commonJsChunks = {
+  name: 'common-js-chunks',
+  renderChunk: (code) => `${CHUNK_PRELUDE}\n${code.replace(DYNAMIC_IMPORT, '__dynamicImport(')}`,
+};
+/** What the sample parse that writes the code cache reads: a simplified notice and a traditional one. */
+const CACHE_SAMPLES = ['fixtures/notices/yancheng-2016.txt', 'fixtures/notices/taishan-2019.txt'];
 /** Notices rolldown gives about dynamic imports of modules that the chunk holds anyway. */
 const QUIET_CODES = new Set(['INEFFECTIVE_DYNAMIC_IMPORT']);
 
@@ -35,7 +83,9 @@ export async function bundle(root, who = 'bundle') {
   const build = await rolldown({
     input: { main: `${dist}cli/main.js`, worker: `${dist}batch/worker.js` },
     platform: 'node',
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !BUNDLED_PACKAGES.has(id),
+    plugins: [lazyChildProcess, commonJsChunks],
+    transform: { define: IMPORT_META },
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !BUNDLED_PACKAGES.has(id) && id !== 'node:child_process',
     onLog: (level, log, handler) => {
       if (!QUIET_CODES.has(log.code)) handler(level, log);
     },
@@ -56,11 +106,24 @@ export async function bundle(root, who = 'bundle') {
   };
   await build.write({
     dir: out,
-    format: 'esm',
+    format: 'cjs',
     entryFileNames: '[name].js',
     codeSplitting: { groups: [{ debugName: 'text-parse', name: (id, context) => (inTextParse(id, context) ? 'text-parse' : null) }] },
   });
   await build.close();
+  writeFileSync(`${out}package.json`, '{ "type": "commonjs" }\n');
+  writeCompileCache(root, who);
+}
+
+/** A sample parse with TAIZHANG_WRITE_COMPILE_CACHE set: src/cli/bundle.ts then writes the cache of what it compiled. */
+function writeCompileCache(root, who) {
+  const result = spawnSync(process.execPath, ['bin/taizhang.js', 'parse', ...CACHE_SAMPLES, '--jsonl'], {
+    cwd: root,
+    env: { ...process.env, TAIZHANG_WRITE_COMPILE_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) console.warn(`${who}: no code cache (the sample parse failed: ${result.stderr.trim().split('\n').at(-1)})`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(fileURLToPath(new URL('..', import.meta.url)));

@@ -41,9 +41,11 @@ export function meaningOf(cell: string): Column | null {
 
 /** The columns a header row names, or null when the row is not a header. */
 export function headerColumns(cells: string[]): Column[] | null {
+  const filled = cells.filter((c) => c.trim()).length;
+  // Two meanings at least: a line of text is not even looked at (every line of a notice is asked).
+  if (filled < 2) return null;
   const meanings = cells.map(meaningOf);
   const named = meanings.filter((m) => m !== null);
-  const filled = cells.filter((c) => c.trim()).length;
   if (named.length < 2 || named.length * 2 < filled) return null;
   if (!named.some((m) => m.kind === 'units' || m.kind === 'task' || m.kind === 'requirement')) return null;
   const hasLead = named.some((m) => m.role === 'lead');

@@ -1,13 +1,19 @@
 // Which names are one unit: the alias table (data/aliases.yaml plus the user's --aliases files)
 // and the reading of a unit name against it and the notice's region.
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { convertToSimplified } from '../clean/script.js';
 import { InputError } from '../errors.js';
 import { normaliseUnitName } from '../vocabulary/units.js';
 
 // `../../data` is the package's data folder both from src/unit-names/ (tests) and from dist/unit-names/.
 const BUILT_IN_FILE = new URL('../../data/aliases.yaml', import.meta.url);
+/**
+ * The same table as JSON, written by scripts/build-data.mjs at build: read in a millisecond where
+ * the YAML parser takes tens of them to load and run (every track, due and status command reads
+ * the table). Used only when built after the YAML, so an edit of the YAML is never ignored.
+ */
+const BUILT_IN_JSON = new URL('../../dist/aliases.json', import.meta.url);
 
 export type MemberKind = 'department' | 'government';
 
@@ -113,9 +119,31 @@ function readAliasFile(file: string | URL): AliasFile {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message;
     throw new InputError(`${label}: ${reason}`);
   }
+  return checkedAliasFile(data, label);
+}
+
+function checkedAliasFile(data: unknown, label: string): AliasFile {
   const problem = problemOf(data ?? {});
   if (problem !== null) throw new InputError(`${label}: ${problem}`);
   return (data ?? {}) as AliasFile;
+}
+
+/** The YAML parser, loaded when a YAML file is read (yaml is CommonJS: required, not imported). */
+function parseYaml(text: string): unknown {
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return parse(text);
+}
+
+function readBuiltIn(): AliasFile {
+  try {
+    if (statSync(BUILT_IN_JSON).mtimeMs >= statSync(BUILT_IN_FILE).mtimeMs) {
+      return checkedAliasFile(JSON.parse(readFileSync(BUILT_IN_JSON, 'utf8')), BUILT_IN_JSON.pathname);
+    }
+  } catch (error) {
+    // No build yet (tests of src/ before tsc), or a damaged one: the YAML is the source.
+    if (error instanceof InputError) throw error;
+  }
+  return readAliasFile(BUILT_IN_FILE);
 }
 
 // ---- the table ----
@@ -177,7 +205,7 @@ let builtInTable: AliasTable | undefined;
 
 /** The built-in alias table, extended by the given files in order (later files win). */
 export function loadAliases(extraFiles: readonly string[] = []): AliasTable {
-  builtIn ??= readAliasFile(BUILT_IN_FILE);
+  builtIn ??= readBuiltIn();
   if (extraFiles.length === 0) return (builtInTable ??= buildTable([builtIn]));
   return buildTable([builtIn, ...extraFiles.map(readAliasFile)]);
 }

@@ -1,0 +1,50 @@
+// Loads the bundled CLI (dist/bundle/, CommonJS: scripts/bundle.mjs) with V8's code cache. Node 20
+// caches no compiled code of its own (module.enableCompileCache is Node 22), but vm.Script takes
+// a cache: a cold `taizhang parse` then skips compiling the bundle's 300 kB, and the functions
+// the sample parse ran, which is a third of its start. Each file's cache is written next to it
+// by the build (TAIZHANG_WRITE_COMPILE_CACHE=1 on a sample parse); a cache that V8 rejects (another
+// Node version) costs only its reading, and the file is compiled as usual.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+interface LoadedModule {
+  exports: Record<string, unknown>;
+}
+
+const hostImport = (specifier: string): Promise<unknown> => import(specifier);
+
+/** The bundle's files, each once; a name outside the bundle (node:fs, cheerio) is Node's to load. */
+export function loadBundle(folder: string): (file: string) => Record<string, unknown> {
+  const modules = new Map<string, LoadedModule>();
+  const compiled: { script: Script; path: string }[] = [];
+  const load = (path: string): Record<string, unknown> => {
+    const known = modules.get(path);
+    if (known !== undefined) return known.exports;
+    const module: LoadedModule = { exports: {} };
+    modules.set(path, module);
+    const cachePath = `${path}.cache`;
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(cachePath);
+    } catch {
+      // No cache for this file: compiled as usual.
+    }
+    // The wrapper Node gives a CommonJS file, and an import() (see scripts/bundle.mjs).
+    const source = `(function (exports, require, module, __filename, __dirname, __hostImport) {${readFileSync(path, 'utf8')}\n})`;
+    const script = new Script(source, { filename: path, cachedData });
+    compiled.push({ script, path: cachePath });
+    const nodeRequire = createRequire(path);
+    const require = Object.assign((id: string) => (id.startsWith('./') ? load(join(dirname(path), id)) : nodeRequire(id)), { resolve: nodeRequire.resolve });
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, path, dirname(path), hostImport);
+    return module.exports;
+  };
+  if (process.env.TAIZHANG_WRITE_COMPILE_CACHE) {
+    // At exit, the cache holds every function the run compiled, not only the files' top level.
+    process.once('exit', () => {
+      for (const { script, path } of compiled) writeFileSync(path, script.createCachedData());
+    });
+  }
+  return (file) => load(join(folder, file));
+}
