@@ -13,6 +13,10 @@ const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
 const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
+/** WIDE by character code, for the scan below: a look-up by string made a string of each digit. */
+const WIDE_BY_CODE: (string | undefined)[] = [];
+for (const [mark, wide] of Object.entries(WIDE)) WIDE_BY_CODE[mark.charCodeAt(0)] = wide;
+
 export function normalisePunctuation(text: string): string {
   // A scan by character code: most lines have no half-width mark, and are returned as they are.
   let out = '';
@@ -20,7 +24,7 @@ export function normalisePunctuation(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x3f) continue;
-    const wide = WIDE[text[i]!];
+    const wide = WIDE_BY_CODE[code];
     if (wide === undefined) continue;
     const bracket = code === 0x28 || code === 0x29;
     if (!bracket && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) continue;
@@ -30,8 +34,9 @@ export function normalisePunctuation(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2018-\\u201f';
-const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'g');
+/** Chinese text and its punctuation, quotes included: a space beside them is no word gap. */
+const isChineseText = (code: number) =>
+  (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x2018 && code <= 0x201f);
 
 /** Inline white space. Not \s: it would also take U+2029, which separates the paragraphs of one table cell. */
 export const INLINE_SPACES =
@@ -43,9 +48,17 @@ const SPACE_OR_PRIVATE = new RegExp(`[${INLINE_SPACES}\\ue000-\\uf8ff]`);
 /** White space and private-use characters: trimmed, runs folded, gone next to Chinese text. */
 export function normaliseSpace(text: string): string {
   if (!SPACE_OR_PRIVATE.test(text)) return text;
-  return text
+  const folded = text
     .replace(PRIVATE_USE, (_run, at: number) => (/\d/.test(text[at - 1] ?? '') ? ' ' : ''))
     .replace(INLINE_SPACE, ' ')
-    .trim()
-    .replace(SPACE_NEXT_TO_CJK, '');
+    .trim();
+  // Runs are single spaces now: each goes when Chinese text stands on either side of it.
+  let out = '';
+  let copied = 0;
+  for (let i = folded.indexOf(' '); i !== -1; i = folded.indexOf(' ', i + 1)) {
+    if (!isChineseText(folded.charCodeAt(i - 1)) && !isChineseText(folded.charCodeAt(i + 1))) continue;
+    out += folded.slice(copied, i);
+    copied = i + 1;
+  }
+  return copied === 0 ? folded : out + folded.slice(copied);
 }

@@ -1,7 +1,11 @@
 import type { Marker, MarkerStyle } from '../model.js';
 import { chineseNumber, toChineseNumber } from './numerals.js';
 
-const CN = '[一二三四五六七八九十百零〇两]+';
+const CN_DIGITS = '一二三四五六七八九十百零〇两';
+const CN = `[${CN_DIGITS}]+`;
+const DIGITS = '0123456789';
+/** The characters from `first` to `last`. */
+const charRange = (first: number, last: number) => String.fromCharCode(...Array.from({ length: last - first + 1 }, (_, i) => first + i));
 const HAN_START = '(?=[\\u4e00-\\u9fff“‘《（【])';
 
 // What may follow a bare number that is not a marker: 5月, 3个, 10项, 2016年…
@@ -16,6 +20,8 @@ interface NumberingStyle {
   needsSequence?: boolean;
   /** How the ordinal is written in messages. */
   spell: (n: number) => string;
+  /** The characters a marker of the style may begin with: a line beginning otherwise is not tried. */
+  starts: string;
 }
 
 const arabic = (s: string) => Number.parseInt(s, 10);
@@ -23,20 +29,20 @@ const fromCodePoint = (first: number) => (s: string) => s.codePointAt(0)! - firs
 
 // Numbering styles of Chinese official documents, outermost usual depth first (contract §2.1).
 export const NUMBERING_STYLES: NumberingStyle[] = [
-  { style: '第X部分', pattern: new RegExp(`^第(${CN})(?:部分|章|篇)[、：:．.\\s]*`), ordinal: chineseNumber, spell: (n) => `第${toChineseNumber(n)}部分` },
-  { style: '一、', pattern: new RegExp(`^(${CN})\\s*(?:、|[．.](?!\\d))\\s*`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}、` },
-  { style: '（一）', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`), ordinal: chineseNumber, spell: (n) => `（${toChineseNumber(n)}）` },
-  { style: '一是', pattern: new RegExp(`^(${CN})是${HAN_START}`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}是` },
+  { style: '第X部分', pattern: new RegExp(`^第(${CN})(?:部分|章|篇)[、：:．.\\s]*`), ordinal: chineseNumber, spell: (n) => `第${toChineseNumber(n)}部分`, starts: '第' },
+  { style: '一、', pattern: new RegExp(`^(${CN})\\s*(?:、|[．.](?!\\d))\\s*`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}、`, starts: CN_DIGITS },
+  { style: '（一）', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`), ordinal: chineseNumber, spell: (n) => `（${toChineseNumber(n)}）`, starts: '（(' },
+  { style: '一是', pattern: new RegExp(`^(${CN})是${HAN_START}`), ordinal: chineseNumber, spell: (n) => `${toChineseNumber(n)}是`, starts: CN_DIGITS },
   // 1.1 and 1.1.1: decimal outline numbers, one style per depth.
-  { style: '1.1.1', pattern: new RegExp(`^\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}])[.．、]?\\s*`), ordinal: arabic, spell: (n) => `x.x.${n}` },
-  { style: '1.1', pattern: new RegExp(`^\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}%])[、]?\\s*(?=[\\u4e00-\\u9fff“《（])`), ordinal: arabic, spell: (n) => `x.${n}` },
-  { style: '1.', pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/, ordinal: arabic, spell: (n) => `${n}.` },
-  { style: '1.', pattern: /^([\u2488-\u249b])\s*/, ordinal: fromCodePoint(0x2488), spell: (n) => `${n}.` },
-  { style: '1.', pattern: new RegExp(`^(\\d{1,2})(?![\\d${COUNTED}])${HAN_START}`), ordinal: arabic, needsSequence: true, spell: (n) => `${n}.` },
-  { style: '（1）', pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `（${n}）` },
-  { style: '（1）', pattern: /^([\u2474-\u2487])\s*/, ordinal: fromCodePoint(0x2474), spell: (n) => `（${n}）` },
-  { style: '1）', pattern: /^(\d{1,2})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `${n}）` },
-  { style: '①', pattern: /^([\u2460-\u2473])\s*/, ordinal: fromCodePoint(0x2460), spell: (n) => String.fromCodePoint(0x2460 + n - 1) },
+  { style: '1.1.1', pattern: new RegExp(`^\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}])[.．、]?\\s*`), ordinal: arabic, spell: (n) => `x.x.${n}`, starts: DIGITS },
+  { style: '1.1', pattern: new RegExp(`^\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}%])[、]?\\s*(?=[\\u4e00-\\u9fff“《（])`), ordinal: arabic, spell: (n) => `x.${n}`, starts: DIGITS },
+  { style: '1.', pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/, ordinal: arabic, spell: (n) => `${n}.`, starts: DIGITS },
+  { style: '1.', pattern: /^([\u2488-\u249b])\s*/, ordinal: fromCodePoint(0x2488), spell: (n) => `${n}.`, starts: charRange(0x2488, 0x249b) },
+  { style: '1.', pattern: new RegExp(`^(\\d{1,2})(?![\\d${COUNTED}])${HAN_START}`), ordinal: arabic, needsSequence: true, spell: (n) => `${n}.`, starts: DIGITS },
+  { style: '（1）', pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `（${n}）`, starts: '（(' },
+  { style: '（1）', pattern: /^([\u2474-\u2487])\s*/, ordinal: fromCodePoint(0x2474), spell: (n) => `（${n}）`, starts: charRange(0x2474, 0x2487) },
+  { style: '1）', pattern: /^(\d{1,2})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `${n}）`, starts: DIGITS },
+  { style: '①', pattern: /^([\u2460-\u2473])\s*/, ordinal: fromCodePoint(0x2460), spell: (n) => String.fromCodePoint(0x2460 + n - 1), starts: charRange(0x2460, 0x2473) },
 ];
 
 export interface MarkerMatch extends Marker {
@@ -45,9 +51,18 @@ export interface MarkerMatch extends Marker {
   needsSequence: boolean;
 }
 
+/** The styles a line beginning with a character may be numbered in, by its code: most lines need none tried. */
+const STYLES_BY_START = new Map<number, NumberingStyle[]>();
+for (const style of NUMBERING_STYLES) {
+  for (const start of style.starts) {
+    const code = start.charCodeAt(0);
+    STYLES_BY_START.set(code, [...(STYLES_BY_START.get(code) ?? []), style]);
+  }
+}
+
 /** The numbering marker a line starts with, if any. */
 export function matchMarker(line: string): MarkerMatch | null {
-  for (const style of NUMBERING_STYLES) {
+  for (const style of STYLES_BY_START.get(line.charCodeAt(0)) ?? []) {
     const m = style.pattern.exec(line);
     if (!m) continue;
     const ordinal = style.ordinal(m[1]!);

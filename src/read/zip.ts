@@ -62,6 +62,15 @@ export function zipEntries(bytes: Uint8Array, kind: string): ZipEntry[] {
   return entries;
 }
 
+/** The entries of a file that is a zip inside (a Word file, a workbook): its faults told as that file's damage. */
+export function entriesOfFile(bytes: Uint8Array, file: string): ZipEntry[] {
+  try {
+    return zipEntries(bytes, 'a zip archive');
+  } catch (error) {
+    throw new InputError(`a damaged ${file}: ${(error as Error).message}`);
+  }
+}
+
 /** What the entries unpack to, as their directory declares (a size past 32 bits, a ZIP64 one, is endless). */
 export function unpackedSize(entries: readonly ZipEntry[]): number {
   let total = 0;

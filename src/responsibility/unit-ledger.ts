@@ -1,4 +1,5 @@
 // One department's ledger (工作台账): the tasks a unit carries, by name or as one of a group.
+import { contractFields } from '../export/document.js';
 import { ROLES } from '../export/fields.js';
 import type { LedgerOf } from '../export/types.js';
 import type { Ledger, Role, Task, Unit } from '../model.js';
@@ -193,15 +194,9 @@ export function unitLedger(ledger: Ledger, askedNames: readonly string[], table:
     if (match === undefined) continue;
     tasks.push({ ...task, match, ...(matches.length > 1 ? { matches } : {}) });
   }
-  // The contract's fields only: what the notice's own lines became is parse's business.
-  const { schema, source, meta, sections, warnings } = ledger;
   return {
-    schema,
-    source,
-    meta,
-    sections,
+    ...contractFields(ledger),
     tasks,
-    warnings,
     query: {
       units: asked.map(({ name, identity, found }): AskedUnit => {
         const { canonical, renamedFrom } = identify(name);

@@ -9,7 +9,7 @@ import { formatSize, MAX_DOCX_UNPACKED_BYTES } from '../../limits.js';
 import type { Decoded } from '../../model.js';
 import { htmlToText } from '../html/to-text.js';
 import { writeListNumbers } from './numbering.js';
-import { unpackedSize, zipEntries } from '../zip.js';
+import { entriesOfFile, unpackedSize } from '../zip.js';
 
 const DOCUMENT = 'word/document.xml';
 
@@ -66,13 +66,7 @@ async function unpackAll(bytes: Uint8Array): Promise<Map<string, string | Buffer
     throw damaged(error);
   }
   // What the directory declares first: a zip bomb is refused before a byte is unpacked.
-  let entries;
-  try {
-    entries = zipEntries(bytes, 'a zip archive');
-  } catch (error) {
-    throw new InputError(`a damaged Word file: ${(error as Error).message}`);
-  }
-  if (unpackedSize(entries) > MAX_DOCX_UNPACKED_BYTES) throw tooLarge();
+  if (unpackedSize(entriesOfFile(bytes, 'Word file')) > MAX_DOCX_UNPACKED_BYTES) throw tooLarge();
   const files = Object.values(zip.files).filter((file) => !file.dir);
   const budget = { left: MAX_DOCX_UNPACKED_BYTES };
   const parts = new Map<string, string | Buffer>();

@@ -3,7 +3,7 @@
 import { InputError } from '../../errors.js';
 import type { Decoded } from '../../model.js';
 import { decodedSheets } from './read.js';
-import { unpackedSize, zipEntries } from '../zip.js';
+import { entriesOfFile, unpackedSize } from '../zip.js';
 import { MAX_SHEET_ROWS, type Merge, type Sheet } from './table.js';
 
 /** The sheets' XML together may hold this much; a workbook of a million empty rows holds more. */
@@ -12,13 +12,7 @@ const MAX_SHEET_XML_BYTES = 16 * 1024 * 1024;
 /** Refuses a workbook whose sheets are larger than any task table before exceljs reads it whole. */
 function checkSize(bytes: Uint8Array): void {
   // the sizes the archive declares; exceljs inflates no more than that
-  let entries;
-  try {
-    entries = zipEntries(bytes, 'a zip archive');
-  } catch (error) {
-    throw new InputError(`a damaged Excel workbook: ${(error as Error).message}`);
-  }
-  const sheets = entries.filter((entry) => entry.name.startsWith('xl/worksheets/'));
+  const sheets = entriesOfFile(bytes, 'Excel workbook').filter((entry) => entry.name.startsWith('xl/worksheets/'));
   if (unpackedSize(sheets) > MAX_SHEET_XML_BYTES) throw new InputError(`a workbook whose sheets hold more than ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB; no task table is that large`);
 }
 
