@@ -54,8 +54,10 @@ const STARTS_ASTRAL = 4;
 interface Dictionary {
   /** By code unit, what entries start there (the flags above); most characters have none. */
   starts: Uint8Array;
-  /** Entries of two characters or more by their first code point, the longest first. */
-  phrases: Map<number, Entry[]>;
+  /** Entries of two characters or more by their first code unit, the longest first (an array: Map.get cost more than the rest of a look-up). */
+  phrases: (Entry[] | undefined)[];
+  /** The same for entries beginning beyond the Basic Multilingual Plane, by code point. */
+  astralPhrases: Map<number, Entry[]>;
   /** What a single character becomes: by code unit in the Basic Multilingual Plane, by code point beyond. */
   characters: (string | undefined)[];
   astralCharacters: Map<number, string>;
@@ -98,8 +100,9 @@ export function entriesOf(group: DictGroup): Map<string, string> {
  */
 function dictionaryOf(group: DictGroup): Dictionary {
   const starts = new Uint8Array(0x10000);
-  const phrases = new Map<number, Entry[]>();
   // Holes read as undefined; filling them first took as long as reading the entries.
+  const phrases = new Array<Entry[] | undefined>(0x10000);
+  const astralPhrases = new Map<number, Entry[]>();
   const characters = new Array<string | undefined>(0x10000);
   const astralCharacters = new Map<number, string>();
   // forEach, not for…of with [from, to]: unpacking a pair per entry cost more than the rest.
@@ -113,12 +116,15 @@ function dictionaryOf(group: DictGroup): Dictionary {
     if (from.length <= (start > 0xffff ? 2 : 1)) return;
     if (start <= 0xffff) starts[start]! |= STARTS_PHRASE;
     const entry = { from, to, next: from.charCodeAt(start > 0xffff ? 2 : 1) };
-    const entries = phrases.get(start);
+    const entries = start > 0xffff ? astralPhrases.get(start) : phrases[start];
     if (entries) entries.push(entry);
-    else phrases.set(start, [entry]);
+    else if (start > 0xffff) astralPhrases.set(start, [entry]);
+    else phrases[start] = [entry];
   });
-  for (const entries of phrases.values()) entries.sort((a, b) => b.from.length - a.from.length);
-  return { starts, phrases, characters, astralCharacters };
+  const longestFirst = (entries: Entry[]) => entries.sort((a, b) => b.from.length - a.from.length);
+  phrases.forEach((entries) => entries && longestFirst(entries));
+  astralPhrases.forEach(longestFirst);
+  return { starts, phrases, astralPhrases, characters, astralCharacters };
 }
 
 /** The converted text is written here as UTF-16 code units; it grows with the longest line. */
@@ -156,7 +162,7 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
     // The longest entry the text goes on with: a phrase, else the character alone.
     let to: string | undefined;
     let matched = width;
-    const phrases = flags & (STARTS_PHRASE | STARTS_ASTRAL) ? dictionary.phrases.get(point) : undefined;
+    const phrases = width === 2 ? dictionary.astralPhrases.get(point) : flags & STARTS_PHRASE ? dictionary.phrases[code] : undefined;
     if (phrases) {
       const next = text.charCodeAt(i + width);
       for (const phrase of phrases) {

@@ -60,7 +60,8 @@ export function indexPlans(plans: readonly StoredPlan[]): PlanIndex {
 
 /**
  * The uids of the plans and the task rows the sheets' filled rows name by their keys; undefined
- * when a row has no key, and all plans are needed to match it by 编号 and text.
+ * when a row has no key, and all plans are needed to match it by 编号 and text, or when no row is
+ * filled, and the sheet's title is checked against them all.
  */
 export function keyedRows(sheets: readonly ReturnedSheet[]): { plans: string[]; tasks: number[] } | undefined {
   const plans = new Set<string>();
@@ -74,7 +75,7 @@ export function keyedRows(sheets: readonly ReturnedSheet[]): { plans: string[]; 
       tasks.add(key.taskRowId);
     }
   }
-  return { plans: [...plans], tasks: [...tasks] };
+  return plans.size === 0 ? undefined : { plans: [...plans], tasks: [...tasks] };
 }
 
 /** The task with this 编号 and text, else the one task with this text (renumbered). */

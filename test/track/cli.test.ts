@@ -80,6 +80,14 @@ describe('a plan through the year', () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '2:2' });
   });
 
+  it('imports a sheet sent back with nothing filled in: nothing recorded, the database unchanged', async () => {
+    const before = await readFile(scratch.db);
+    const result = await run('track', 'import', join(scratch.dir, 'finance.xlsx'), '--as-of', '2021-06-30');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(`${join(scratch.dir, 'finance.xlsx')}: 0 recorded, 0 unchanged, 0 already recorded, 0 conflicting, 0 unmatched (as of 2021-06-30)\n`);
+    expect((await readFile(scratch.db)).equals(before)).toBe(true);
+  });
+
   it('imports a re-ordered sheet with a column added, and a CSV; lists the row that matches no task', async () => {
     const finance = await readWorkbook(join(scratch.dir, 'finance.xlsx'));
     const sheet = finance.worksheets[0]!;
