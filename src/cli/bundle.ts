@@ -2,7 +2,7 @@
 // caches no compiled code of its own (module.enableCompileCache is Node 22), but vm.Script takes
 // a cache: a cold `taizhang parse` then skips compiling the bundle's 300 kB, and the functions
 // the sample parse ran, which is a third of its start. Each file's cache is written next to it
-// by the build (TAIZHANG_WRITE_COMPILE_CACHE=1 on a sample parse); a cache that V8 rejects (another
+// by the build (TAIZHANG_WRITE_COMPILE_CACHE=1 on sample runs, scripts/bundle.mjs); a cache V8 rejects (another
 // Node version) costs only its reading, and the file is compiled as usual.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,7 +43,11 @@ export function loadBundle(folder: string): (file: string) => Record<string, unk
   if (process.env.TAIZHANG_WRITE_COMPILE_CACHE) {
     // At exit, the cache holds every function the run compiled, not only the files' top level.
     process.once('exit', () => {
-      for (const { script, path } of compiled) writeFileSync(path, script.createCachedData());
+      try {
+        for (const { script, path } of compiled) writeFileSync(path, script.createCachedData());
+      } catch {
+        // A folder the user may not write to: the bundle runs as well without a cache.
+      }
     });
   }
   return (file) => load(join(folder, file));

@@ -1,6 +1,6 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../clean/chrome.js';
-import { chineseDigits, chineseNumber } from '../outline/numerals.js';
+import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
 import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
 import { COVER_NOTICE_TITLE } from '../vocabulary/disclosure.js';

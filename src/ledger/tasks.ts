@@ -1,6 +1,6 @@
 import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH, meaningOf } from '../table/columns.js';
-import { deadlinesOfCell, findDeadlines } from './deadlines.js';
+import { deadlinesOfCell, findDeadlines } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
 import { isClauseLine } from '../vocabulary/units.js';
 import { ADDRESSES_ALL } from '../outline/tail.js';

@@ -1,5 +1,5 @@
 import type { CleanDoc, DroppedLine, MarkerStyle, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
-import { matchMarker, spellMarker, type MarkerMatch } from './markers.js';
+import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { SEQ_CELL } from '../table/cells.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';

@@ -1,5 +1,5 @@
 import type { SourceLine } from '../model.js';
-import { matchMarker } from './markers.js';
+import { matchMarker } from '../vocabulary/markers.js';
 
 // Run-together text: a notice (or a section of it) that lost its line breaks, its numbering
 // inline: “…制定本方案。一、工作目标……二、工作任务（一）围绕建设法治政府……1.把公开透明作为……”.

@@ -1,5 +1,5 @@
 import type { SourceLine } from '../model.js';
-import { matchMarker } from './markers.js';
+import { matchMarker } from '../vocabulary/markers.js';
 import { ATTACHMENT, DATE_LINE, OFFICE_LINE } from './tail.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
 

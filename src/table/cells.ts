@@ -1,6 +1,6 @@
-import { matchMarker } from '../outline/markers.js';
+import { matchMarker } from '../vocabulary/markers.js';
 import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, unitPieces } from '../vocabulary/units.js';
-import { findDeadlines } from '../ledger/deadlines.js';
+import { findDeadlines } from '../vocabulary/deadlines.js';
 
 // What a table cell looks like by its content alone: the row aligner matches these shapes to
 // the header's columns, so a row that lost a cell to a rowspan still finds its columns.

@@ -3,7 +3,7 @@ import { alignRow, alignStream, StyleColumns } from './align.js';
 import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from './columns.js';
 import { recoverGrids, type GridCell } from './recover.js';
-import { matchMarker } from '../outline/markers.js';
+import { matchMarker } from '../vocabulary/markers.js';
 
 // The table stage: recovers tables from the cleaned lines (however they were flattened), reads
 // each row's cells through the header's column meanings, and hands the outline typed rows.

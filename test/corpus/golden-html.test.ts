@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { scoreLedger, shortfalls } from '../../src/eval/score.js';
 import type { Ledger } from '../../src/model.js';
-import { chineseNumber } from '../../src/outline/numerals.js';
+import { chineseNumber } from '../../src/vocabulary/numerals.js';
 import { parseBytes } from '../../src/pipeline.js';
 
 // The seed notices as they are published — web pages (fixtures/html/seeds, made by

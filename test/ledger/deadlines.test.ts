@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Decoded } from '../../src/model.js';
-import { deadlineOfCell, findDeadlines } from '../../src/ledger/deadlines.js';
+import { deadlineOfCell, findDeadlines } from '../../src/vocabulary/deadlines.js';
 import { ledgerOf } from '../../src/pipeline.js';
 
 const PLAN_YEAR = 2022;

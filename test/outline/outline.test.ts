@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Decoded, OutlineNode } from '../../src/model.js';
 import { clean } from '../../src/clean/index.js';
 import { outline } from '../../src/outline/index.js';
-import { matchMarker, spellMarker } from '../../src/outline/markers.js';
-import { chineseDigits, chineseNumber, toChineseNumber } from '../../src/outline/numerals.js';
+import { matchMarker, spellMarker } from '../../src/vocabulary/markers.js';
+import { chineseDigits, chineseNumber, toChineseNumber } from '../../src/vocabulary/numerals.js';
 import { headerColumns } from '../../src/table/columns.js';
 
 const decoded = (text: string): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });

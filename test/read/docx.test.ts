@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readDocx } from '../../src/read/docx/index.js';
 import { formatNumber } from '../../src/read/docx/numbering.js';
-import { chineseCounting } from '../../src/outline/numerals.js';
+import { chineseCounting } from '../../src/vocabulary/numerals.js';
 import { read } from '../../src/read/index.js';
 
 const linesOf = async (bytes: Uint8Array) => (await readDocx(bytes, { name: 'plan.docx' })).text.split('\n');

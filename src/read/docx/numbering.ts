@@ -5,7 +5,7 @@
 
 import { load, type CheerioAPI } from 'cheerio';
 import { isTag, type Element } from 'domhandler';
-import { CHINESE_DIGITS, chineseCounting } from '../../outline/numerals.js';
+import { CHINESE_DIGITS, chineseCounting } from '../../vocabulary/numerals.js';
 
 // ---- number formats (ST_NumberFormat) ----
 
