@@ -1,5 +1,5 @@
 import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
-import { CELL_PARAGRAPH, meaningOf } from '../table/columns.js';
+import { CELL_PARAGRAPH, meaningOf } from '../vocabulary/columns.js';
 import { deadlinesOfCell, findDeadlines } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
 import { isClauseLine } from '../vocabulary/units.js';

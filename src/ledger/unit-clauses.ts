@@ -1,5 +1,5 @@
 import type { Role, Unit } from '../model.js';
-import { CELL_PARAGRAPH } from '../table/columns.js';
+import { CELL_PARAGRAPH } from '../vocabulary/columns.js';
 import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 import {
   BRACKET,

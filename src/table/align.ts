@@ -1,4 +1,4 @@
-import type { Column, ColumnKind } from './columns.js';
+import type { Column, ColumnKind } from '../vocabulary/columns.js';
 import type { CellShape } from './cells.js';
 
 // Row alignment: which column each cell of a flattened row belongs to. Pages and copy-paste drop

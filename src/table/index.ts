@@ -1,7 +1,7 @@
 import type { DroppedLine, ReaderRow, Role, SourceLine } from '../model.js';
 import { alignRow, alignStream, StyleColumns } from './align.js';
 import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
-import { headerColumns, meaningOf, type Column, type ColumnKind } from './columns.js';
+import { headerColumns, meaningOf, type Column, type ColumnKind } from '../vocabulary/columns.js';
 import { recoverGrids, type GridCell } from './recover.js';
 import { matchMarker } from '../vocabulary/markers.js';
 

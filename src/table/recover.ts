@@ -1,5 +1,5 @@
 import type { ReaderRow, SourceLine } from '../model.js';
-import { headerColumns, meaningOf, type Column } from './columns.js';
+import { headerColumns, meaningOf, type Column } from '../vocabulary/columns.js';
 
 // Grids recovered from text: every way pages and copy-paste flatten a table into lines.
 // - rows: one row a line, cells split by “|” (ragged, with lone “|” lines between rows);

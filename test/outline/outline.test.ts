@@ -4,7 +4,7 @@ import { clean } from '../../src/clean/index.js';
 import { outline } from '../../src/outline/index.js';
 import { matchMarker, spellMarker } from '../../src/vocabulary/markers.js';
 import { chineseDigits, chineseNumber, toChineseNumber } from '../../src/vocabulary/numerals.js';
-import { headerColumns } from '../../src/table/columns.js';
+import { headerColumns } from '../../src/vocabulary/columns.js';
 
 const decoded = (text: string): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });
 const outlineOf = (...lines: string[]) => outline(clean(decoded(lines.join('\n'))));

@@ -3,7 +3,7 @@ import type { Decoded, Ledger, SourceLine } from '../../src/model.js';
 import { ledgerOf } from '../../src/pipeline.js';
 import { alignRow, alignStream } from '../../src/table/align.js';
 import { isDeadlineCell, isUnitsCell, shapeOf, type CellShape } from '../../src/table/cells.js';
-import { headerColumns, type Column } from '../../src/table/columns.js';
+import { headerColumns, type Column } from '../../src/vocabulary/columns.js';
 import { recoverGrids } from '../../src/table/recover.js';
 import { recoverTables, type Block } from '../../src/table/index.js';
 

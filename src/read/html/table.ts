@@ -2,7 +2,7 @@
 // tables, and write a task table as `cell | cell | cell |` rows.
 
 import { isTag, type Element } from 'domhandler';
-import { CELL_PARAGRAPH, headerColumns } from '../../table/columns.js';
+import { CELL_PARAGRAPH, headerColumns } from '../../vocabulary/columns.js';
 import { spanAttribute, textOf } from './dom.js';
 import { labelText, squeeze } from './text.js';
 import { disclosureField, type DisclosureField } from '../../vocabulary/disclosure.js';

@@ -2,7 +2,7 @@
 // as paragraphs (the title), the rest as one table whose merged cells are spans, so that a merged
 // category cell is repeated on every row it covers, as a rowspan is on a web page.
 
-import { headerColumns } from '../../table/columns.js';
+import { headerColumns } from '../../vocabulary/columns.js';
 import { escapeHtml } from '../html/escape.js';
 
 export interface Merge {
