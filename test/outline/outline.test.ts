@@ -255,6 +255,48 @@ describe('outline: heads, bodies, preamble and tail', () => {
   });
 });
 
+describe('outline: where the numbered body ends', () => {
+  it('keeps the body of a heading-only last item with that item', () => {
+    const o = outlined('一、评估对象', '各区人民政府，市政府各部门。', '二、工作要求', '各单位要于9月30日前完成自查并报送自查报告。');
+    expect(o.roots.map((n) => n.body.map((l) => l.text))).toEqual([['各区人民政府，市政府各部门。'], ['各单位要于9月30日前完成自查并报送自查报告。']]);
+    expect(o.closing).toEqual([]);
+  });
+
+  it('does not put the signing office into the last item', () => {
+    const o = outlined('一、加强政策解读', '（一）做好政策解读工作。', '宁乡县人民政府办公室', '2015年6月2日');
+    expect(o.roots[0]!.children[0]!.body).toEqual([]);
+    expect(o.closing).toEqual([]);
+    expect(o.file.dropped.map((d) => [d.line, d.reason])).toEqual([
+      [3, 'signature'],
+      [4, 'signature date'],
+    ]);
+  });
+
+  it('takes every closing paragraph after the last item', () => {
+    const o = outlined('一、加强政策解读', '（一）做好政策解读。', '各乡镇、各部门要高度重视，认真抓好落实。', '各单位要于11月底前报送工作总结。');
+    expect(o.roots[0]!.children[0]!.body).toEqual([]);
+    expect(o.closing.map((l) => l.text)).toEqual(['各乡镇、各部门要高度重视，认真抓好落实。', '各单位要于11月底前报送工作总结。']);
+  });
+
+  it('a closing paragraph addressed to named places closes a notice whose body is its items; 特此通告 is dropped', () => {
+    const o = outlined('一、禁止在工程征地范围内新增建设项目。', '二、禁止在工程征地范围内迁入人口。', '甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。', '特此通告。');
+    expect(o.roots.map((n) => [n.head.text, n.body])).toEqual([
+      ['禁止在工程征地范围内新增建设项目。', []],
+      ['禁止在工程征地范围内迁入人口。', []],
+    ]);
+    expect(o.closing.map((l) => l.text)).toEqual(['甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。']);
+    expect(o.file.dropped.map((d) => d.reason)).toContain('closing formula');
+  });
+
+  it('warns when the notice ends mid-sentence', () => {
+    const cut = '（二）推进执行公开，重点公开政府工作报告确定的重大任务和民生实事项目的进展情况以及';
+    expect(outlined('一、重点任务', '（一）推进决策公开。', cut).file.warnings.map((w) => [w.code, w.line])).toContainEqual(['truncated', 3]);
+    expect(outlined('一、重点任务', '（一）推进决策公开。').file.warnings.map((w) => w.code)).not.toContain('truncated');
+    // A short heading may end without a mark.
+    expect(outlined('一、重点任务', '（一）推进决策公开。', '（二）加强组织领导').file.warnings.map((w) => w.code)).not.toContain('truncated');
+  });
+});
+
 describe('tables: rows and headers', () => {
   it('reads a header by meaning', () => {
     expect(headerColumns(['序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限'])).toEqual([
