@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OutlineNode } from '../../src/model.js';
 import { clean } from '../../src/clean/index.js';
@@ -45,4 +46,15 @@ describe('read model, through to the ledger', () => {
     expect(page.tasks).toEqual([]);
     expect(page.dropped?.filter((d) => d.reason === 'table without a task header')).toHaveLength(2);
   });
+});
+
+describe('every cleaned line of a real notice is accounted for in the ledger', () => {
+  for (const file of readdirSync('fixtures/notices')) {
+    it(file, () => {
+      const notice = decoded(readFileSync(`fixtures/notices/${file}`, 'utf8'), { name: file });
+      const cleaned = clean(notice);
+      const fates = new Map(ledgerOf(notice).lines!.map((l) => [l.line, l]));
+      for (const line of [...cleaned.lines, ...cleaned.file.dropped]) expect(fates.has(line.line), `line ${line.line}`).toBe(true);
+    });
+  }
 });
