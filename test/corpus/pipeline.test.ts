@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { OutlineNode } from '../../src/model.js';
+import type { Ledger, OutlineNode } from '../../src/model.js';
 import { clean } from '../../src/clean/index.js';
 import { outline } from '../../src/outline/index.js';
 import { ledgerOf } from '../../src/pipeline.js';
@@ -9,6 +9,12 @@ import { decoded } from '../support/models.js';
 // Rules that show only when the stages run one after another (src/pipeline.ts): what an earlier
 // stage does to the text decides what a later one reads. Each stage's own rules are pinned in its
 // own folder, on its own input model (test/support/models.ts).
+
+/** The ledger of these lines of a plain-text file. */
+const ledger = (...lines: string[]): Ledger => ledgerOf(decoded(lines));
+/** id, path, title, text, units as name:role, deadlines. */
+const brief = (l: Ledger) =>
+  l.tasks.map((t) => [t.id, t.path, t.title, t.text, t.units.map((u) => `${u.name}:${u.role}`), t.deadlines.map((d) => d.date ?? d.text)]);
 
 /** A node as [marker, depth, ordinals, head, children]. */
 type Shape = [string, number, string, string, Shape[]];
@@ -57,4 +63,127 @@ describe('every cleaned line of a real notice is accounted for in the ledger', (
       for (const line of [...cleaned.lines, ...cleaned.file.dropped]) expect(fates.has(line.line), `line ${line.line}`).toBe(true);
     });
   }
+});
+
+describe('tables of every family, through to the ledger (the table stage: test/table/table.test.ts)', () => {
+  it('pipe rows with a rowspan category missing from later rows', () => {
+    const l = ledger(
+      '某县2024年政务公开重点任务分工',
+      '类别 | 序号 | 具体任务 | 责任单位 | 完成时限 |',
+      '决策公开 | 1 | 健全重大行政决策目录管理制度，按时公布年度目录。 | 县司法局 | 2024年6月底前 |',
+      '2 | 落实决策预公开，公开征求意见不少于30日。 | 县直各部门 | 持续推进 |',
+      '执行公开 | 3 | 公开重点项目推进情况，接受社会监督。 | 县发改局 | 年底前 |',
+    );
+    expect(brief(l)).toEqual([
+      ['1', ['决策公开'], null, '健全重大行政决策目录管理制度，按时公布年度目录。', ['县司法局:responsible'], ['2024-06-30']],
+      ['2', ['决策公开'], null, '落实决策预公开，公开征求意见不少于30日。', ['县直各部门:responsible'], ['持续推进']],
+      ['3', ['执行公开'], null, '公开重点项目推进情况，接受社会监督。', ['县发改局:responsible'], ['2024-12-31']],
+    ]);
+  });
+
+  it('a short task column spanning rows becomes the path; an empty unit cell is the one above', () => {
+    const l = ledger(
+      '序号 | 工作任务 | 细化分工 | 责任科室 | 完成时限 |',
+      '1 | 做好信息发布 | 及时发布权威信息，回应社会关切。 | 办公室 | 长期坚持 |',
+      '2 | 规范发布程序，落实三审三校。 |  | 2025年3月前 |',
+      '3 | 加强平台建设 | 完善政府网站栏目设置。 | 信息中心 | 年内 |',
+    );
+    expect(brief(l).map(([id, path, , , units]) => [id, path, units])).toEqual([
+      ['1', ['做好信息发布'], ['办公室:responsible']],
+      ['2', ['做好信息发布'], ['办公室:responsible']],
+      ['3', ['加强平台建设'], ['信息中心:responsible']],
+    ]);
+  });
+
+  it('one cell a line, each ending in “ |”, rows closed by a line of pipes', () => {
+    const l = ledger(
+      '2023年第四季度重点工作提示单',
+      '工作任务 |',
+      '具体要求 |',
+      '责任单位 |',
+      '备注 |',
+      '||',
+      '1.规范性文件清理 |',
+      '全面清理现行有效的规范性文件，形成目录并公开。 |',
+      '县直各单位 |',
+      '12月底前完成 |',
+      '||',
+      '2.公开指南更新 |',
+      '更新政府信息公开指南，标明受理渠道。 |',
+      '县政府办 |',
+      '|',
+      '||',
+    );
+    expect(brief(l)).toEqual([
+      ['1', [], '规范性文件清理', '规范性文件清理\n全面清理现行有效的规范性文件，形成目录并公开。', ['县直各单位:responsible'], ['12月底前']],
+      ['2', [], '公开指南更新', '公开指南更新\n更新政府信息公开指南，标明受理渠道。', ['县政府办:responsible'], []],
+    ]);
+  });
+
+  it('one cell a line with lone “|” lines between, no header: numbered headings and numbered rows', () => {
+    const l = ledger(
+      '一、深化重点领域公开 |',
+      '（一）财政信息公开 |',
+      '1 |',
+      '全面公开部门预决算，细化到功能分类项级科目。 |',
+      '县财政局 |',
+      '2 |',
+      '公开政府债务限额和余额情况。 |',
+      '县财政局，各乡镇 |',
+    );
+    expect(brief(l).map(([id, path, , , units]) => [id, path, units])).toEqual([
+      ['1.1.1', ['深化重点领域公开', '财政信息公开'], ['县财政局:responsible']],
+      ['1.1.2', ['深化重点领域公开', '财政信息公开'], ['县财政局:responsible', '各乡镇:responsible']],
+    ]);
+  });
+
+  it('a header of lone lines, and a line of units closing each paragraph under it', () => {
+    const l = ledger(
+      '某市2019年政务公开工作要点实施方案',
+      '目标',
+      '任务',
+      '主要内容',
+      '责任单位',
+      '一、以公开促进发展',
+      '（一）稳定市场预期',
+      '围绕全市经济运行情况，及时发布权威数据，解读经济形势。',
+      '市统计局牵头落实',
+      '加强就业政策公开，解读政策背景和落实情况。',
+      '市人社局、市教育局分别牵头落实',
+    );
+    expect(brief(l)).toEqual([
+      ['1.1', ['以公开促进发展', '稳定市场预期'], null, '围绕全市经济运行情况，及时发布权威数据，解读经济形势。', ['市统计局:lead'], []],
+      ['1.1-2', ['以公开促进发展', '稳定市场预期'], null, '加强就业政策公开，解读政策背景和落实情况。', ['市人社局:lead', '市教育局:lead'], []],
+    ]);
+  });
+
+  it('a header of lone lines with a unit and a limit line after each numbered item', () => {
+    const l = ledger(
+      '工作任务',
+      '具体措施',
+      '责任单位',
+      '完成时限',
+      '（一）推进规章集中公开',
+      '1.完善规章数据库，及时更新规章文本。',
+      '市司法局',
+      '2024年底前',
+      '2.建立规范性文件库，实现集中统一公开。',
+      '市政府办公室牵头，市直各单位按职能分工落实',
+      '2024年11月底前',
+    );
+    expect(brief(l).map(([id, , , , units, deadlines]) => [id, units, deadlines])).toEqual([
+      ['1.1', ['市司法局:responsible'], ['2024-12-31']],
+      ['1.2', ['市政府办公室:lead', '市直各单位:responsible'], ['2024-11-30']],
+    ]);
+  });
+
+  it('drops the header and the rules, and keeps every row’s line in --explain', () => {
+    const l = ledger('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | 县委网信办 |');
+    expect(l.lines?.map((f) => [f.line, f.fate, f.reason ?? f.id])).toEqual([
+      [1, 'dropped', 'table header'],
+      [2, 'task', '1'],
+      [3, 'dropped', 'table rule'],
+      [4, 'task', '2'],
+    ]);
+  });
 });
