@@ -4,7 +4,9 @@ import type { Ledger, OutlineNode, Task } from '../../src/model.js';
 import { clean } from '../../src/clean/index.js';
 import { outline } from '../../src/outline/index.js';
 import { ledgerOf, parseBytes } from '../../src/pipeline.js';
+import { explainLedger } from '../../src/export/explain.js';
 import { decoded } from '../support/models.js';
+import { noticeWithChrome } from '../support/pages.js';
 
 // Rules that show only when the stages run one after another (src/pipeline.ts): what an earlier
 // stage does to the text decides what a later one reads. Each stage's own rules are pinned in its
@@ -39,7 +41,7 @@ describe('clean, then outline', () => {
 
 describe('read model, through to the ledger', () => {
   it('writes task text in simplified Chinese with full-width punctuation', () => {
-    const l = ledgerOf(decoded(['一、加強政策解讀', '（一）著力做好政策解讀,重要政策文件出臺後3個工作日內發布解讀材料。(市政府辦公室牽頭落實)']));
+    const l = ledger('一、加強政策解讀', '（一）著力做好政策解讀,重要政策文件出臺後3個工作日內發布解讀材料。(市政府辦公室牽頭落實)');
     expect(l.tasks).toEqual([
       {
         id: '1.1',
@@ -284,5 +286,19 @@ describe('rows a reader found, from a web page through to the ledger (the table 
     ]);
     // A page's own table is taken as it is: the second row's units cell is 长期坚持's column.
     expect(unitsAndLimits(ledger(false))[1]).not.toEqual(['市政府办公室', '长期坚持']);
+  });
+});
+
+describe('a real notice from the bytes read to its explanation', () => {
+  it('accounts for every line of a real notice, its site chrome among the drops', async () => {
+    const parsed = await parseBytes(Buffer.from(await noticeWithChrome()), { name: 'notice.txt' });
+    const text = explainLedger(parsed);
+    expect(text).toMatch(/^ +1 {2}.*breadcrumb/m);
+    expect(text).toMatch(/font and print bar +【打印本页】/);
+    const counts = /^(\d+) lines: (\d+) preamble · (\d+) heading · (\d+) task · (\d+) dropped$/m.exec(text)!;
+    const [total, ...perFate] = counts.slice(1).map(Number);
+    expect(perFate.reduce((sum, count) => sum + count, 0)).toBe(total);
+    expect(total).toBe(parsed.lines!.length);
+    expect(perFate[3]).toBe(parsed.dropped!.length);
   });
 });
