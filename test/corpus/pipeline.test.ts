@@ -7,6 +7,7 @@ import { ledgerOf, parseBytes } from '../../src/pipeline.js';
 import { explainLedger } from '../../src/export/explain.js';
 import { decoded } from '../support/models.js';
 import { noticeWithChrome } from '../support/pages.js';
+import { LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
 
 // Rules that show only when the stages run one after another (src/pipeline.ts): what an earlier
 // stage does to the text decides what a later one reads. Each stage's own rules are pinned in its
@@ -149,19 +150,7 @@ describe('tables of every family, through to the ledger (the table stage: test/t
   });
 
   it('a header of lone lines, and a line of units closing each paragraph under it', () => {
-    const l = ledger(
-      '某市2019年政务公开工作要点实施方案',
-      '目标',
-      '任务',
-      '主要内容',
-      '责任单位',
-      '一、以公开促进发展',
-      '（一）稳定市场预期',
-      '围绕全市经济运行情况，及时发布权威数据，解读经济形势。',
-      '市统计局牵头落实',
-      '加强就业政策公开，解读政策背景和落实情况。',
-      '市人社局、市教育局分别牵头落实',
-    );
+    const l = ledger(...LONE_HEADER_UNIT_LINES);
     expect(brief(l)).toEqual([
       ['1.1', ['以公开促进发展', '稳定市场预期'], null, '围绕全市经济运行情况，及时发布权威数据，解读经济形势。', ['市统计局:lead'], []],
       ['1.1-2', ['以公开促进发展', '稳定市场预期'], null, '加强就业政策公开，解读政策背景和落实情况。', ['市人社局:lead', '市教育局:lead'], []],
@@ -169,19 +158,7 @@ describe('tables of every family, through to the ledger (the table stage: test/t
   });
 
   it('a header of lone lines with a unit and a limit line after each numbered item', () => {
-    const l = ledger(
-      '工作任务',
-      '具体措施',
-      '责任单位',
-      '完成时限',
-      '（一）推进规章集中公开',
-      '1.完善规章数据库，及时更新规章文本。',
-      '市司法局',
-      '2024年底前',
-      '2.建立规范性文件库，实现集中统一公开。',
-      '市政府办公室牵头，市直各单位按职能分工落实',
-      '2024年11月底前',
-    );
+    const l = ledger(...LONE_HEADER_UNIT_AND_LIMIT_LINES);
     expect(brief(l).map(([id, , , , units, deadlines]) => [id, units, deadlines])).toEqual([
       ['1.1', ['市司法局:responsible'], ['2024-12-31']],
       ['1.2', ['市政府办公室:lead', '市直各单位:responsible'], ['2024-11-30']],

@@ -46,10 +46,10 @@ class LineCounter {
   }
 }
 
-/** Cleaned lines numbered from 1; an empty string stands for a blank line of the text (it takes a number, no line). */
+/** Cleaned lines numbered from 1, each after the one before unless given its own number. */
 export function sourceLines(...lines: (string | SourceLine)[]): SourceLine[] {
   const counter = new LineCounter();
-  return lines.map((line) => counter.at(line)).filter((line) => line.text !== '');
+  return lines.map((line) => counter.at(line));
 }
 
 /** The clean stage's output: these lines of a plain-text file. */

@@ -5,6 +5,7 @@ import { headerColumns, type Column } from '../../src/table/columns.js';
 import { recoverGrids } from '../../src/table/recover.js';
 import { recoverTables, type Block, type TableRow } from '../../src/table/index.js';
 import { sourceLines } from '../support/models.js';
+import { LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
 
 // The table stage on made-up tables of every family real pages flatten tables into.
 
@@ -203,21 +204,7 @@ describe('tables of every family, as the table stage hands them on', () => {
   });
 
   it('a header of lone lines is dropped; the paragraphs and unit lines under it stay lines', () => {
-    const blocks = recoverTables(
-      sourceLines(
-        '某市2019年政务公开工作要点实施方案',
-        '目标',
-        '任务',
-        '主要内容',
-        '责任单位',
-        '一、以公开促进发展',
-        '（一）稳定市场预期',
-        '围绕全市经济运行情况，及时发布权威数据，解读经济形势。',
-        '市统计局牵头落实',
-        '加强就业政策公开，解读政策背景和落实情况。',
-        '市人社局、市教育局分别牵头落实',
-      ),
-    );
+    const blocks = recoverTables(sourceLines(...LONE_HEADER_UNIT_LINES));
     expect(summary(blocks)).toEqual([
       [1, 'line', '某市2019年政务公开工作要点实施方案'],
       [2, 'dropped', 'table header'],
@@ -234,21 +221,7 @@ describe('tables of every family, as the table stage hands them on', () => {
   });
 
   it('a header of lone lines with a unit and a limit line after each numbered item: the header is dropped', () => {
-    const blocks = recoverTables(
-      sourceLines(
-        '工作任务',
-        '具体措施',
-        '责任单位',
-        '完成时限',
-        '（一）推进规章集中公开',
-        '1.完善规章数据库，及时更新规章文本。',
-        '市司法局',
-        '2024年底前',
-        '2.建立规范性文件库，实现集中统一公开。',
-        '市政府办公室牵头，市直各单位按职能分工落实',
-        '2024年11月底前',
-      ),
-    );
+    const blocks = recoverTables(sourceLines(...LONE_HEADER_UNIT_AND_LIMIT_LINES));
     expect(summary(blocks).map(([line, kind]) => [line, kind])).toEqual([
       [1, 'dropped'],
       [2, 'dropped'],
