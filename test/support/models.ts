@@ -127,5 +127,5 @@ const NO_META: Meta = { title: null, noticeTitle: null, issuer: null, docNumber:
 
 /** The ledger stage's output declared as data: no tasks, no sections, unless given. */
 export function ledger(partial: Partial<Ledger> = {}): Ledger {
-  return { schema: 'taizhang/1', source: noticeFile().source, meta: NO_META, sections: [], tasks: [], warnings: [], ...partial };
+  return { schema: 'taizhang/1', source: noticeFile().source, meta: { ...NO_META, recipients: [] }, sections: [], tasks: [], warnings: [], ...partial };
 }
