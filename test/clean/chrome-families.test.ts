@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded } from '../../src/model.js';
 import { clean } from '../../src/clean/index.js';
 import { chromeReason, metadataOf } from '../../src/clean/chrome.js';
+import { decoded } from '../support/models.js';
 
 // Portal chrome around a notice, in each form mirrors and portals print it: never tasks, titles
 // or sections; the fields it holds are meta hints.
 
-const decoded = (lines: string[]): Decoded => ({ name: 'notice.txt', format: 'text', encoding: 'utf-8', text: lines.join('\n'), warnings: [] });
 const kept = (...lines: string[]) => clean(decoded(lines)).lines.map((l) => l.text);
 
 describe('metadata blocks', () => {

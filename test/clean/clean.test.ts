@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded } from '../../src/model.js';
 import { clean, cleanLine } from '../../src/clean/index.js';
 import { CHROME_RULES, chromeReason, metadataOf } from '../../src/clean/chrome.js';
 import { normalisePunctuation, normaliseSpace } from '../../src/clean/punctuation.js';
 import { removePinyin } from '../../src/clean/pinyin.js';
 import { convertToSimplified } from '../../src/clean/script.js';
 import { findMojibake } from '../../src/clean/mojibake.js';
+import { decoded } from '../support/models.js';
 
-const decoded = (text: string): Decoded => ({ name: 'notice.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });
 const cleanedTexts = (text: string) => clean(decoded(text)).lines.map((l) => l.text);
 
 describe('punctuation widths', () => {
@@ -226,13 +225,19 @@ describe('clean()', () => {
     expect(doc.file.dropped.map((d) => d.reason)).toEqual(['disclosure metadata', 'disclosure metadata', 'disclosure metadata']);
   });
 
+  it('takes no meta hint from a page’s 发布机构 or 发布日期: the publisher and publishing time are not the issuer and signing date', () => {
+    const doc = clean(decoded(['关于印发遂宁市2022年政务公开工作要点的通知', '发布机构：遂宁市人民政府办公室', '发布日期：2022-03-25', '一、加强政策解读']));
+    expect(doc.file.metaHints).toEqual({});
+    expect(doc.file.dropped.map((d) => d.reason)).toEqual(['disclosure metadata', 'disclosure metadata']);
+  });
+
   it('metadataOf ignores a 文号 line that holds no document number', () => {
     expect(metadataOf('文号：无')).toEqual({});
     expect(metadataOf('发文字号：湘政办函〔2019〕71号')).toEqual({ docNumber: '湘政办函〔2019〕71号' });
   });
 
   it('keeps the metaHints the reader supplied', () => {
-    const doc = clean({ ...decoded('一、加强政策解读'), metaHints: { title: '株洲市2020年政务公开工作要点' } });
+    const doc = clean(decoded('一、加强政策解读', { metaHints: { title: '株洲市2020年政务公开工作要点' } }));
     expect(doc.file.metaHints).toEqual({ title: '株洲市2020年政务公开工作要点' });
   });
 });

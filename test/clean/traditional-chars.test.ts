@@ -4,8 +4,9 @@ import * as OpenCC from 'opencc-js';
 import { TRADITIONAL_CHARS } from '../../src/clean/traditional-chars.js';
 import { convertToSimplified, hasTraditional } from '../../src/clean/script.js';
 import { clean } from '../../src/clean/index.js';
+import { decoded } from '../support/models.js';
 
-const scriptOf = (text: string) => clean({ name: 'notice.txt', format: 'text', encoding: 'utf-8', text, warnings: [] }).file.source.script;
+const scriptOf = (text: string) => clean(decoded(text)).file.source.script;
 // @ts-expect-error: a plain .mjs script without types
 import { traditionalChars } from '../../scripts/make-traditional-chars.mjs';
 

@@ -5,28 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainLedger } from '../../src/export/explain.js';
 import { displayWidth } from '../../src/export/width.js';
 import type { Ledger, LineFate } from '../../src/model.js';
-import { parseBytes } from '../../src/pipeline.js';
-import { NOTICES, taizhang, TERMINAL_CONTROL } from '../support/cli.js';
+import { taizhang, TERMINAL_CONTROL } from '../support/cli.js';
+import { ledger as ledgerModel, noticeFile } from '../support/models.js';
+import { noticeWithChrome } from '../support/pages.js';
 
-const BREADCRUMB = '您当前所在位置：首页 > 政务公开 > 通知公告';
-const PRINT_BAR = '【打印本页】【关闭窗口】';
-
-/** A notice as saved from a web page: site chrome above and below it. */
-async function noticeWithChrome(): Promise<string> {
-  return `${BREADCRUMB}\n${await readFile(join(NOTICES, 'yancheng-2016.txt'), 'utf8')}\n${PRINT_BAR}\n`;
-}
-
-function ledger(extra: Partial<Ledger>): Ledger {
-  return {
-    schema: 'taizhang/1',
-    source: { name: 'notice.txt', format: 'text', encoding: 'utf-8', script: 'simplified' },
-    meta: { title: null, noticeTitle: null, issuer: null, docNumber: null, date: null, year: null, region: null, recipients: [] },
-    sections: [],
-    tasks: [],
-    warnings: [],
-    ...extra,
-  };
-}
+/** A ledger of notice.txt declared as data. */
+const ledger = (extra: Partial<Ledger>): Ledger => ledgerModel({ source: noticeFile({ source: { name: 'notice.txt' } }).source, ...extra });
 
 const DROPPED = [
   { line: 1, text: '首页 > 通知公告', reason: 'breadcrumb' },
@@ -82,18 +66,6 @@ describe('explainLedger', () => {
     const row = text.split('\n').find((line) => line.includes('attachment list'))!;
     expect(row.endsWith('…')).toBe(true);
     expect(displayWidth(row)).toBeLessThanOrEqual(50);
-  });
-
-  it('accounts for every line of a real notice, its site chrome among the drops', async () => {
-    const parsed = await parseBytes(Buffer.from(await noticeWithChrome()), { name: 'notice.txt' });
-    const text = explainLedger(parsed);
-    expect(text).toMatch(/^ +1 {2}.*breadcrumb/m);
-    expect(text).toMatch(/font and print bar +【打印本页】/);
-    const counts = /^(\d+) lines: (\d+) preamble · (\d+) heading · (\d+) task · (\d+) dropped$/m.exec(text)!;
-    const [total, ...perFate] = counts.slice(1).map(Number);
-    expect(perFate.reduce((sum, count) => sum + count, 0)).toBe(total);
-    expect(total).toBe(parsed.lines!.length);
-    expect(perFate[3]).toBe(parsed.dropped!.length);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded } from '../../src/model.js';
 import { deadlineOfCell, findDeadlines } from '../../src/vocabulary/deadlines.js';
-import { ledgerOf } from '../../src/pipeline.js';
+import { buildLedger } from '../../src/ledger/index.js';
+import { outlineOf, tableRow } from '../support/models.js';
 
 const PLAN_YEAR = 2022;
 const find = (text: string) => findDeadlines(text, PLAN_YEAR);
@@ -117,19 +117,15 @@ describe('deadlineOfCell', () => {
   });
 
   it('turns a table’s 完成时限 cell into the task’s first deadline', () => {
-    const decoded: Decoded = {
-      name: 'plan.txt',
-      format: 'text',
-      encoding: 'utf-8',
-      warnings: [],
-      text: [
-        '株洲市2023年政务公开重点任务分工表',
-        '序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限 |',
-        '1 | 加强政策解读 | 重要政策文件印发后3个工作日内发布解读材料。 | 市政府办公室 | 持续推进 |',
-        '2 | 做好舆情回应 | 建立健全政务舆情监测研判机制。 | 市委网信办 | 9月底前 |',
-      ].join('\n'),
-    };
-    expect(ledgerOf(decoded).tasks.map((t) => t.deadlines)).toEqual([
+    // 序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限
+    const table = outlineOf({
+      preamble: ['株洲市2023年政务公开重点任务分工表'],
+      items: [
+        tableRow(1, 3, '加强政策解读', ['重要政策文件印发后3个工作日内发布解读材料。'], { units: [{ text: '市政府办公室', role: 'lead' }], deadlines: ['持续推进'] }),
+        tableRow(2, 4, '做好舆情回应', ['建立健全政务舆情监测研判机制。'], { units: [{ text: '市委网信办', role: 'lead' }], deadlines: ['9月底前'] }),
+      ],
+    });
+    expect(buildLedger(table).tasks.map((t) => t.deadlines)).toEqual([
       [
         { text: '持续推进', date: null },
         { text: '印发后3个工作日内', date: null },

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded, Meta } from '../../src/model.js';
+import type { Meta } from '../../src/model.js';
+import { buildLedger } from '../../src/ledger/index.js';
 import { isoDate, regionOf } from '../../src/ledger/meta.js';
-import { ledgerOf } from '../../src/pipeline.js';
+import { item, noticeFile, outlineOf, type OutlineSpec } from '../support/models.js';
 
-const decoded = (lines: string[]): Decoded => ({ name: 'notice.txt', format: 'text', encoding: 'utf-8', text: lines.join('\n'), warnings: [] });
-const metaOf = (...lines: string[]): Meta => ledgerOf(decoded(lines)).meta;
+/** A numbered body the meta does not read: it reads the lines around it. */
+const BODY = [item('一、', '加强政策解读', item('（一）', '做好政策解读工作。'))];
+/** The meta the ledger stage reads from an outline declared as data (signatures and other drops numbered after the body). */
+const metaOf = (spec: OutlineSpec): Meta => buildLedger(outlineOf({ items: BODY, ...spec })).meta;
+/** The signature the outline stage dropped after the body. */
+const signed = (office: string, date: string) => [
+  { text: office, reason: 'signature' },
+  { text: date, reason: 'signature date' },
+];
 
 describe('isoDate', () => {
   it.each([
@@ -56,17 +64,18 @@ describe('regionOf', () => {
 describe('meta of a whole notice', () => {
   it('reads every field of a cover notice with its plan', () => {
     expect(
-      metaOf(
-        '西城区人民政府办公室关于印发北京市西城区2020年政务公开工作要点的通知',
-        '西政办发〔2020〕6号',
-        '各街道办事处，区政府各委、办、局，各区属机构：',
-        '经区政府同意，现将《北京市西城区2020年政务公开工作要点》印发给你们，请认真贯彻执行。',
-        '北京市西城区人民政府办公室',
-        '二〇二〇年五月十二日',
-        '北京市西城区2020年政务公开工作要点',
-        '一、推进决策公开',
-        '（一）完善重大行政决策预公开制度。',
-      ),
+      metaOf({
+        preamble: [
+          '西城区人民政府办公室关于印发北京市西城区2020年政务公开工作要点的通知',
+          '西政办发〔2020〕6号',
+          '各街道办事处，区政府各委、办、局，各区属机构：',
+          '经区政府同意，现将《北京市西城区2020年政务公开工作要点》印发给你们，请认真贯彻执行。',
+          '北京市西城区人民政府办公室',
+          '二〇二〇年五月十二日',
+          '北京市西城区2020年政务公开工作要点',
+        ],
+        items: [item('一、', '推进决策公开', item('（一）', '完善重大行政决策预公开制度。'))],
+      }),
     ).toEqual({
       title: '北京市西城区2020年政务公开工作要点',
       noticeTitle: '西城区人民政府办公室关于印发北京市西城区2020年政务公开工作要点的通知',
@@ -81,15 +90,16 @@ describe('meta of a whole notice', () => {
 
   it('takes the title from 《》 in the cover letter when the plan’s title line is missing', () => {
     expect(
-      metaOf(
-        '各市、县、自治县人民政府，省政府直属各单位：',
-        '《海南省2018年政务公开工作要点》已经省政府同意，现印发给你们，请认真组织实施。',
-        '海南省人民政府办公厅',
-        '2018年5月30日',
-        '（此件主动公开）',
-        '一、加强政策解读',
-        '（一）做好政策解读工作。',
-      ),
+      metaOf({
+        preamble: [
+          '各市、县、自治县人民政府，省政府直属各单位：',
+          '《海南省2018年政务公开工作要点》已经省政府同意，现印发给你们，请认真组织实施。',
+          '海南省人民政府办公厅',
+          '2018年5月30日',
+        ],
+        items: [item('一、', { text: '加强政策解读', line: 6 }, item('（一）', '做好政策解读工作。'))],
+        dropped: [{ text: '（此件主动公开）', reason: 'publication note', line: 5 }],
+      }),
     ).toEqual({
       title: '海南省2018年政务公开工作要点',
       noticeTitle: null,
@@ -104,12 +114,13 @@ describe('meta of a whole notice', () => {
 
   it('takes the plan’s title line, and leaves a cited document number alone', () => {
     expect(
-      metaOf(
-        '2021年南昌市政务公开工作要点',
-        '根据《江西省人民政府办公厅关于印发2021年江西省政务公开工作要点的通知》（赣府厅字〔2021〕40号）精神，结合我市实际，制定本要点。',
-        '一、深化决策公开',
-        '（一）推进决策预公开。',
-      ),
+      metaOf({
+        preamble: [
+          '2021年南昌市政务公开工作要点',
+          '根据《江西省人民政府办公厅关于印发2021年江西省政务公开工作要点的通知》（赣府厅字〔2021〕40号）精神，结合我市实际，制定本要点。',
+        ],
+        items: [item('一、', '深化决策公开', item('（一）', '推进决策预公开。'))],
+      }),
     ).toEqual({
       title: '2021年南昌市政务公开工作要点',
       noticeTitle: null,
@@ -124,19 +135,17 @@ describe('meta of a whole notice', () => {
 
   it('takes the notice title as title when the notice embeds no plan', () => {
     expect(
-      metaOf(
-        '无锡市政务公开办公室关于做好2019年度政务公开第三方评估工作的通知',
-        '锡政公办〔2019〕3号',
-        '各市（县）、区政务公开办公室，市各有关部门：',
-        '为进一步提升我市政务公开工作水平，现就有关事项通知如下：',
-        '一、评估对象',
-        '各市（县）、区人民政府，市政府各部门。',
-        '二、评估内容',
-        '重点评估政府信息主动公开情况。',
-        '各单位要于9月30日前完成自查。',
-        '无锡市政务公开办公室',
-        '2019年8月20日',
-      ),
+      metaOf({
+        preamble: [
+          '无锡市政务公开办公室关于做好2019年度政务公开第三方评估工作的通知',
+          '锡政公办〔2019〕3号',
+          '各市（县）、区政务公开办公室，市各有关部门：',
+          '为进一步提升我市政务公开工作水平，现就有关事项通知如下：',
+        ],
+        items: [item('一、', '评估对象', '各市（县）、区人民政府，市政府各部门。'), item('二、', '评估内容', '重点评估政府信息主动公开情况。')],
+        closing: ['各单位要于9月30日前完成自查。'],
+        dropped: signed('无锡市政务公开办公室', '2019年8月20日'),
+      }),
     ).toEqual({
       title: '无锡市政务公开办公室关于做好2019年度政务公开第三方评估工作的通知',
       noticeTitle: '无锡市政务公开办公室关于做好2019年度政务公开第三方评估工作的通知',
@@ -152,127 +161,95 @@ describe('meta of a whole notice', () => {
 
 describe('meta fields one by one', () => {
   it('reads a notice title without issuer prefix, the title from it, and no issuer from 发布机构', () => {
-    const meta = metaOf(
-      '关于印发遂宁市2022年政务公开工作要点的通知',
-      '发布机构：遂宁市人民政府办公室',
-      '各县（市、区）人民政府，市直各部门：',
-      '现将《遂宁市2022年政务公开工作要点》印发给你们，请认真抓好落实。',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({
+      preamble: ['关于印发遂宁市2022年政务公开工作要点的通知', { text: '各县（市、区）人民政府，市直各部门：', line: 3 }, '现将《遂宁市2022年政务公开工作要点》印发给你们，请认真抓好落实。'],
+      dropped: [{ text: '发布机构：遂宁市人民政府办公室', reason: 'disclosure metadata', line: 2 }],
+    });
     expect([meta.noticeTitle, meta.title, meta.issuer]).toEqual(['关于印发遂宁市2022年政务公开工作要点的通知', '遂宁市2022年政务公开工作要点', null]);
   });
 
   it('takes the issuer from the notice title’s prefix when there is no signature', () => {
-    const meta = metaOf('六盘水市人民政府办公室关于印发六盘水市2020年政务公开工作要点的通知', '一、加强政策解读', '（一）做好政策解读工作。');
+    const meta = metaOf({ preamble: ['六盘水市人民政府办公室关于印发六盘水市2020年政务公开工作要点的通知'] });
     expect([meta.issuer, meta.title, meta.region, meta.year]).toEqual(['六盘水市人民政府办公室', '六盘水市2020年政务公开工作要点', '六盘水市', 2020]);
   });
 
   it('prefers the signing office to the notice title’s prefix', () => {
-    const meta = metaOf(
-      '常德市政府办关于印发常德市2019年政务公开工作要点的通知',
-      '常德市人民政府办公室',
-      '2019年4月2日',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({ preamble: ['常德市政府办关于印发常德市2019年政务公开工作要点的通知', '常德市人民政府办公室', '2019年4月2日'] });
     expect(meta.issuer).toBe('常德市人民政府办公室');
   });
 
   it('takes the signing date, not the 印发 line nor the web publishing time', () => {
-    const meta = metaOf(
-      '关于印发遂宁市2022年政务公开工作要点的通知',
-      '发布日期：2022-03-25',
-      '遂宁市人民政府办公室',
-      '2022年3月18日',
-      '遂宁市人民政府办公室 2022年3月21日印发',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({
+      preamble: ['关于印发遂宁市2022年政务公开工作要点的通知', { text: '遂宁市人民政府办公室', line: 3 }, '2022年3月18日'],
+      dropped: [
+        { text: '发布日期：2022-03-25', reason: 'disclosure metadata', line: 2 },
+        { text: '遂宁市人民政府办公室2022年3月21日印发', reason: 'print line', line: 5 },
+      ],
+    });
     expect(meta.date).toBe('2022-03-18');
   });
 
   it('takes the year from the plan title over the signing date’s', () => {
-    const meta = metaOf('泰州市人民政府办公室', '2019年12月3日', '泰州市2020年政务公开工作要点', '一、加强政策解读', '（一）做好政策解读工作。');
+    const meta = metaOf({ preamble: ['泰州市人民政府办公室', '2019年12月3日', '泰州市2020年政务公开工作要点'] });
     expect([meta.date, meta.year, meta.title, meta.issuer]).toEqual(['2019-12-03', 2020, '泰州市2020年政务公开工作要点', '泰州市人民政府办公室']);
   });
 
   it('takes the year from the date when the title names none', () => {
-    const meta = metaOf(
-      '关于做好政务公开工作的通知',
-      '各乡镇人民政府，县直各单位：',
-      '宁乡县人民政府办公室',
-      '2015年6月2日',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({ preamble: ['关于做好政务公开工作的通知', '各乡镇人民政府，县直各单位：', '宁乡县人民政府办公室', '2015年6月2日'] });
     expect([meta.title, meta.year, meta.region, meta.issuer]).toEqual(['关于做好政务公开工作的通知', 2015, '宁乡县', '宁乡县人民政府办公室']);
   });
 
   it('reads a document number standing alone with spaces removed', () => {
-    const meta = metaOf('宜政办发 〔2022〕 15 号', '一、加强政策解读', '（一）做好政策解读工作。');
+    const meta = metaOf({ preamble: ['宜政办发 〔2022〕 15 号'] });
     expect(meta.docNumber).toBe('宜政办发〔2022〕15号');
   });
 
   it('falls back on the disclosure metadata of the page', () => {
-    const meta = metaOf(
-      '成文日期：2019年12月3日',
-      '发文字号：温政办〔2019〕88号',
-      '发文机关：温州市人民政府办公室',
-      '关于印发温州市2020年政务公开工作要点的通知',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({
+      preamble: [{ text: '关于印发温州市2020年政务公开工作要点的通知', line: 4 }],
+      dropped: [
+        { text: '成文日期：2019年12月3日', reason: 'disclosure metadata', line: 1 },
+        { text: '发文字号：温政办〔2019〕88号', reason: 'disclosure metadata', line: 2 },
+        { text: '发文机关：温州市人民政府办公室', reason: 'disclosure metadata', line: 3 },
+      ],
+      file: noticeFile({ metaHints: { date: '2019年12月3日', docNumber: '温政办〔2019〕88号', issuer: '温州市人民政府办公室' } }),
+    });
     expect([meta.date, meta.docNumber, meta.issuer, meta.year]).toEqual(['2019-12-03', '温政办〔2019〕88号', '温州市人民政府办公室', 2020]);
   });
 
   it('splits the recipients on ， only', () => {
-    const meta = metaOf('各县（市、区）人民政府，市政府各部门、各直属机构：', '现将有关事项通知如下：', '一、加强政策解读', '（一）做好政策解读工作。');
+    const meta = metaOf({ preamble: ['各县（市、区）人民政府，市政府各部门、各直属机构：', '现将有关事项通知如下：'] });
     expect(meta.recipients).toEqual(['各县（市、区）人民政府', '市政府各部门、各直属机构']);
   });
 
   it('reads recipients written with half-width commas', () => {
-    const meta = metaOf('各镇人民政府,各街道办事处,区直各单位:', '一、加强政策解读', '（一）做好政策解读工作。');
+    const meta = metaOf({ preamble: ['各镇人民政府,各街道办事处,区直各单位:'] });
     expect(meta.recipients).toEqual(['各镇人民政府', '各街道办事处', '区直各单位']);
   });
 
   it('takes the 印发 line’s date when there is no signing date', () => {
-    const meta = metaOf(
-      '关于印发遂宁市2022年政务公开工作要点的通知',
-      '各县（市、区）人民政府，市直各部门：',
-      '遂宁市人民政府办公室 2022年3月18日印发',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({
+      preamble: ['关于印发遂宁市2022年政务公开工作要点的通知', '各县（市、区）人民政府，市直各部门：'],
+      dropped: [{ text: '遂宁市人民政府办公室2022年3月18日印发', reason: 'print line', line: 3 }],
+    });
     expect(meta.date).toBe('2022-03-18');
   });
 
   it('takes the title out of 《》 in the notice title', () => {
-    const meta = metaOf('关于印发《泸州市2021年政务公开工作要点》的通知', '各区县人民政府，市级各部门：', '一、加强政策解读', '（一）做好政策解读工作。');
+    const meta = metaOf({ preamble: ['关于印发《泸州市2021年政务公开工作要点》的通知', '各区县人民政府，市级各部门：'] });
     expect([meta.title, meta.region, meta.year]).toEqual(['泸州市2021年政务公开工作要点', '泸州市', 2021]);
   });
 
   it('reads the signature after a numbered notice body', () => {
-    const meta = metaOf(
-      '关于做好政务公开工作的通知',
-      '各乡镇人民政府，县直各单位：',
-      '现就有关事项通知如下：',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-      '宁乡县人民政府办公室',
-      '2015年6月2日',
-    );
+    const meta = metaOf({
+      preamble: ['关于做好政务公开工作的通知', '各乡镇人民政府，县直各单位：', '现就有关事项通知如下：'],
+      dropped: signed('宁乡县人民政府办公室', '2015年6月2日'),
+    });
     expect([meta.issuer, meta.date]).toEqual(['宁乡县人民政府办公室', '2015-06-02']);
   });
 
   it('reads a signing date written with ○', () => {
-    const meta = metaOf(
-      '关于印发株洲市2020年政务公开工作要点的通知',
-      '株洲市人民政府办公室',
-      '二○二○年四月十日',
-      '一、加强政策解读',
-      '（一）做好政策解读工作。',
-    );
+    const meta = metaOf({ preamble: ['关于印发株洲市2020年政务公开工作要点的通知', '株洲市人民政府办公室', '二○二○年四月十日'] });
     expect([meta.issuer, meta.date]).toEqual(['株洲市人民政府办公室', '2020-04-10']);
   });
 });

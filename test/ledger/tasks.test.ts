@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded, Ledger } from '../../src/model.js';
-import { clean } from '../../src/clean/index.js';
-import { outline } from '../../src/outline/index.js';
+import type { Ledger } from '../../src/model.js';
+import { buildLedger } from '../../src/ledger/index.js';
 import { tasksOf, titleOf } from '../../src/ledger/tasks.js';
-import { ledgerOf } from '../../src/pipeline.js';
+import { item, noticeFile, outlineOf, tableRow, type OutlineSpec } from '../support/models.js';
 
-const decoded = (lines: string[]): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text: lines.join('\n'), warnings: [] });
-const ledger = (...lines: string[]): Ledger => ledgerOf(decoded(lines));
+/** The ledger of an outline declared as data. */
+const ledger = (spec: OutlineSpec): Ledger => buildLedger(outlineOf(spec));
 /** The fields of each task that a test looks at: id, path, title, text. */
 const brief = (l: Ledger) => l.tasks.map((t) => [t.id, t.path, t.title, t.text]);
 
@@ -34,30 +33,36 @@ describe('titleOf', () => {
 });
 
 describe('tasks of a numbered plan', () => {
-  const PLAN = [
-    '鹤壁市2021年政务公开工作要点', // 1
-    '2021年是“十四五”开局之年，全市政务公开工作要坚持以人民为中心。', // 2
-    '一、总体要求', // 3
-    '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。', // 4
-    '（二）工作目标。到年底，政务公开标准化规范化水平明显提升。', // 5
-    '二、加强政策解读回应', // 6
-    '围绕市委市政府中心工作，做好政策解读和回应关切。（市政府办公室负责）', // 7
-    '（三）强化解读质量', // 8
-    '推行图表图解、音频视频等多种解读形式。', // 9
-    '各县（区）要建立解读材料审核机制，年底前实现全覆盖。', // 10
-    '（四）及时回应关切。健全舆情监测机制，重大舆情6小时内回应。（市委网信办牵头，市公安局配合）', // 11
-    '继续规范新闻发布会，每季度至少召开1次。（市政府新闻办负责落实）', // 12
-    '三、推进平台建设', // 13
-    '（五）优化政府网站集约化平台。', // 14
-    '责任单位：市大数据局、市政府办公室', // 15
-    '（六）办好政府公报。按月编印政府公报。', // 16
-    '1．做好电子版公报，9月上旬上线。', // 17
-    '2．推进历史公报数字化。', // 18
-    '各县（区）、各部门要切实加强组织领导，确保各项任务落实到位。', // 19
-    '鹤壁市人民政府办公室', // 20
-    '2021年6月1日', // 21
-  ];
-  const plan = ledger(...PLAN);
+  // Lines are numbered in this order: preamble 1–2, items 3–18, closing 19, signature 20–21.
+  const plan = ledger({
+    preamble: ['鹤壁市2021年政务公开工作要点', '2021年是“十四五”开局之年，全市政务公开工作要坚持以人民为中心。'],
+    items: [
+      item(
+        '一、',
+        '总体要求',
+        item('（一）', '指导思想。以习近平新时代中国特色社会主义思想为指导。'),
+        item('（二）', '工作目标。到年底，政务公开标准化规范化水平明显提升。'),
+      ),
+      item(
+        '二、',
+        '加强政策解读回应', // 6
+        '围绕市委市政府中心工作，做好政策解读和回应关切。（市政府办公室负责）',
+        item('（三）', '强化解读质量', '推行图表图解、音频视频等多种解读形式。', '各县（区）要建立解读材料审核机制，年底前实现全覆盖。'), // 8–10
+        item('（四）', '及时回应关切。健全舆情监测机制，重大舆情6小时内回应。（市委网信办牵头，市公安局配合）', '继续规范新闻发布会，每季度至少召开1次。（市政府新闻办负责落实）'), // 11–12
+      ),
+      item(
+        '三、',
+        '推进平台建设', // 13
+        item('（五）', '优化政府网站集约化平台。', '责任单位：市大数据局、市政府办公室'), // 14–15
+        item('（六）', '办好政府公报。按月编印政府公报。', item('1．', '做好电子版公报，9月上旬上线。'), item('2．', '推进历史公报数字化。')), // 16–18
+      ),
+    ],
+    closing: ['各县（区）、各部门要切实加强组织领导，确保各项任务落实到位。'], // 19
+    dropped: [
+      { text: '鹤壁市人民政府办公室', reason: 'signature' },
+      { text: '2021年6月1日', reason: 'signature date' },
+    ],
+  });
 
   it('finds these tasks, in order, with seq', () => {
     expect(plan.tasks.map((t) => [t.seq, t.id])).toEqual([
@@ -181,7 +186,7 @@ describe('tasks of a numbered plan', () => {
 
 describe('what is and is not a task', () => {
   it('does not make a parent with only a heading a task', () => {
-    const l = ledger('一、深化重点领域公开', '（一）推进财政信息公开。', '1.公开部门预算。', '2.公开三公经费。');
+    const l = ledger({ items: [item('一、', '深化重点领域公开', item('（一）', '推进财政信息公开。', item('1.', '公开部门预算。'), item('2.', '公开三公经费。')))] });
     expect(brief(l)).toEqual([
       ['1.1.1', ['深化重点领域公开', '推进财政信息公开'], null, '公开部门预算。'],
       ['1.1.2', ['深化重点领域公开', '推进财政信息公开'], null, '公开三公经费。'],
@@ -189,12 +194,16 @@ describe('what is and is not a task', () => {
   });
 
   it('leaves out 指导思想 and 基本原则 sections', () => {
-    const l = ledger('一、指导思想', '坚持以人民为中心。', '二、基本原则', '（一）坚持依法公开。', '三、重点任务', '（一）推进决策公开。');
+    const l = ledger({
+      items: [item('一、', '指导思想', '坚持以人民为中心。'), item('二、', '基本原则', item('（一）', '坚持依法公开。')), item('三、', '重点任务', item('（一）', '推进决策公开。'))],
+    });
     expect(brief(l)).toEqual([['3.1', ['重点任务'], null, '推进决策公开。']]);
   });
 
   it('keeps an unnumbered paragraph without a clause with the task before it, even after a clause', () => {
-    const l = ledger('一、推进执行公开', '（一）公开重点工作进展。（市督查室负责）', '重点公开民生实事项目完成情况。', '（二）公开审计结果。');
+    const l = ledger({
+      items: [item('一、', '推进执行公开', item('（一）', '公开重点工作进展。（市督查室负责）', '重点公开民生实事项目完成情况。'), item('（二）', '公开审计结果。'))],
+    });
     expect(l.tasks.map((t) => [t.id, t.text, t.units])).toEqual([
       ['1.1', '公开重点工作进展。\n重点公开民生实事项目完成情况。', [{ name: '市督查室', role: 'responsible' }]],
       ['1.2', '公开审计结果。', []],
@@ -202,7 +211,7 @@ describe('what is and is not a task', () => {
   });
 
   it('splits a paragraph at a clause in its middle', () => {
-    const l = ledger('一、推进平台建设', '（一）推进政务服务中心标准化建设。（市政务办牵头落实）做好12345热线工作。（市12345热线中心负责）');
+    const l = ledger({ items: [item('一、', '推进平台建设', item('（一）', '推进政务服务中心标准化建设。（市政务办牵头落实）做好12345热线工作。（市12345热线中心负责）'))] });
     expect(l.tasks.map((t) => [t.id, t.text, t.units, t.line])).toEqual([
       ['1.1', '推进政务服务中心标准化建设。', [{ name: '市政务办', role: 'lead' }], 2],
       ['1.1-2', '做好12345热线工作。', [{ name: '市12345热线中心', role: 'responsible' }], 2],
@@ -210,7 +219,10 @@ describe('what is and is not a task', () => {
   });
 
   it('numbers several closing paragraphs end, end-2', () => {
-    const l = ledger('一、加强政策解读', '（一）做好政策解读。', '各乡镇、各部门要高度重视，认真抓好落实。', '各单位要于11月底前报送工作总结。');
+    const l = ledger({
+      items: [item('一、', '加强政策解读', item('（一）', '做好政策解读。'))],
+      closing: ['各乡镇、各部门要高度重视，认真抓好落实。', '各单位要于11月底前报送工作总结。'],
+    });
     expect(l.tasks.map((t) => [t.id, t.path, t.text, t.deadlines])).toEqual([
       ['1.1', ['加强政策解读'], '做好政策解读。', []],
       ['end', [], '各乡镇、各部门要高度重视，认真抓好落实。', []],
@@ -218,25 +230,25 @@ describe('what is and is not a task', () => {
     ]);
   });
 
-  it('gives a repeated marker the id -2', () => {
-    const l = ledger('一、推进执行公开', '（一）公开督查结果。', '（一）公开审计结果。');
+  it('gives a repeated marker the id -2, and keeps the outline’s warnings', () => {
+    const repeated = { code: 'repeated-marker', message: '（一） appears twice', line: 3 };
+    const l = ledger({
+      items: [item('一、', '推进执行公开', item('（一）', '公开督查结果。'), { ...item('（一）', '公开审计结果。'), repeat: 2 })],
+      file: noticeFile({ warnings: [repeated] }),
+    });
     expect(l.tasks.map((t) => t.id)).toEqual(['1.1', '1.1-2']);
-    expect(l.warnings).toEqual([{ code: 'repeated-marker', message: '（一） appears twice', line: 3 }]);
+    expect(l.warnings).toEqual([repeated]);
   });
 
   it('makes the numbered body of a notice its tasks', () => {
-    const l = ledger(
-      '关于做好2019年度政务公开第三方评估工作的通知',
-      '各市（县）、区政务公开办公室：',
-      '现就有关事项通知如下：',
-      '一、评估对象',
-      '各市（县）、区人民政府，市政府各部门。',
-      '二、评估方式',
-      '采取网站监测与实地核查相结合的方式。',
-      '三、有关要求',
-      '（一）各单位于9月30日前完成自查。',
-      '（二）及时报送自查报告。',
-    );
+    const l = ledger({
+      preamble: ['关于做好2019年度政务公开第三方评估工作的通知', '各市（县）、区政务公开办公室：', '现就有关事项通知如下：'],
+      items: [
+        item('一、', '评估对象', '各市（县）、区人民政府，市政府各部门。'),
+        item('二、', '评估方式', '采取网站监测与实地核查相结合的方式。'),
+        item('三、', '有关要求', item('（一）', '各单位于9月30日前完成自查。'), item('（二）', '及时报送自查报告。')),
+      ],
+    });
     expect(brief(l)).toEqual([
       ['1', [], '评估对象', '评估对象\n各市（县）、区人民政府，市政府各部门。'],
       ['2', [], '评估方式', '评估方式\n采取网站监测与实地核查相结合的方式。'],
@@ -247,7 +259,7 @@ describe('what is and is not a task', () => {
   });
 
   it('warns when there are no numbered items at all', () => {
-    const l = ledger('我县召开政务公开工作推进会', '会议要求，各单位要认真做好政务公开工作，及时公开有关信息。');
+    const l = ledger({ preamble: ['我县召开政务公开工作推进会', '会议要求，各单位要认真做好政务公开工作，及时公开有关信息。'] });
     expect(l.tasks).toEqual([]);
     expect(l.warnings).toEqual([
       { code: 'no-numbered-items', message: 'no numbered items were found: this may not be a work-plan notice', line: null },
@@ -255,46 +267,41 @@ describe('what is and is not a task', () => {
   });
 
   it('tells a cover notice whose plan is not included from a page that is no notice', () => {
-    const l = ledger('关于印发某县2024年政务公开工作要点的通知', '某政办〔2024〕3号', '各乡镇人民政府：', '现将《某县2024年政务公开工作要点》印发给你们，请认真贯彻落实。');
+    const l = ledger({
+      preamble: ['关于印发某县2024年政务公开工作要点的通知', '某政办〔2024〕3号', '各乡镇人民政府：', '现将《某县2024年政务公开工作要点》印发给你们，请认真贯彻落实。'],
+    });
     expect(l.tasks).toEqual([]);
     expect(l.warnings.map((w) => w.code)).toEqual(['cover-notice-only']);
     expect(l.meta).toMatchObject({ title: '某县2024年政务公开工作要点', docNumber: '某政办〔2024〕3号' });
   });
 
-  it('writes task text in simplified Chinese with full-width punctuation', () => {
-    const l = ledger('一、加強政策解讀', '（一）著力做好政策解讀,重要政策文件出臺後3個工作日內發布解讀材料。(市政府辦公室牽頭落實)');
-    expect(l.tasks).toEqual([
-      {
-        id: '1.1',
-        seq: 1,
-        path: ['加强政策解读'],
-        title: null,
-        text: '著力做好政策解读，重要政策文件出台后3个工作日内发布解读材料。',
-        units: [{ name: '市政府办公室', role: 'lead' }],
-        deadlines: [{ text: '出台后3个工作日内', date: null }],
-        line: 2,
-      },
-    ]);
-  });
-
   it('gives tasks no line for input that is not text, but the origin its reader gave', () => {
     const lineSources = [{ origin: { block: 1 } }, { origin: { block: 2, page: 1, pageLine: 7 } }];
-    const o = outline(clean({ ...decoded(['一、加强政策解读', '（一）做好政策解读。']), format: 'pdf', lineSources }));
+    const o = outlineOf({ items: [item('一、', '加强政策解读', item('（一）', '做好政策解读。'))], file: noticeFile({ source: { format: 'pdf' }, lineSources }) });
     const { tasks } = tasksOf(o, { planYear: 2021, units: { ownPlaceStems: [] }, lineSources });
     expect(tasks.map((t) => [t.id, t.line, t.origin])).toEqual([['1.1', null, { block: 2, page: 1, pageLine: 7 }]]);
   });
 });
 
 describe('tasks of a flattened table', () => {
-  const TABLE = [
-    '常州市2023年政务公开重点任务分工表',
-    '序号 | 工作任务 | 具体要求 | 牵头单位 | 配合/责任单位 | 完成时限 |',
-    '1 | 加强政策解读 | 重要政策文件印发后3个工作日内发布解读材料。 | 市政府办公室 | 市直各部门 | 持续推进 |',
-    '2 | 做好舆情回应 | 建立健全政务舆情监测研判机制。 | 市委网信办 |  | 2023年6月底前 |',
-  ];
+  // 序号 | 工作任务 | 具体要求 | 牵头单位 | 配合/责任单位 | 完成时限 — its rows as the table stage types their cells.
+  const TABLE: OutlineSpec = {
+    preamble: ['常州市2023年政务公开重点任务分工表'],
+    items: [
+      tableRow(1, 3, '加强政策解读', ['重要政策文件印发后3个工作日内发布解读材料。'], {
+        units: [
+          { text: '市政府办公室', role: 'lead' },
+          { text: '市直各部门', role: 'support' },
+        ],
+        deadlines: ['持续推进'],
+      }),
+      tableRow(2, 4, '做好舆情回应', ['建立健全政务舆情监测研判机制。'], { units: [{ text: '市委网信办', role: 'lead' }], deadlines: ['2023年6月底前'] }),
+    ],
+    dropped: [{ text: '序号|工作任务|具体要求|牵头单位|配合/责任单位|完成时限|', reason: 'table header', line: 2 }],
+  };
 
   it('makes each row a task: title from the task cell, text = title + requirement, units by column', () => {
-    expect(ledger(...TABLE).tasks).toEqual([
+    expect(ledger(TABLE).tasks).toEqual([
       {
         id: '1',
         seq: 1,
@@ -325,13 +332,21 @@ describe('tasks of a flattened table', () => {
     ]);
   });
 
-  it('reads categories as the path, shifted rows, inherited unit cells and role words in a cell', () => {
-    const l = ledger(
-      '工作任务 | 具体要求 | 责任单位 |',
-      '一、加强政策解读 | （一）严格落实解读材料与政策文件同步起草。 | 各县（市、区）政府，市级各部门 |',
-      '（二）重要政策出台后及时开展解读。 | |',
-      '二、回应社会关切 | （三）健全政务舆情回应机制。 | 市委网信办牵头，市级各部门配合 |',
-    );
+  it('reads categories as the path, rows under them, the units of each row’s cells and role words in a cell', () => {
+    // 工作任务 | 具体要求 | 责任单位: the second row's units cell was empty, the table stage filled it from above.
+    const units = (text: string) => ({ units: [{ text, role: 'responsible' as const }], deadlines: [], notes: [] });
+    const l = ledger({
+      items: [
+        item(
+          '一、',
+          { text: '加强政策解读', line: 2 },
+          { ...item('（一）', { text: '严格落实解读材料与政策文件同步起草。', line: 2 }), cells: units('各县（市、区）政府，市级各部门') },
+          { ...item('（二）', '重要政策出台后及时开展解读。'), cells: units('各县（市、区）政府，市级各部门') },
+        ),
+        item('二、', '回应社会关切', { ...item('（三）', { text: '健全政务舆情回应机制。', line: 4 }), cells: units('市委网信办牵头，市级各部门配合') }),
+      ],
+      dropped: [{ text: '工作任务|具体要求|责任单位|', reason: 'table header', line: 1 }],
+    });
     expect(l.tasks.map((t) => [t.id, t.path, t.text, t.units])).toEqual([
       [
         '1.1',
@@ -366,20 +381,17 @@ describe('tasks of a flattened table', () => {
 
 describe('known defects', () => {
   it('keeps the body of a heading-only last item with that item', () => {
-    const l = ledger('一、评估对象', '各区人民政府，市政府各部门。', '二、工作要求', '各单位要于9月30日前完成自查并报送自查报告。');
+    const l = ledger({
+      items: [item('一、', '评估对象', '各区人民政府，市政府各部门。'), item('二、', '工作要求', '各单位要于9月30日前完成自查并报送自查报告。')],
+    });
     expect(brief(l)).toEqual([
       ['1', [], '评估对象', '评估对象\n各区人民政府，市政府各部门。'],
       ['2', [], '工作要求', '工作要求\n各单位要于9月30日前完成自查并报送自查报告。'],
     ]);
   });
 
-  it('does not put the signing office into the last task', () => {
-    const l = ledger('一、加强政策解读', '（一）做好政策解读工作。', '宁乡县人民政府办公室', '2015年6月2日');
-    expect(brief(l)).toEqual([['1.1', ['加强政策解读'], null, '做好政策解读工作。']]);
-  });
-
   it('reads a square-bracket labelled clause as the task’s units', () => {
-    const l = ledger('一、推进平台建设', '（一）加强政务公开平台建设。[牵头单位：市大数据局；配合单位：市委网信办、市政府办公室]');
+    const l = ledger({ items: [item('一、', '推进平台建设', item('（一）', '加强政务公开平台建设。[牵头单位：市大数据局；配合单位：市委网信办、市政府办公室]'))] });
     expect(l.tasks.map((t) => [t.text, t.units])).toEqual([
       [
         '加强政务公开平台建设。',
@@ -394,39 +406,17 @@ describe('known defects', () => {
 });
 
 describe('the end of a notice whose body is its items', () => {
-  it('a closing paragraph addressed to named places is the end task; 特此通告 is dropped', () => {
-    const l = ledger(
-      '一、禁止在工程征地范围内新增建设项目。',
-      '二、禁止在工程征地范围内迁入人口。',
-      '甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。',
-      '特此通告。',
-    );
+  it('a closing paragraph addressed to named places is the end task; 特此通告 stays dropped', () => {
+    const l = ledger({
+      items: [item('一、', '禁止在工程征地范围内新增建设项目。'), item('二、', '禁止在工程征地范围内迁入人口。')],
+      closing: ['甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。'],
+      dropped: [{ text: '特此通告。', reason: 'closing formula' }],
+    });
     expect(brief(l)).toEqual([
       ['1', [], null, '禁止在工程征地范围内新增建设项目。'],
       ['2', [], null, '禁止在工程征地范围内迁入人口。'],
       ['end', [], null, '甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。'],
     ]);
     expect(l.dropped?.map((d) => d.reason)).toContain('closing formula');
-  });
-
-  it('a web page’s table that names no task column gives no tasks', () => {
-    const row = { table: 1, header: false, spanned: [false, false, false] };
-    const lineSources = [{ origin: { block: 1 } }, { origin: { block: 2 }, row }, { origin: { block: 3 }, row }];
-    const page = ledgerOf({ ...decoded(['处罚信息公开表', '序号 | 当事人名称 | 决定书文号 |', '1 | 某公司 | 某罚决字〔2024〕5号 |']), format: 'html', lineSources });
-    expect(page.tasks).toEqual([]);
-    expect(page.dropped?.filter((d) => d.reason === 'table without a task header')).toHaveLength(2);
-  });
-});
-
-describe('warnings about the text itself', () => {
-  it('warns when the notice ends mid-sentence', () => {
-    const cut = '（二）推进执行公开，重点公开政府工作报告确定的重大任务和民生实事项目的进展情况以及';
-    expect(ledger('一、重点任务', '（一）推进决策公开。', cut).warnings.map((w) => [w.code, w.line])).toContainEqual([
-      'truncated',
-      3,
-    ]);
-    expect(ledger('一、重点任务', '（一）推进决策公开。').warnings.map((w) => w.code)).not.toContain('truncated');
-    // A short heading may end without a mark.
-    expect(ledger('一、重点任务', '（一）推进决策公开。', '（二）加强组织领导').warnings.map((w) => w.code)).not.toContain('truncated');
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded, Ledger } from '../../src/model.js';
-import { ledgerOf } from '../../src/pipeline.js';
+import type { Ledger } from '../../src/model.js';
+import { buildLedger } from '../../src/ledger/index.js';
 import { unitsOfClause } from '../../src/ledger/unit-clauses.js';
+import { item, outlineOf } from '../support/models.js';
 
 // Unit clauses as real notices write them (contract §3), on made-up examples.
 
 const units = (clause: string) => unitsOfClause(clause, { defaultRole: 'responsible', ownPlaceStems: [] }).map((u) => `${u.name}:${u.role}`);
-const decoded = (lines: string[]): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text: lines.join('\n'), warnings: [] });
-const ledger = (...lines: string[]): Ledger => ledgerOf(decoded(lines));
+/** The ledger of a plan with one item （一） under 一、推进决策公开: its head, then its body lines. */
+const ledger = (head: string, ...body: string[]): Ledger => buildLedger(outlineOf({ items: [item('一、', '推进决策公开', item('（一）', head, ...body))] }));
 
 describe('unit clauses', () => {
   it('reads 会 between two units as “with”: the first responsible, the second supporting', () => {
@@ -36,16 +37,12 @@ describe('unit clauses', () => {
   });
 
   it('reads labelled clause lines under an item, role words stripped from the names', () => {
-    const l = ledger(
-      '一、推进决策公开',
-      '（一）健全决策目录管理。按时公布年度重大行政决策事项目录。',
-      '责任单位：县司法局、县直各部门，各乡镇按职责分工分别负责。',
-    );
+    const l = ledger('健全决策目录管理。按时公布年度重大行政决策事项目录。', '责任单位：县司法局、县直各部门，各乡镇按职责分工分别负责。');
     expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县司法局:responsible', '县直各部门:responsible', '各乡镇:responsible']);
   });
 
   it('reads a clause cut off at the end of the file', () => {
-    const l = ledger('一、推进决策公开', '（一）健全决策目录管理，按时公布年度目录。（县司法局牵头，县直各部门、各乡');
+    const l = ledger('健全决策目录管理，按时公布年度目录。（县司法局牵头，县直各部门、各乡');
     expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县司法局:lead', '县直各部门:responsible', '各乡:responsible']);
   });
 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded, OutlineNode } from '../../src/model.js';
-import { clean } from '../../src/clean/index.js';
+import type { OutlineNode } from '../../src/model.js';
 import { outline } from '../../src/outline/index.js';
 import { matchMarker, spellMarker } from '../../src/vocabulary/markers.js';
 import { chineseDigits, chineseNumber, toChineseNumber } from '../../src/vocabulary/numerals.js';
 import { headerColumns } from '../../src/vocabulary/columns.js';
+import { cleanDoc, noticeFile } from '../support/models.js';
 
-const decoded = (text: string): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text, warnings: [] });
-const outlineOf = (...lines: string[]) => outline(clean(decoded(lines.join('\n'))));
+/** The outline of these cleaned lines of a plain-text file. */
+const outlined = (...lines: string[]) => outline(cleanDoc(lines));
 
 /** A node as [marker, depth, ordinals, head, children]. */
 type Shape = [string, number, string, string, Shape[]];
 const shape = (n: OutlineNode): Shape => [n.marker.text, n.depth, n.ordinals.join('.'), n.head.text, n.children.map(shape)];
-const shapes = (...lines: string[]) => outlineOf(...lines).roots.map(shape);
+const shapes = (...lines: string[]) => outlined(...lines).roots.map(shape);
 
 describe('matchMarker: numbering styles', () => {
   it.each([
@@ -142,13 +142,13 @@ describe('outline: depth by first appearance', () => {
 
 describe('outline: ordinals restart or run on', () => {
   it('restarts （一） under each 一、', () => {
-    const o = outlineOf('一、深化决策公开', '（一）推进决策预公开。', '（二）扩大公众参与。', '二、深化执行公开', '（一）公开重点工作进展。');
+    const o = outlined('一、深化决策公开', '（一）推进决策预公开。', '（二）扩大公众参与。', '二、深化执行公开', '（一）公开重点工作进展。');
     expect(o.roots.flatMap((r) => r.children.map((c) => c.ordinals.join('.')))).toEqual(['1.1', '1.2', '2.1']);
     expect(o.file.warnings).toEqual([]);
   });
 
   it('lets （一） run on across 一、 without warnings', () => {
-    const o = outlineOf('一、深化决策公开', '（一）推进决策预公开。', '（二）扩大公众参与。', '二、深化执行公开', '（三）公开重点工作进展。', '（四）公开督查结果。');
+    const o = outlined('一、深化决策公开', '（一）推进决策预公开。', '（二）扩大公众参与。', '二、深化执行公开', '（三）公开重点工作进展。', '（四）公开督查结果。');
     expect(o.roots.flatMap((r) => r.children.map((c) => c.ordinals.join('.')))).toEqual(['1.1', '1.2', '2.3', '2.4']);
     expect(o.file.warnings).toEqual([]);
   });
@@ -159,18 +159,12 @@ describe('outline: bare numbers', () => {
     expect(shapes('（一）完善考核办法', '1深入推进考核评价。', '5月20日前完成考核细则修订。', '2加强结果运用。')).toEqual([
       ['（一）', 1, '1', '完善考核办法', [['1', 2, '1.1', '深入推进考核评价。', []], ['2', 2, '1.2', '加强结果运用。', []]]],
     ]);
-    const item = outlineOf('（一）完善考核办法', '1深入推进考核评价。', '5月20日前完成考核细则修订。', '2加强结果运用。').roots[0]!.children[0]!;
+    const item = outlined('（一）完善考核办法', '1深入推进考核评价。', '5月20日前完成考核细则修订。', '2加强结果运用。').roots[0]!.children[0]!;
     expect(item.body.map((l) => l.text)).toEqual(['5月20日前完成考核细则修订。']);
   });
 
-  it('reads 1\\ue010深入… (a private-use separator) as item 1', () => {
-    expect(shapes('一、加强平台建设', '1\ue010深入推进政府网站集约化。', '2\ue010加强政务新媒体管理。')).toEqual([
-      ['一、', 1, '1', '加强平台建设', [['1', 2, '1.1', '深入推进政府网站集约化。', []], ['2', 2, '1.2', '加强政务新媒体管理。', []]]],
-    ]);
-  });
-
   it('does not take a bare number that continues no list for a marker', () => {
-    const o = outlineOf('一、加强攻坚战信息公开', '3大攻坚战相关信息要及时公开。');
+    const o = outlined('一、加强攻坚战信息公开', '3大攻坚战相关信息要及时公开。');
     expect(o.roots.map(shape)).toEqual([['一、', 1, '1', '加强攻坚战信息公开', []]]);
     expect(o.roots[0]!.body.map((l) => l.text)).toEqual(['3大攻坚战相关信息要及时公开。']);
   });
@@ -178,12 +172,12 @@ describe('outline: bare numbers', () => {
 
 describe('outline: numbering warnings', () => {
   it('warns of a gap', () => {
-    const o = outlineOf('一、加强政策解读', '二、回应社会关切', '四、加强平台建设');
+    const o = outlined('一、加强政策解读', '二、回应社会关切', '四、加强平台建设');
     expect(o.file.warnings).toEqual([{ code: 'numbering-gap', message: '二、 is followed by 四、', line: 3 }]);
   });
 
   it('warns of a repeated marker and numbers the second', () => {
-    const o = outlineOf('一、深化执行公开', '（一）公开重点工作进展。', '（二）公开督查结果。', '（二）公开审计结果。', '（三）公开整改情况。');
+    const o = outlined('一、深化执行公开', '（一）公开重点工作进展。', '（二）公开督查结果。', '（二）公开审计结果。', '（三）公开整改情况。');
     expect(o.file.warnings).toEqual([{ code: 'repeated-marker', message: '（二） appears twice', line: 4 }]);
     expect(o.roots[0]!.children.map((c) => [c.ordinals.join('.'), c.repeat])).toEqual([
       ['1.1', undefined],
@@ -194,24 +188,24 @@ describe('outline: numbering warnings', () => {
   });
 
   it('warns of a list that starts past its first number', () => {
-    const o = outlineOf('一、深化执行公开', '（三）公开重点工作进展。');
+    const o = outlined('一、深化执行公开', '（三）公开重点工作进展。');
     expect(o.file.warnings).toEqual([{ code: 'numbering-gap', message: 'the list starts at （三）', line: 2 }]);
   });
 
   it('warns of a run-on list that jumps', () => {
-    const o = outlineOf('一、深化决策公开', '（一）推进决策预公开。', '二、深化执行公开', '（三）公开重点工作进展。');
+    const o = outlined('一、深化决策公开', '（一）推进决策预公开。', '二、深化执行公开', '（三）公开重点工作进展。');
     expect(o.file.warnings).toEqual([{ code: 'numbering-gap', message: '（一） is followed by （三）', line: 4 }]);
   });
 
   it('warns of a list that goes back among siblings', () => {
-    const o = outlineOf('一、深化决策公开', '1.推进决策预公开。', '2.扩大公众参与。', '1.公开会议纪要。');
+    const o = outlined('一、深化决策公开', '1.推进决策预公开。', '2.扩大公众参与。', '1.公开会议纪要。');
     expect(o.file.warnings).toEqual([{ code: 'numbering-restart', message: '2. is followed by 1.', line: 4 }]);
   });
 });
 
 describe('outline: heads, bodies, preamble and tail', () => {
   it('keeps a heading line as the head and the lines below as body', () => {
-    const [item] = outlineOf('（一）推进财政信息公开', '细化部门预决算公开内容。', '8月底前完成专项检查。').roots;
+    const [item] = outlined('（一）推进财政信息公开', '细化部门预决算公开内容。', '8月底前完成专项检查。').roots;
     expect(item!.head.text).toBe('推进财政信息公开');
     expect(item!.body.map((l) => [l.line, l.text])).toEqual([
       [2, '细化部门预决算公开内容。'],
@@ -220,18 +214,18 @@ describe('outline: heads, bodies, preamble and tail', () => {
   });
 
   it('keeps an inline heading with its text on the head', () => {
-    const [item] = outlineOf('（一）推进财政信息公开。细化部门预决算公开内容，8月底前完成专项检查。').roots;
+    const [item] = outlined('（一）推进财政信息公开。细化部门预决算公开内容，8月底前完成专项检查。').roots;
     expect(item!.head.text).toBe('推进财政信息公开。细化部门预决算公开内容，8月底前完成专项检查。');
     expect(item!.body).toEqual([]);
   });
 
   it('keeps the lines before the first item as preamble', () => {
-    const o = outlineOf('关于做好2023年政务公开工作的通知', '各乡镇人民政府：', '一、加强政策解读');
+    const o = outlined('关于做好2023年政务公开工作的通知', '各乡镇人民政府：', '一、加强政策解读');
     expect(o.preamble.map((l) => l.text)).toEqual(['关于做好2023年政务公开工作的通知', '各乡镇人民政府：']);
   });
 
   it('splits the closing paragraph, signature, date and attachments off the last item', () => {
-    const o = outlineOf(
+    const o = outlined(
       '一、加强平台建设',
       '（一）优化政府网站。',
       '完善网站栏目设置。',
@@ -252,12 +246,54 @@ describe('outline: heads, bodies, preamble and tail', () => {
   });
 
   it('drops the signature office above the date', () => {
-    const o = outlineOf('一、加强平台建设', '（一）优化政府网站。', '各乡镇要抓好落实。', '衡东县人民政府办公室', '2023年4月6日');
+    const o = outlined('一、加强平台建设', '（一）优化政府网站。', '各乡镇要抓好落实。', '衡东县人民政府办公室', '2023年4月6日');
     expect(o.closing.map((l) => l.text)).toEqual(['各乡镇要抓好落实。']);
     expect(o.file.dropped.map((d) => [d.line, d.reason])).toEqual([
       [4, 'signature'],
       [5, 'signature date'],
     ]);
+  });
+});
+
+describe('outline: where the numbered body ends', () => {
+  it('keeps the body of a heading-only last item with that item', () => {
+    const o = outlined('一、评估对象', '各区人民政府，市政府各部门。', '二、工作要求', '各单位要于9月30日前完成自查并报送自查报告。');
+    expect(o.roots.map((n) => n.body.map((l) => l.text))).toEqual([['各区人民政府，市政府各部门。'], ['各单位要于9月30日前完成自查并报送自查报告。']]);
+    expect(o.closing).toEqual([]);
+  });
+
+  it('does not put the signing office into the last item', () => {
+    const o = outlined('一、加强政策解读', '（一）做好政策解读工作。', '宁乡县人民政府办公室', '2015年6月2日');
+    expect(o.roots[0]!.children[0]!.body).toEqual([]);
+    expect(o.closing).toEqual([]);
+    expect(o.file.dropped.map((d) => [d.line, d.reason])).toEqual([
+      [3, 'signature'],
+      [4, 'signature date'],
+    ]);
+  });
+
+  it('takes every closing paragraph after the last item', () => {
+    const o = outlined('一、加强政策解读', '（一）做好政策解读。', '各乡镇、各部门要高度重视，认真抓好落实。', '各单位要于11月底前报送工作总结。');
+    expect(o.roots[0]!.children[0]!.body).toEqual([]);
+    expect(o.closing.map((l) => l.text)).toEqual(['各乡镇、各部门要高度重视，认真抓好落实。', '各单位要于11月底前报送工作总结。']);
+  });
+
+  it('a closing paragraph addressed to named places closes a notice whose body is its items; 特此通告 is dropped', () => {
+    const o = outlined('一、禁止在工程征地范围内新增建设项目。', '二、禁止在工程征地范围内迁入人口。', '甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。', '特此通告。');
+    expect(o.roots.map((n) => [n.head.text, n.body])).toEqual([
+      ['禁止在工程征地范围内新增建设项目。', []],
+      ['禁止在工程征地范围内迁入人口。', []],
+    ]);
+    expect(o.closing.map((l) => l.text)).toEqual(['甲市、乙县人民政府要切实履行属地管理责任，做好宣传解释工作。']);
+    expect(o.file.dropped.map((d) => d.reason)).toContain('closing formula');
+  });
+
+  it('warns when the notice ends mid-sentence', () => {
+    const cut = '（二）推进执行公开，重点公开政府工作报告确定的重大任务和民生实事项目的进展情况以及';
+    expect(outlined('一、重点任务', '（一）推进决策公开。', cut).file.warnings.map((w) => [w.code, w.line])).toContainEqual(['truncated', 3]);
+    expect(outlined('一、重点任务', '（一）推进决策公开。').file.warnings.map((w) => w.code)).not.toContain('truncated');
+    // A short heading may end without a mark.
+    expect(outlined('一、重点任务', '（一）推进决策公开。', '（二）加强组织领导').file.warnings.map((w) => w.code)).not.toContain('truncated');
   });
 });
 
@@ -296,15 +332,15 @@ describe('tables: rows and headers', () => {
 
 describe('tables: flattened rows in the outline', () => {
   const table = [
-    '工作任务 | 具体要求 | 责任单位 |',
-    '一、加强政策解读 | （一）严格落实解读材料与政策文件同步起草、同步审签、同步发布。 | 各县（市、区）政府，市级各部门 |',
-    '（二）重要政策出台后及时开展多形式解读。 | |',
-    '（三）做好重大政策吹风会组织工作。 | 市政府新闻办 |',
-    '二、回应社会关切 | （四）健全政务舆情收集、研判、回应机制。 | 市委网信办牵头，市级各部门配合 |',
+    '工作任务|具体要求|责任单位|',
+    '一、加强政策解读|（一）严格落实解读材料与政策文件同步起草、同步审签、同步发布。|各县（市、区）政府，市级各部门|',
+    '（二）重要政策出台后及时开展多形式解读。| |',
+    '（三）做好重大政策吹风会组织工作。|市政府新闻办|',
+    '二、回应社会关切|（四）健全政务舆情收集、研判、回应机制。|市委网信办牵头，市级各部门配合|',
   ];
 
   it('drops the header, reads categories as sections and shifted rows in their columns', () => {
-    const o = outlineOf(...table);
+    const o = outlined(...table);
     expect(o.roots.map(shape)).toEqual([
       [
         '一、',
@@ -323,7 +359,7 @@ describe('tables: flattened rows in the outline', () => {
   });
 
   it('lets an empty unit cell inherit the row above', () => {
-    const items = outlineOf(...table).roots.flatMap((r) => r.children);
+    const items = outlined(...table).roots.flatMap((r) => r.children);
     expect(items.map((n) => n.cells)).toEqual([
       { units: [{ text: '各县（市、区）政府，市级各部门', role: 'responsible' }], deadlines: [], notes: [] },
       { units: [{ text: '各县（市、区）政府，市级各部门', role: 'responsible' }], deadlines: [], notes: [] },
@@ -333,10 +369,10 @@ describe('tables: flattened rows in the outline', () => {
   });
 
   it('reads a seq column, a 配合/责任单位 column as support, and a deadline column', () => {
-    const o = outlineOf(
-      '序号 | 工作任务 | 具体要求 | 牵头单位 | 配合/责任单位 | 完成时限 |',
-      '1 | 加强政策解读 | 重要政策文件印发后3个工作日内发布解读材料。 | 市政府办公室 | 市直各部门 | 持续推进 |',
-      '2 | 做好舆情回应 | 建立健全政务舆情监测研判机制。 | 市委网信办 |  | 2023年6月底前 |',
+    const o = outlined(
+      '序号|工作任务|具体要求|牵头单位|配合/责任单位|完成时限|',
+      '1 |加强政策解读|重要政策文件印发后3个工作日内发布解读材料。|市政府办公室|市直各部门|持续推进|',
+      '2 |做好舆情回应|建立健全政务舆情监测研判机制。|市委网信办| | 2023年6月底前|',
     );
     expect(o.roots.map((n) => [n.ordinals.join('.'), n.head.text, n.body.map((b) => b.text), n.cells])).toEqual([
       [
@@ -358,17 +394,15 @@ describe('tables: flattened rows in the outline', () => {
   it('does not inherit empty unit cells in the rows of a table a page laid out', () => {
     const row = (header: boolean) => ({ table: 1, header, spanned: [false, false] });
     const lineSources = [0, 1, 2].map((i) => ({ origin: { block: i + 1 }, row: row(i === 0) }));
-    const o = outline(
-      clean({ ...decoded(['工作任务 | 责任单位 |', '做好重大政策解读工作 | 市政府办公室 |', '做好政策吹风会工作 |  |'].join('\n')), format: 'html', lineSources }),
-    );
+    const o = outline(cleanDoc(['工作任务|责任单位|', '做好重大政策解读工作|市政府办公室|', '做好政策吹风会工作| |'], noticeFile({ source: { format: 'html' }, lineSources })));
     expect(o.roots.map((n) => n.cells?.units)).toEqual([[{ text: '市政府办公室', role: 'responsible' }], []]);
   });
 
   it('shifts an unnumbered row that lacks its rowspan category cell', () => {
-    const o = outlineOf(
-      '类别 | 工作任务 | 责任单位 | 完成时限 |',
-      '政策解读 | 做好重大政策解读工作 | 市政府办公室 | 年底前 |',
-      '做好政策吹风会工作 | 市政府新闻办 | 6月底前 |',
+    const o = outlined(
+      '类别|工作任务|责任单位|完成时限|',
+      '政策解读|做好重大政策解读工作|市政府办公室|年底前|',
+      '做好政策吹风会工作|市政府新闻办| 6月底前|',
     );
     expect(o.roots.map((n) => [n.head.text, n.children.map((c) => [c.head.text, c.cells])])).toEqual([
       [
@@ -384,7 +418,7 @@ describe('tables: flattened rows in the outline', () => {
 
 describe('numbering with a closing bracket only', () => {
   it('1） items nest under （一） by first appearance', () => {
-    const o = outlineOf('一、重点任务', '（一）推进决策公开', '1）完善目录。', '2）公开意见采纳情况。');
+    const o = outlined('一、重点任务', '（一）推进决策公开', '1）完善目录。', '2）公开意见采纳情况。');
     expect(o.roots[0]!.children[0]!.children.map((n) => [n.marker.style, n.ordinals.join('.')])).toEqual([
       ['1）', '1.1.1'],
       ['1）', '1.1.2'],
@@ -394,7 +428,7 @@ describe('numbering with a closing bracket only', () => {
 
 describe('decimal outline numbers', () => {
   it('1.1 and 1.1.1 nest by first appearance, and 1.5亿元 is not a marker', () => {
-    const o = outlineOf('1 重点任务', '1.1 推进决策公开', '1.1.1 完善目录。', '1.1.2 公开采纳情况。', '1.2 推进执行公开。', '1.5亿元资金的使用情况要公开。');
+    const o = outlined('1重点任务', '1.1推进决策公开', '1.1.1完善目录。', '1.1.2公开采纳情况。', '1.2推进执行公开。', '1.5亿元资金的使用情况要公开。');
     const shape = (n: OutlineNode): unknown => [n.ordinals.join('.'), n.children.map(shape)];
     expect(o.roots.map(shape)).toEqual([['1', [['1.1', [['1.1.1', []], ['1.1.2', []]]], ['1.2', []]]]]);
     expect(o.roots[0]!.children[1]!.body.map((l) => l.text)).toEqual(['1.5亿元资金的使用情况要公开。']);

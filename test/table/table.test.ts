@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Decoded, Ledger, SourceLine } from '../../src/model.js';
-import { ledgerOf } from '../../src/pipeline.js';
 import { alignRow, alignStream } from '../../src/table/align.js';
 import { isDeadlineCell, isUnitsCell, shapeOf, type CellShape } from '../../src/table/cells.js';
 import { headerColumns, type Column } from '../../src/vocabulary/columns.js';
 import { recoverGrids } from '../../src/table/recover.js';
-import { recoverTables, type Block } from '../../src/table/index.js';
+import { recoverTables, type Block, type TableRow } from '../../src/table/index.js';
+import { sourceLines } from '../support/models.js';
+import { LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
 
 // The table stage on made-up tables of every family real pages flatten tables into.
 
-const lines = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ text, line: i + 1 }));
-const decoded = (texts: string[]): Decoded => ({ name: 'plan.txt', format: 'text', encoding: 'utf-8', text: texts.join('\n'), warnings: [] });
-const ledger = (...texts: string[]): Ledger => ledgerOf(decoded(texts));
-/** id, path, title, text, units as name:role, deadlines. */
-const brief = (l: Ledger) =>
-  l.tasks.map((t) => [t.id, t.path, t.title, t.text, t.units.map((u) => `${u.name}:${u.role}`), t.deadlines.map((d) => d.date ?? d.text)]);
+/** A row's cells as kind=text. */
+const cellsOf = (row: TableRow) => row.cells.map((c) => `${c.kind}${c.role ? `:${c.role}` : ''}=${c.text}`);
 /** Each row as its cells' kinds and texts. */
-const rowsOf = (blocks: Block[]) =>
-  blocks.flatMap((b) => (b.kind === 'row' ? [b.row.cells.map((c) => `${c.kind}${c.role ? `:${c.role}` : ''}=${c.text}`)] : []));
+const rowsOf = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'row' ? [cellsOf(b.row)] : []));
+/** Each block in line order: [line, 'row', …cells], [line, 'dropped', reason] or [line, 'line', text]. */
+const summary = (blocks: Block[]) =>
+  blocks
+    .map((b) => (b.kind === 'row' ? [b.row.line.line, 'row', ...cellsOf(b.row)] : b.kind === 'dropped' ? [b.line.line, 'dropped', b.line.reason] : [b.line.line, 'line', b.line.text]))
+    .sort((a, b) => (a[0] as number) - (b[0] as number));
 
 const COLUMNS: Column[] = headerColumns(['类别', '序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限', '备注'])!;
 const kinds = (shapes: CellShape[]) => alignRow(shapes, COLUMNS).map((i) => (i < 0 ? 'outside' : `${COLUMNS[i]!.kind}${COLUMNS[i]!.role ? `:${COLUMNS[i]!.role}` : ''}`));
@@ -100,142 +100,140 @@ describe('stream alignment: one cell a line, rows to be found', () => {
 
 describe('grids from text', () => {
   it('keeps a pipe in a sentence as prose', () => {
-    const pieces = recoverGrids(lines('一、加强平台建设', '各部门要在“政策|解读”栏目及时发布解读材料。'));
+    const pieces = recoverGrids(sourceLines('一、加强平台建设', '各部门要在“政策|解读”栏目及时发布解读材料。'));
     expect(pieces.map((p) => p.kind)).toEqual(['line', 'line']);
   });
 
   it('reads pipe rows, with a header, a rule line and a row with empty cells', () => {
-    const pieces = recoverGrids(lines('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | ||'));
+    const pieces = recoverGrids(sourceLines('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | ||'));
     expect(pieces.map((p) => p.kind)).toEqual(['header', 'row', 'rule', 'row']);
   });
 
   it('takes a row of one cell spanning the table for a line', () => {
-    const pieces = recoverGrids(lines('工作任务 | 责任单位 |', '2024年重点任务清单 |', '做好政策解读 | 县政府办 |'));
+    const pieces = recoverGrids(sourceLines('工作任务 | 责任单位 |', '2024年重点任务清单 |', '做好政策解读 | 县政府办 |'));
     expect(pieces.map((p) => (p.kind === 'line' ? p.line.text : p.kind))).toEqual(['header', '2024年重点任务清单', 'row']);
   });
 
   it('reads cells split by lone pipe lines as one stream, the cell before the first pipe included', () => {
-    const pieces = recoverGrids(lines('工作任务', '|', '责任单位', '|', '做好政策解读', '|', '县政府办'));
+    const pieces = recoverGrids(sourceLines('工作任务', '|', '责任单位', '|', '做好政策解读', '|', '县政府办'));
     expect(pieces).toHaveLength(1);
     expect(pieces[0]!.kind).toBe('stream');
   });
 });
 
-describe('tables of every family, through to the ledger', () => {
+describe('tables of every family, as the table stage hands them on', () => {
   it('pipe rows with a rowspan category missing from later rows', () => {
-    const l = ledger(
-      '某县2024年政务公开重点任务分工',
-      '类别 | 序号 | 具体任务 | 责任单位 | 完成时限 |',
-      '决策公开 | 1 | 健全重大行政决策目录管理制度，按时公布年度目录。 | 县司法局 | 2024年6月底前 |',
-      '2 | 落实决策预公开，公开征求意见不少于30日。 | 县直各部门 | 持续推进 |',
-      '执行公开 | 3 | 公开重点项目推进情况，接受社会监督。 | 县发改局 | 年底前 |',
+    const blocks = recoverTables(
+      sourceLines(
+        '某县2024年政务公开重点任务分工',
+        '类别|序号|具体任务|责任单位|完成时限|',
+        '决策公开| 1 |健全重大行政决策目录管理制度，按时公布年度目录。|县司法局| 2024年6月底前|',
+        '2 |落实决策预公开，公开征求意见不少于30日。|县直各部门|持续推进|',
+        '执行公开| 3 |公开重点项目推进情况，接受社会监督。|县发改局|年底前|',
+      ),
     );
-    expect(brief(l)).toEqual([
-      ['1', ['决策公开'], null, '健全重大行政决策目录管理制度，按时公布年度目录。', ['县司法局:responsible'], ['2024-06-30']],
-      ['2', ['决策公开'], null, '落实决策预公开，公开征求意见不少于30日。', ['县直各部门:responsible'], ['持续推进']],
-      ['3', ['执行公开'], null, '公开重点项目推进情况，接受社会监督。', ['县发改局:responsible'], ['2024-12-31']],
+    expect(summary(blocks)).toEqual([
+      [1, 'line', '某县2024年政务公开重点任务分工'],
+      [2, 'dropped', 'table header'],
+      [3, 'row', 'category=决策公开', 'seq=1', 'requirement=健全重大行政决策目录管理制度，按时公布年度目录。', 'units:responsible=县司法局', 'deadline=2024年6月底前'],
+      [4, 'row', 'seq=2', 'requirement=落实决策预公开，公开征求意见不少于30日。', 'units:responsible=县直各部门', 'deadline=持续推进'],
+      [5, 'row', 'category=执行公开', 'seq=3', 'requirement=公开重点项目推进情况，接受社会监督。', 'units:responsible=县发改局', 'deadline=年底前'],
     ]);
   });
 
-  it('a short task column spanning rows becomes the path; an empty unit cell is the one above', () => {
-    const l = ledger(
-      '序号 | 工作任务 | 细化分工 | 责任科室 | 完成时限 |',
-      '1 | 做好信息发布 | 及时发布权威信息，回应社会关切。 | 办公室 | 长期坚持 |',
-      '2 | 规范发布程序，落实三审三校。 |  | 2025年3月前 |',
-      '3 | 加强平台建设 | 完善政府网站栏目设置。 | 信息中心 | 年内 |',
+  it('a short task column spanning rows is read as categories; an empty unit cell is the one above', () => {
+    const blocks = recoverTables(
+      sourceLines(
+        '序号|工作任务|细化分工|责任科室|完成时限|',
+        '1 |做好信息发布|及时发布权威信息，回应社会关切。|办公室|长期坚持|',
+        '2 |规范发布程序，落实三审三校。| | 2025年3月前|',
+        '3 |加强平台建设|完善政府网站栏目设置。|信息中心|年内|',
+      ),
     );
-    expect(brief(l).map(([id, path, , , units]) => [id, path, units])).toEqual([
-      ['1', ['做好信息发布'], ['办公室:responsible']],
-      ['2', ['做好信息发布'], ['办公室:responsible']],
-      ['3', ['加强平台建设'], ['信息中心:responsible']],
+    expect(rowsOf(blocks)).toEqual([
+      ['seq=1', 'category=做好信息发布', 'requirement=及时发布权威信息，回应社会关切。', 'units:responsible=办公室', 'deadline=长期坚持'],
+      ['seq=2', 'requirement=规范发布程序，落实三审三校。', 'deadline=2025年3月前', 'units:responsible=办公室'],
+      ['seq=3', 'category=加强平台建设', 'requirement=完善政府网站栏目设置。', 'units:responsible=信息中心', 'deadline=年内'],
     ]);
   });
 
-  it('one cell a line, each ending in “ |”, rows closed by a line of pipes', () => {
-    const l = ledger(
-      '2023年第四季度重点工作提示单',
-      '工作任务 |',
-      '具体要求 |',
-      '责任单位 |',
-      '备注 |',
-      '||',
-      '1.规范性文件清理 |',
-      '全面清理现行有效的规范性文件，形成目录并公开。 |',
-      '县直各单位 |',
-      '12月底前完成 |',
-      '||',
-      '2.公开指南更新 |',
-      '更新政府信息公开指南，标明受理渠道。 |',
-      '县政府办 |',
-      '|',
-      '||',
+  it('one cell a line, each ending in “|”, rows closed by a line of pipes', () => {
+    const blocks = recoverTables(
+      sourceLines(
+        '2023年第四季度重点工作提示单',
+        '工作任务|',
+        '具体要求|',
+        '责任单位|',
+        '备注|',
+        '||',
+        '1.规范性文件清理|',
+        '全面清理现行有效的规范性文件，形成目录并公开。|',
+        '县直各单位|',
+        '12月底前完成|',
+        '||',
+        '2.公开指南更新|',
+        '更新政府信息公开指南，标明受理渠道。|',
+        '县政府办|',
+        '|',
+        '||',
+      ),
     );
-    expect(brief(l)).toEqual([
-      ['1', [], '规范性文件清理', '规范性文件清理\n全面清理现行有效的规范性文件，形成目录并公开。', ['县直各单位:responsible'], ['12月底前']],
-      ['2', [], '公开指南更新', '公开指南更新\n更新政府信息公开指南，标明受理渠道。', ['县政府办:responsible'], []],
+    expect(summary(blocks)).toEqual([
+      [1, 'line', '2023年第四季度重点工作提示单'],
+      [2, 'dropped', 'table header'],
+      [3, 'dropped', 'table header'],
+      [4, 'dropped', 'table header'],
+      [5, 'dropped', 'table header'],
+      [6, 'dropped', 'table rule'],
+      [7, 'row', 'task=1.规范性文件清理', 'requirement=全面清理现行有效的规范性文件，形成目录并公开。', 'units:responsible=县直各单位', 'other=12月底前完成'],
+      [11, 'dropped', 'table rule'],
+      [12, 'row', 'task=2.公开指南更新', 'requirement=更新政府信息公开指南，标明受理渠道。', 'units:responsible=县政府办', 'other='],
+      [15, 'dropped', 'table rule'],
+      [16, 'dropped', 'table rule'],
     ]);
   });
 
   it('one cell a line with lone “|” lines between, no header: numbered headings and numbered rows', () => {
-    const l = ledger(
-      '一、深化重点领域公开 |',
-      '（一）财政信息公开 |',
-      '1 |',
-      '全面公开部门预决算，细化到功能分类项级科目。 |',
-      '县财政局 |',
-      '2 |',
-      '公开政府债务限额和余额情况。 |',
-      '县财政局，各乡镇 |',
+    const blocks = recoverTables(
+      sourceLines('一、深化重点领域公开|', '（一）财政信息公开|', '1 |', '全面公开部门预决算，细化到功能分类项级科目。|', '县财政局|', '2 |', '公开政府债务限额和余额情况。|', '县财政局，各乡镇|'),
     );
-    expect(brief(l).map(([id, path, , , units]) => [id, path, units])).toEqual([
-      ['1.1.1', ['深化重点领域公开', '财政信息公开'], ['县财政局:responsible']],
-      ['1.1.2', ['深化重点领域公开', '财政信息公开'], ['县财政局:responsible', '各乡镇:responsible']],
+    expect(summary(blocks)).toEqual([
+      [1, 'row', 'category=一、深化重点领域公开', 'outside=（一）财政信息公开', 'seq=1', 'requirement=全面公开部门预决算，细化到功能分类项级科目。', 'units:responsible=县财政局'],
+      [6, 'row', 'seq=2', 'requirement=公开政府债务限额和余额情况。', 'units:responsible=县财政局，各乡镇'],
     ]);
   });
 
-  it('a header of lone lines, and a line of units closing each paragraph under it', () => {
-    const l = ledger(
-      '某市2019年政务公开工作要点实施方案',
-      '目标',
-      '任务',
-      '主要内容',
-      '责任单位',
-      '一、以公开促进发展',
-      '（一）稳定市场预期',
-      '围绕全市经济运行情况，及时发布权威数据，解读经济形势。',
-      '市统计局牵头落实',
-      '加强就业政策公开，解读政策背景和落实情况。',
-      '市人社局、市教育局分别牵头落实',
-    );
-    expect(brief(l)).toEqual([
-      ['1.1', ['以公开促进发展', '稳定市场预期'], null, '围绕全市经济运行情况，及时发布权威数据，解读经济形势。', ['市统计局:lead'], []],
-      ['1.1-2', ['以公开促进发展', '稳定市场预期'], null, '加强就业政策公开，解读政策背景和落实情况。', ['市人社局:lead', '市教育局:lead'], []],
+  it('a header of lone lines is dropped; the paragraphs and unit lines under it stay lines', () => {
+    const blocks = recoverTables(sourceLines(...LONE_HEADER_UNIT_LINES));
+    expect(summary(blocks)).toEqual([
+      [1, 'line', '某市2019年政务公开工作要点实施方案'],
+      [2, 'dropped', 'table header'],
+      [3, 'dropped', 'table header'],
+      [4, 'dropped', 'table header'],
+      [5, 'dropped', 'table header'],
+      [6, 'line', '一、以公开促进发展'],
+      [7, 'line', '（一）稳定市场预期'],
+      [8, 'line', '围绕全市经济运行情况，及时发布权威数据，解读经济形势。'],
+      [9, 'line', '市统计局牵头落实'],
+      [10, 'line', '加强就业政策公开，解读政策背景和落实情况。'],
+      [11, 'line', '市人社局、市教育局分别牵头落实'],
     ]);
   });
 
-  it('a header of lone lines with a unit and a limit line after each numbered item', () => {
-    const l = ledger(
-      '工作任务',
-      '具体措施',
-      '责任单位',
-      '完成时限',
-      '（一）推进规章集中公开',
-      '1.完善规章数据库，及时更新规章文本。',
-      '市司法局',
-      '2024年底前',
-      '2.建立规范性文件库，实现集中统一公开。',
-      '市政府办公室牵头，市直各单位按职能分工落实',
-      '2024年11月底前',
-    );
-    expect(brief(l).map(([id, , , , units, deadlines]) => [id, units, deadlines])).toEqual([
-      ['1.1', ['市司法局:responsible'], ['2024-12-31']],
-      ['1.2', ['市政府办公室:lead', '市直各单位:responsible'], ['2024-11-30']],
+  it('a header of lone lines with a unit and a limit line after each numbered item: the header is dropped', () => {
+    const blocks = recoverTables(sourceLines(...LONE_HEADER_UNIT_AND_LIMIT_LINES));
+    expect(summary(blocks).map(([line, kind]) => [line, kind])).toEqual([
+      [1, 'dropped'],
+      [2, 'dropped'],
+      [3, 'dropped'],
+      [4, 'dropped'],
+      ...[5, 6, 7, 8, 9, 10, 11].map((line) => [line, 'line']),
     ]);
   });
 
   it('a numbering style keeps its column: （二） rows under 一、 with empty unit cells', () => {
     const blocks = recoverTables(
-      lines(
+      sourceLines(
         '工作任务 | 具体要求 | 责任单位 |',
         '一、加强政策解读 | （一）做好解读材料与文件同步起草。 | 各乡镇，县直各单位 |',
         '（二）重要政策出台后及时解读。 | ||',
@@ -247,13 +245,13 @@ describe('tables of every family, through to the ledger', () => {
     ]);
   });
 
-  it('drops the header and the rules, and keeps every row’s line in --explain', () => {
-    const l = ledger('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | 县委网信办 |');
-    expect(l.lines?.map((f) => [f.line, f.fate, f.reason ?? f.id])).toEqual([
+  it('drops the header and the rules, and hands on every row with its line', () => {
+    const blocks = recoverTables(sourceLines('序号|工作任务|责任单位|', '1 |做好政策解读|县政府办|', '|', '2 |做好舆情回应|县委网信办|'));
+    expect(summary(blocks)).toEqual([
       [1, 'dropped', 'table header'],
-      [2, 'task', '1'],
+      [2, 'row', 'seq=1', 'task=做好政策解读', 'units:responsible=县政府办'],
       [3, 'dropped', 'table rule'],
-      [4, 'task', '2'],
+      [4, 'row', 'seq=2', 'task=做好舆情回应', 'units:responsible=县委网信办'],
     ]);
   });
 });

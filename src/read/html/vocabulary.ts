@@ -1,6 +1,6 @@
 // What government pages look like, kept as data: where the article sits, which elements are chrome,
 // and which labels make a disclosure (metadata) block. (What a table's header cells mean is the
-// the shared vocabulary, src/vocabulary/columns.ts, so that reader and outline agree on task tables.)
+// the shared vocabulary's, src/vocabulary/columns.ts, so that reader and outline agree on task tables.)
 
 import type { Meta } from '../../model.js';
 import type { DisclosureField } from '../../vocabulary/disclosure.js';
