@@ -179,9 +179,8 @@ describe('taizhang parse on worker threads', () => {
     const files: Record<string, string | Buffer> = { 'broken.txt': BINARY };
     for (let i = 0; i < notices; i++) files[`n${String(i).padStart(2, '0')}.txt`] = FIXTURES[i % FIXTURES.length]!;
     const input = await tree('many', files);
-    const [threaded, single] = await Promise.all(
-      ['2', '1'].map((threads) => taizhang(['parse', input, '--jsonl', '--threads', threads])),
-    );
+    const onThreads = (threads: string) => taizhang(['parse', input, '--jsonl', '--threads', threads]);
+    const [threaded, single] = await Promise.all([onThreads('2'), onThreads('1')]);
     expect(threaded.code).toBe(2);
     expect(withoutWarnings(threaded.stderr)).toMatch(new RegExp(`^taizhang: ${join(input, 'broken.txt')}: .+\\ntaizhang: ${notices} parsed, 1 failed\\n$`));
     expect(threaded).toEqual(single);

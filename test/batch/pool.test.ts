@@ -92,7 +92,8 @@ describe.each([1, 2])('parseMany on %i thread(s)', (threads) => {
 
   it('renders where it parses and sends back only what was asked', async () => {
     const request: Pool.RenderingRequest = { ledger: { renderer: 'ledger-line' }, explain: { renderer: 'explanation', width: 60 } };
-    const [{ outcome }] = await collect([notice('yancheng-2016.txt')], threads, request);
+    const [result] = await collect([notice('yancheng-2016.txt')], threads, request);
+    const outcome = result!.outcome;
     if (outcome instanceof Error) throw outcome;
     expect('ledger' in outcome).toBe(false);
     const line = outputOf(outcome, 'ledger') as string;

@@ -217,7 +217,7 @@ describe('real government pages without work items', () => {
   it('10: reads a browser-saved page whose scripts come before <head>', async () => {
     const { decoded } = await page('10-jiangxi-wanzai-2022-stats-bulletin-chrome-saved.html');
     expect(decoded.text.split('\n').slice(0, 2)).toEqual(['万载县统计局 国家统计局万载调查队', '（2023年5月）']);
-    expect(decoded.metaHints.title).toBe('万载县2022年国民经济和社会发展统计公报');
+    expect(decoded.metaHints?.title).toBe('万载县2022年国民经济和社会发展统计公报');
   });
 
   it('11: decodes a GB2312 page behind a crawler’s <text> wrapper, and finds its article by text density', async () => {

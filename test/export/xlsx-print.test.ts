@@ -8,12 +8,9 @@ import { loadAliases } from '../../src/unit-names/aliases.js';
 import { exportUnitLedger } from '../../src/responsibility/export.js';
 import { unitLedger } from '../../src/responsibility/unit-ledger.js';
 import { goldLedger } from '../support/units-expected.js';
+import { workbookOf } from '../support/workbook.js';
 
-async function readBack(bytes: unknown): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes as Uint8Array));
-  return workbook;
-}
+const readBack = (bytes: unknown): Promise<ExcelJS.Workbook> => workbookOf(bytes as Uint8Array);
 
 const headerIndex = (sheet: ExcelJS.Worksheet, title: string) => (sheet.getRow(1).values as unknown[]).indexOf(title);
 

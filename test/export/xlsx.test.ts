@@ -8,14 +8,13 @@ import { exportUnitLedger, exportUnitMatrix } from '../../src/responsibility/exp
 import { unitLedger } from '../../src/responsibility/unit-ledger.js';
 import { unitMatrix } from '../../src/responsibility/matrix.js';
 import { goldLedger } from '../support/units-expected.js';
+import { workbookOf } from '../support/workbook.js';
 
 const table = loadAliases();
 
 async function readBack(bytes: unknown): Promise<ExcelJS.Workbook> {
   expect(bytes).toBeInstanceOf(Uint8Array);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes as Uint8Array));
-  return workbook;
+  return workbookOf(bytes as Uint8Array);
 }
 
 function headerRow(sheet: ExcelJS.Worksheet): unknown[] {

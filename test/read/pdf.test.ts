@@ -11,7 +11,7 @@ import { detectFormat } from '../../src/read/format.js';
 import { foldRadicals } from '../../src/read/pdf/fold.js';
 import { joinTables, type Block, type Line, type Table } from '../../src/read/pdf/layout.js';
 import { paragraphsOf, withoutRunningLines } from '../../src/read/pdf/paragraphs.js';
-import { expectParseRefused, taizhang } from '../support/cli.js';
+import { expectParseRefused } from '../support/cli.js';
 
 // The seed notices printed to PDF by Chromium (scripts/make-pdf-fixtures.mjs): A4 pages with a
 // running header and a page number footer, taishan-2019 a ruled table over several page breaks.

@@ -9,7 +9,7 @@ import { scoreLedger, shortfalls } from '../../src/eval/score.js';
 import type { Ledger } from '../../src/model.js';
 import { parseBytes } from '../../src/pipeline.js';
 import { csvRows } from '../../src/read/sheet/csv.js';
-import { expectParseRefused, taizhang } from '../support/cli.js';
+import { expectParseRefused } from '../support/cli.js';
 
 // A 任务分工表 made from the yancheng-2016 gold ledger (scripts/make-sheet-fixtures.mjs): a title
 // row, one column per role, the category merged down over its tasks, a sheet of notes after it.

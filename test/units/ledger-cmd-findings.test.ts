@@ -1,11 +1,11 @@
 // Issue 11's findings on units, each as its case, run on the built binary with the real pages.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taizhang } from '../support/cli.js';
 import { realPage } from '../support/pages.js';
+import { workbookAt } from '../support/workbook.js';
 
 const page = (number: string) =>
   ({
@@ -171,8 +171,7 @@ describe('consistent commands', () => {
     const run = await taizhang(['ledger', page('01'), page('12'), page('14'), '--unit', '经济发展局', '-o', path]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('jsonl');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(path));
+    const workbook = await workbookAt(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '2022年全区政务公开工作主要任务分解表',
       '2021年全区政务公开工作主要任务分解表',

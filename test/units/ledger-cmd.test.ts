@@ -1,17 +1,14 @@
 import { csvRows } from '../../src/read/sheet/csv.js';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taizhang as run } from '../support/cli.js';
 import { CITY_DEPARTMENT_GROUPS, expectedMatches, goldLedger, noticePath, SEEDS } from '../support/units-expected.js';
+import { workbookAt } from '../support/workbook.js';
 
 // These run the built binary (test/support/global-setup.ts builds dist/) on the seed notices; the expected
 // answers come from the gold ledgers.
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const taizhang = (...args: string[]) => run(args);
 
@@ -105,8 +102,7 @@ describe('taizhang ledger', () => {
     const run = await taizhang('ledger', noticePath('000'), '--unit', '市财政局', '--unit', '市人社局', '-o', path);
     expect(run).toMatchObject({ code: 0, stdout: '' });
     expect(notWarnings(run.stderr)).toBe('');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(path));
+    const workbook = await workbookAt(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['市财政局', '市人社局', '来源']);
     const sheet = workbook.getWorksheet('市财政局')!;
     expect(sheet.rowCount).toBe(expectedMatches(goldLedger('000'), ['市财政局']).length + 1);
@@ -168,8 +164,7 @@ describe('taizhang units', () => {
   it('writes xlsx to a file, and refuses formats it has not', async () => {
     const path = join(scratch, 'units.xlsx');
     expect(await taizhang('units', noticePath('001'), '-o', path)).toMatchObject({ code: 0 });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(path));
+    const workbook = await workbookAt(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['单位', '来源']);
 
     const yamlFile = await taizhang('units', noticePath('001'), '-o', join(scratch, 'units.yaml'));
@@ -187,8 +182,7 @@ describe('taizhang parse -o x.xlsx', () => {
   it('writes the 台账 workbook', async () => {
     const path = join(scratch, 'parse.xlsx');
     expect(await taizhang('parse', noticePath('002'), '-o', path)).toMatchObject({ code: 0 });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(path));
+    const workbook = await workbookAt(path);
     expect(workbook.getWorksheet('台账')!.rowCount).toBe(goldLedger('002').tasks.length + 1);
   });
 });

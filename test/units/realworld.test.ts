@@ -59,7 +59,7 @@ describe.each(TABLES)('%s: every unit of the matrix, typed three ways', (name) =
     const full = listed.map((unit) => identifyUnit(unit, table, matrix.meta.region).key);
     // And as the notice writes it, where that differs (省人社厅 for 省人力资源和社会保障厅).
     const written = rows.map((row) => row.spellings.at(-1)!);
-    const [asListed, withoutLevel, inFull, asWritten] = await Promise.all([listed, bare, full, written].map((names) => tasksByName(file, names)));
+    const [asListed, withoutLevel, inFull, asWritten] = await Promise.all([tasksByName(file, listed), tasksByName(file, bare), tasksByName(file, full), tasksByName(file, written)]);
     rows.forEach((row, index) => {
       const tasks = asListed[index]!;
       expect(tasks.filter((task) => !task.collective), row.unit).toHaveLength(row.total);
