@@ -1,22 +1,25 @@
 #!/usr/bin/env node
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// CommonJS (bin/package.json): a CommonJS entry starts without Node's ES module loader, which the
+// bundled CLI does not need (src/cli/bundle.ts loads it).
+'use strict';
+const { statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const dist = join(__dirname, '..', 'dist');
 
 // dist/bundle/ is the CLI of dist/ in a few files (scripts/bundle.mjs), quicker to start; it is
 // used only when built after dist/, so that a plain `tsc` never leaves the CLI running stale code.
 function bundleIsFresh() {
   try {
-    return statSync(new URL('../dist/bundle/main.js', import.meta.url)).mtimeMs >= statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs;
+    return statSync(join(dist, 'bundle', 'main.js')).mtimeMs >= statSync(join(dist, 'cli', 'main.js')).mtimeMs;
   } catch {
     return false;
   }
 }
 
-let run;
 if (bundleIsFresh()) {
-  const { loadBundle } = await import('../dist/cli/bundle.js');
-  ({ run } = loadBundle(fileURLToPath(new URL('../dist/bundle/', import.meta.url)))('main.js'));
+  const { loadBundle } = require(join(dist, 'bundle', 'start.js'));
+  loadBundle(join(dist, 'bundle'))('main.js').run(process.argv);
 } else {
-  ({ run } = await import('../dist/cli/main.js'));
+  import('../dist/cli/main.js').then(({ run }) => run(process.argv));
 }
-await run(process.argv);

@@ -96,7 +96,8 @@ export async function bundle(root, who = 'bundle') {
   }
   const roots = TEXT_PARSE_ROOTS.map((path) => `${dist}${path}`);
   const build = await rolldown({
-    input: { main: `${dist}cli/main.js`, worker: `${dist}batch/worker.js` },
+    // start: the loader bin/taizhang.js requires, which loads the rest with the code cache.
+    input: { main: `${dist}cli/main.js`, worker: `${dist}batch/worker.js`, start: `${dist}cli/bundle.js` },
     platform: 'node',
     plugins: [lazyChildProcess, commonJsChunks],
     transform: { define: IMPORT_META },
