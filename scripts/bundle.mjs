@@ -24,8 +24,12 @@ import { fileURLToPath } from 'node:url';
 
 /** What a parse of one text notice loads by import(): the roots of the chunk that holds them all. */
 const TEXT_PARSE_ROOTS = ['cli/main.js', 'cli/parse.js', 'batch/expand.js', 'batch/pool.js', 'pipeline.js', 'read/sheet/csv.js', 'export/json.js'];
-/** Bundled with the CLI: imported as CommonJS from an ES module, it costs more than the pipeline's own modules. */
-const BUNDLED_PACKAGES = new Set(['commander']);
+/**
+ * Bundled with the CLI: commander, whose CommonJS files cost more to load one by one than the
+ * pipeline's own modules; chalk, an ES module only, which the CommonJS bundle could not require on
+ * Node 20 before 20.19.
+ */
+const BUNDLED_PACKAGES = new Set(['commander', 'chalk']);
 /**
  * commander requires node:child_process at start, for executable subcommands taizhang does not
  * have; loading it (with net, dgram, …) is a tenth of a cold start. Within the bundle commander
@@ -101,7 +105,7 @@ export async function bundle(root, who = 'bundle') {
     platform: 'node',
     plugins: [lazyChildProcess, commonJsChunks],
     transform: { define: IMPORT_META },
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !BUNDLED_PACKAGES.has(id) && id !== 'node:child_process',
+    external: (id) => !/^[./#\0]/.test(id) && !BUNDLED_PACKAGES.has(id) && id !== 'node:child_process',
     onLog: (level, log, handler) => {
       if (!QUIET_CODES.has(log.code)) handler(level, log);
     },

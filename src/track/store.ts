@@ -2,6 +2,7 @@
 // only by the track, due and status commands) and written back whole, atomically, under a lock.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import type { BindParams, Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
@@ -13,8 +14,15 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 let engine: Promise<SqlJsStatic> | undefined;
 
-/** sql.js is CommonJS: required, it is not first scanned for its exports as an import() would (a 20 ms scan of 100 kB). */
-function sqlJs(): Promise<SqlJsStatic> {
+/**
+ * sql.js is CommonJS: required, it is not first scanned for its exports as an import() would (a
+ * 20 ms scan of 100 kB). For a write, its WebAssembly is compiled by V8's baseline compiler only:
+ * a write (an import, a plan added) touches little of the database, and optimising SQLite's hot
+ * functions on the other core cost more than it gave back (a sheet's import 0.54 → 0.45 s on two
+ * cores); status and due read all of it, and gain from the optimised code.
+ */
+function sqlJs({ forWrite }: { forWrite: boolean }): Promise<SqlJsStatic> {
+  if (engine === undefined && forWrite) setFlagsFromString('--liftoff-only');
   engine ??= (createRequire(import.meta.url)('sql.js') as typeof import('sql.js').default)();
   return engine;
 }
@@ -31,7 +39,7 @@ async function load(path: string, { create }: { create: boolean }): Promise<Data
   if (bytes !== undefined && !bytes.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
     throw new InputError(`${path}: not an SQLite database`);
   }
-  const db = new (await sqlJs()).Database(bytes);
+  const db = new (await sqlJs({ forWrite: create })).Database(bytes);
   // The file on disk is only ever replaced whole (updateStore): the copy in memory needs its
   // rollback journal and temporary tables in memory, not in sql.js's emulated files, which grow by
   // copying.
