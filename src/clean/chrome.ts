@@ -1,4 +1,4 @@
-import { ALL_DISCLOSURE_LABELS, disclosureField, NOTICE_TITLE, type DisclosureField } from '../vocabulary/disclosure.js';
+import { ALL_DISCLOSURE_LABELS, disclosedValue, disclosureField, NOTICE_TITLE, type DisclosureField } from '../vocabulary/disclosure.js';
 
 // Site chrome and junk: lines a web page or a crawler added around the notice. Each pattern names
 // the reason reported when the line is dropped. Patterns are tested against a cleaned line.
@@ -104,9 +104,6 @@ export function labelAlone(line: string): boolean {
   return word.length <= 6 && disclosureField(word) !== null;
 }
 
-// A disclosure line such as “文号： 琼府办〔2018〕34号” still tells the notice's own details.
-export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
-
 /** `label：value` pairs, a value running up to the next label. */
 const LABELLED_PAIRS = new RegExp(`(${TEXT_LABELS.join('|')})[：]\\s*(.*?)(?=\\s*(?:${TEXT_LABELS.join('|')})[：]|$)`, 'g');
 
@@ -118,13 +115,10 @@ export function metadataOf(line: string): Partial<Record<MetaHint, string>> {
   const text = chromeForm(line);
   const pairs = text.matchAll(LABELLED_PAIRS);
   for (const [, label, raw] of pairs) {
-    const value = raw!.trim();
-    if (!value || value === '无') continue;
     const field: DisclosureField | null = Object.hasOwn(CUT_LABELS, label!) ? CUT_LABELS[label!]! : disclosureField(label!);
-    if (field === 'docNumber') {
-      const docNumber = DOC_NUMBER.exec(value)?.[0];
-      if (docNumber) found.docNumber ??= docNumber.replace(/\s+/g, '');
-    } else if (field === 'issuer' || field === 'date') found[field] ??= value;
+    const value = field === null ? null : disclosedValue(field, raw!);
+    if (value === null) continue;
+    if (field === 'docNumber' || field === 'issuer' || field === 'date') found[field] ??= value;
     else if (field === 'title') found[NOTICE_TITLE.test(value) ? 'noticeTitle' : 'title'] ??= value.replace(/\s+/g, '');
   }
   return found;

@@ -1,5 +1,5 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
-import { DOC_NUMBER } from '../clean/chrome.js';
+import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
 import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';

@@ -58,6 +58,34 @@ let stepTable = new Int8Array(256);
 
 /** For each cell: the index of its column, or -1 for a cell outside the columns. */
 export function alignRow(shapes: CellShape[], columns: Column[], styles: (string | undefined)[] = [], known = new StyleColumns()): number[] {
+  const { assigned } = cheapestReading(shapes, columns, styles, known);
+  known.learn(styles, assigned);
+  return assigned;
+}
+
+/**
+ * A cell that fits the column it stands under this badly contradicts it: a 序号 or a time limit
+ * under 责任单位, a unit list under 完成时限, a numbering style away from its column. Anything may
+ * stand under 备注 or 说明, and long text under a task column is no contradiction.
+ */
+const CONTRADICTION = 1.5;
+/** How much cheaper another reading of a contradicted row must be to be taken instead. */
+const LAID_OUT_SLACK = 1;
+
+/**
+ * Whether a reader's row is read as it was laid out, cell under column: unless one of its cells
+ * contradicts its column and another reading fits clearly better. A header that lost its spans
+ * (工作任务 over three columns, written over one), a row that lost a merged cell and shifted its
+ * others left: read by what the cells hold instead.
+ */
+export function fitsAsLaidOut(shapes: CellShape[], columns: Column[], styles: (string | undefined)[], known: StyleColumns): boolean {
+  const fits = shapes.map((shape, i) => known.fit(styles[i], i, FIT[shape][columns[i]!.kind]));
+  if (fits.every((fit) => fit < CONTRADICTION)) return true;
+  const laidOut = fits.reduce((sum, fit) => sum + fit, 0);
+  return laidOut - cheapestReading(shapes, columns, styles, known).cost <= LAID_OUT_SLACK;
+}
+
+function cheapestReading(shapes: CellShape[], columns: Column[], styles: (string | undefined)[], known: StyleColumns): { assigned: number[]; cost: number } {
   const n = shapes.length;
   const m = columns.length;
   const width = m + 1;
@@ -112,8 +140,7 @@ export function alignRow(shapes: CellShape[], columns: Column[], styles: (string
       j--;
     }
   }
-  known.learn(styles, assigned);
-  return assigned;
+  return { assigned, cost: cost[n * width + m]! };
 }
 
 /** The cost of starting a row: a stream of cells breaks into rows only where its shapes say so. */

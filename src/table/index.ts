@@ -1,5 +1,5 @@
 import type { DroppedLine, ReaderRow, Role, SourceLine } from '../model.js';
-import { alignRow, alignStream, StyleColumns } from './align.js';
+import { alignRow, alignStream, fitsAsLaidOut, StyleColumns } from './align.js';
 import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from '../vocabulary/columns.js';
 import { recoverGrids, type GridCell } from './recover.js';
@@ -106,11 +106,17 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
           }
           table = newTable(GUESSED, false, reader?.table);
         }
-        // The reader's row has a cell under each column of its own header: nothing to guess.
-        const columnOf =
-          reader && !reader.rebuilt && table.headed && piece.cells.length === table.columns.length
-            ? piece.cells.map((_, i) => i)
-            : alignRow(piece.cells.map((c) => shapeOf(c.text)), table.columns, piece.cells.map((c) => matchMarker(c.text)?.style), table.styles);
+        // The reader's row has a cell under each column of its own header: nothing to guess, unless
+        // its cells contradict the columns they stand under (a header that lost its spans).
+        const shapes = piece.cells.map((c) => shapeOf(c.text));
+        const styles = piece.cells.map((c) => matchMarker(c.text)?.style);
+        const laidOut = reader && !reader.rebuilt && table.headed && piece.cells.length === table.columns.length;
+        let columnOf: number[];
+        if (laidOut && fitsAsLaidOut(shapes, table.columns, styles, table.styles)) {
+          columnOf = piece.cells.map((_, i) => i);
+          // Its numbering styles stay in their columns: a later row whose cells shifted is told by them.
+          table.styles.learn(styles, columnOf);
+        } else columnOf = alignRow(shapes, table.columns, styles, table.styles);
         const row = typedRow(piece.cells, columnOf, table, piece.line, reader?.spanned);
         // A row rebuilt from text, positions or tabs may have lost a merged cell; a laid-out one repeats it.
         blocks.push({ kind: 'row', row: fillFromAbove(row, table, !reader || reader.rebuilt === true) });

@@ -30,3 +30,20 @@ export const ALL_DISCLOSURE_LABELS = DISCLOSURE_LABELS.flatMap(({ labels }) => l
 export function disclosureField(label: string): DisclosureField | null {
   return DISCLOSURE_LABELS.find(({ labels }) => labels.includes(label))?.field ?? null;
 }
+
+/** A document number: 琼府办〔2018〕34号, with the brackets pages and pasted text use. */
+export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
+
+/** A disclosure value that says there is none: 文号：无. */
+const NO_VALUE = /^(无|暂无|空|-+|—+|\/)$/;
+
+/**
+ * What a disclosure field's value tells, or null when it tells nothing: none (无, —) or, for
+ * 文号, no document number. A document number loses its spaces.
+ */
+export function disclosedValue(field: DisclosureField, value: string): string | null {
+  const text = value.trim();
+  if (!text || NO_VALUE.test(text)) return null;
+  if (field === 'docNumber') return DOC_NUMBER.exec(text)?.[0].replace(/\s+/g, '') ?? null;
+  return text;
+}

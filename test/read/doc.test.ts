@@ -82,7 +82,8 @@ describe('.doc body text', () => {
 
   it('splits a table whose row ends are tabs by the width of its header', () => {
     const body = '分工表\n序号\t工作任务\t牵头单位\t配合单位\t\t1\t推进决策公开。\t市政府办\t\t\t2\t推进政策解读。\t\t市财政局\t\t3\t合并两列的一行\t\t\n说明\n';
-    expect(linesOf(body)).toEqual(['分工表', '序号 | 工作任务 | 牵头单位 | 配合单位 |', '1 | 推进决策公开。 | 市政府办 |  |', '2 | 推进政策解读。 |  | 市财政局 |', '3 | 合并两列的一行 |  |  |', '说明']);
+    expect(linesOf(body)).toEqual(['分工表', '序号 | 工作任务 | 牵头单位 | 配合单位 |', '1 | 推进决策公开。 | 市政府办 |  |', '2 | 推进政策解读。 |  | 市财政局 |', '3 | 合并两列的一行 |  |', '说明']);
+    // The last row has a cell fewer (two merged): written as short as it is, for the table stage to place.
   });
 
   it('finds no rows by width in cells without an empty one, or in one row', () => {

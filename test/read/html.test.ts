@@ -123,6 +123,14 @@ describe('htmlToText: tables', () => {
     expect(linesOf(trsPage(table))).toEqual(['工作任务 | 牵头单位 | 配合单位 |', '1.建立台账 | 各单位 |  |']);
   });
 
+  it('writes a row of fewer cells than the table is wide as short as it is: the browser shifted its cells left', () => {
+    const table = `<table><tr><td>序号</td><td>工作任务</td><td>细化分工</td><td>责任处室</td><td>完成时限</td></tr>
+      <tr><td>1</td><td>做好疫情信息发布</td><td>发布权威信息</td><td>疾控处</td><td>长期推进</td></tr>
+      <tr><td>2</td><td>做好疫苗接种信息公开</td><td>疾控处</td><td>长期推进</td></tr>
+      <tr><td>3</td><td>清理规范性文件</td><td>公开目录</td><td>政法处</td><td></td></tr></table>`;
+    expect(linesOf(trsPage(table)).slice(2)).toEqual(['2 | 做好疫苗接种信息公开 | 疾控处 | 长期推进 |', '3 | 清理规范性文件 | 公开目录 | 政法处 |  |']);
+  });
+
   it('joins the paragraphs of one cell with U+2029', () => {
     const table = `<table>${TASK_HEADER}<tr><td>一、公开</td><td>（一）公开预算。</td><td><p>市财政局</p><p>市审计局<br>&nbsp;市税务局</p></td></tr></table>`;
     expect(linesOf(trsPage(table))[1]).toBe('一、公开 | （一）公开预算。 | 市财政局\u2029市审计局\u2029市税务局 |');
@@ -215,6 +223,13 @@ describe('htmlToText: meta hints', () => {
     const page = htmlToText(`<body><div id="zoom">${disclosure}<p>正文一段，内容。</p></div></body>`);
     expect(page.text).toBe('正文一段，内容。');
     expect(page.metaHints.docNumber).toBe('某府办〔2018〕38号');
+  });
+
+  it('takes 文号：无 and a 文号 that is no document number for none', () => {
+    for (const value of ['无', '—', '见附件']) {
+      const table = `<table><tr><td>发文机关：</td><td>某市人民政府办公室</td><td>发文字号：</td><td>${value}</td></tr></table>`;
+      expect(htmlToText(`<body>${table}<div id="zoom"><p>正文一段，内容。</p></div></body>`).metaHints).toEqual({ issuer: '某市人民政府办公室' });
+    }
   });
 
   it('reads <meta name=ArticleTitle|PubDate|ContentSource>', () => {

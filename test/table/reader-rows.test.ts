@@ -65,11 +65,38 @@ describe('rows a reader found', () => {
     ]);
   });
 
-  it('realigns the rows of a table whose columns the reader rebuilt (a PDF, a .doc), where a lost cell shifts the rest left', () => {
+  it('realigns a row whose cells contradict their columns, where a lost cell shifted the rest left, rebuilt (a PDF, a .doc) or laid out (a page)', () => {
     const lines = sourceLines('序号|工作任务|具体要求|责任单位|完成时限|', '1 |推进决策公开|公开重大决策草案，广泛听取意见|市发改委| 6月底前|', '2 |做好政策解读工作|市政府办公室|长期坚持| |');
     const secondRow = (rebuilt: boolean) => summary(recoverTables(lines, readerRows(5, 3, { rebuilt })))[2];
-    expect(secondRow(true)).toEqual(['seq=2', 'requirement=做好政策解读工作', 'units:responsible=市政府办公室', 'deadline=长期坚持', 'outside=']);
-    // A page's own table is taken as it is: the second row's units cell is 长期坚持's column.
-    expect(secondRow(false)).toEqual(['seq=2', 'task=做好政策解读工作', 'requirement=市政府办公室', 'units:responsible=长期坚持', 'deadline=']);
+    const realigned = ['seq=2', 'requirement=做好政策解读工作', 'units:responsible=市政府办公室', 'deadline=长期坚持', 'outside='];
+    expect(secondRow(true)).toEqual(realigned);
+    // On a page too: 长期坚持 under 责任单位 and a unit under 具体要求 say a cell was lost.
+    expect(secondRow(false)).toEqual(realigned);
+  });
+
+  it('keeps a laid-out row whose cells contradict no column, however a reading by shapes would go', () => {
+    const lines = sourceLines('一级指标|二级指标|三级指标|指标说明|', '一、医疗质量|（一）功能定位|1.门诊人次数与出院人次数比|计算方法：门诊患者人次数/同期出院患者人次数。指标来源：医院填报。|');
+    expect(summary(recoverTables(lines, readerRows(4, 2)))[1]).toEqual([
+      'category=一、医疗质量',
+      'task=（一）功能定位',
+      'requirement=1.门诊人次数与出院人次数比',
+      'other=计算方法：门诊患者人次数/同期出院患者人次数。指标来源：医院填报。',
+    ]);
+  });
+
+  it('keeps a laid-out row as it is when its cells fit their columns, and keeps a numbering style in its column', () => {
+    const lines = sourceLines(
+      '工作任务|具体要求|责任单位|',
+      '一、做好财政信息公开|1.推进预算公开|市财政局|',
+      '二、做好网站信息公开|2.更新网站概况信息|市政府办公室|',
+      '3.及时反馈网民意见|市政府办公室| |',
+    );
+    expect(summary(recoverTables(lines, readerRows(3, 4))).slice(1)).toEqual([
+      // A task column that a row skips holds categories spanning rows.
+      ['category=一、做好财政信息公开', 'requirement=1.推进预算公开', 'units:responsible=市财政局'],
+      ['category=二、做好网站信息公开', 'requirement=2.更新网站概况信息', 'units:responsible=市政府办公室'],
+      // 1. was seen under 具体要求: the row lost its first cell, not its units.
+      ['requirement=3.及时反馈网民意见', 'units:responsible=市政府办公室', 'outside='],
+    ]);
   });
 });

@@ -5,17 +5,18 @@ import type { CheerioAPI } from 'cheerio';
 import { isTag, type Element } from 'domhandler';
 import { textOf } from './dom.js';
 import { disclosureLabel, ownRows } from './table.js';
-import { collapseLine, isoDate, squeeze } from './text.js';
+import { collapseLine, isoDate } from './text.js';
 import { META_TAGS, type MetaHints } from './vocabulary.js';
-import { NOTICE_TITLE, type DisclosureField } from '../../vocabulary/disclosure.js';
+import { disclosedValue, NOTICE_TITLE, type DisclosureField } from '../../vocabulary/disclosure.js';
 
 type Found = Partial<Record<DisclosureField, string>>;
 
 /** Label/value pairs of disclosure tables (two or more label cells) and of `标签：值` list items. */
 function disclosureValues($: CheerioAPI): Found {
   const found: Found = {};
-  const note = (field: DisclosureField | null, value: string): void => {
-    if (field && value && !(field in found)) found[field] = value;
+  const note = (field: DisclosureField | null, raw: string): void => {
+    const value = field === null ? null : disclosedValue(field, raw);
+    if (field && value !== null && !(field in found)) found[field] = value;
   };
   for (const table of $('table').toArray()) {
     const rows = ownRows(table).map((tr) => tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th')));
@@ -59,7 +60,7 @@ export function pageMetaHints($: CheerioAPI): MetaHints {
   if (title) hints[NOTICE_TITLE.test(title) ? 'noticeTitle' : 'title'] = title;
   const issuer = disclosed.issuer ?? tagged.issuer;
   if (issuer) hints.issuer = issuer;
-  if (disclosed.docNumber) hints.docNumber = squeeze(disclosed.docNumber);
+  if (disclosed.docNumber) hints.docNumber = disclosed.docNumber;
   const date = [disclosed.date, disclosed.pubDate, tagged.pubDate].map((d) => (d ? isoDate(d) : null)).find(Boolean);
   if (date) hints.date = date;
   return hints;
