@@ -27,9 +27,10 @@ const TEXT_PARSE_ROOTS = ['cli/main.js', 'cli/parse.js', 'batch/expand.js', 'bat
 /**
  * Bundled with the CLI: commander, whose CommonJS files cost more to load one by one than the
  * pipeline's own modules; chalk, an ES module only, which the CommonJS bundle could not require on
- * Node 20 before 20.19.
+ * Node 20 before 20.19; sql.js's JavaScript, 100 kB that every track, due and status command
+ * compiled anew (in the bundle it is in the code cache; its WebAssembly stays in node_modules).
  */
-const BUNDLED_PACKAGES = new Set(['commander', 'chalk']);
+const BUNDLED_PACKAGES = new Set(['commander', 'chalk', 'sql.js']);
 /**
  * commander requires node:child_process at start, for executable subcommands taizhang does not
  * have; loading it (with net, dgram, …) is a tenth of a cold start. Within the bundle commander

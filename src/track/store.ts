@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import type { BindParams, Database, SqlJsStatic, SqlValue } from 'sql.js';
+import initSqlJs, { type BindParams, type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write.js';
 import { today } from './dates.js';
@@ -15,15 +15,16 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 let engine: Promise<SqlJsStatic> | undefined;
 
 /**
- * sql.js is CommonJS: required, it is not first scanned for its exports as an import() would (a
- * 20 ms scan of 100 kB). For a write, its WebAssembly is compiled by V8's baseline compiler only:
+ * SQLite, once per process (the CLI's bundle holds sql.js's JavaScript, in its code cache; the
+ * WebAssembly is read from the package). For a write, it is compiled by V8's baseline compiler only:
  * a write (an import, a plan added) touches little of the database, and optimising SQLite's hot
  * functions on the other core cost more than it gave back (a sheet's import 0.54 → 0.45 s on two
  * cores); status and due read all of it, and gain from the optimised code.
  */
 function sqlJs({ forWrite }: { forWrite: boolean }): Promise<SqlJsStatic> {
   if (engine === undefined && forWrite) setFlagsFromString('--liftoff-only');
-  engine ??= (createRequire(import.meta.url)('sql.js') as typeof import('sql.js').default)();
+  // Its WebAssembly found through the package, wherever its JavaScript is (the CLI's bundle holds it).
+  engine ??= initSqlJs({ locateFile: (file) => createRequire(import.meta.url).resolve(`sql.js/dist/${file}`) });
   return engine;
 }
 
