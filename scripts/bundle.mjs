@@ -66,9 +66,22 @@ const CHUNK_PRELUDE = [
   "const __dynamicImport = typeof __hostImport === 'function' ? __hostImport : (specifier) => import(specifier);",
 ].join('\n');
 const DYNAMIC_IMPORT = /\bimport\(/g;
+/**
+ * createRequire(import.meta.url) is the chunk's own require in CommonJS: node:module, which Node
+ * loads with its source-map support, is not needed for it.
+ */
+const CREATE_REQUIRE = /\(0, (node_module\w*)\.createRequire\)\(__importMetaUrl\)/g;
+function withoutCreateRequire(code) {
+  const bindings = new Set([...code.matchAll(CREATE_REQUIRE)].map((m) => m[1]));
+  let out = code.replace(CREATE_REQUIRE, 'require');
+  for (const binding of bindings) {
+    if (!out.includes(`${binding}.`)) out = out.replace(`let ${binding} = require("node:module");\n`, '');
+  }
+  return out;
+}
 const commonJsChunks = {
   name: 'common-js-chunks',
-  renderChunk: (code) => `${CHUNK_PRELUDE}\n${code.replace(DYNAMIC_IMPORT, '__dynamicImport(')}`,
+  renderChunk: (code) => `${CHUNK_PRELUDE}\n${withoutCreateRequire(code).replace(DYNAMIC_IMPORT, '__dynamicImport(')}`,
 };
 /**
  * The sample runs that write the code cache, in order: each run starts from the cache the ones

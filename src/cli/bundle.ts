@@ -14,6 +14,8 @@ interface LoadedModule {
 }
 
 const hostImport = (specifier: string): Promise<unknown> => import(specifier);
+/** What the bundle's files require from outside it: they sit beside this loader (dist/bundle/). */
+const requireOutside = createRequire(import.meta.url);
 
 /** The bundle's files, each once; a name outside the bundle (node:fs, cheerio) is Node's to load. */
 export function loadBundle(folder: string): (file: string) => Record<string, unknown> {
@@ -35,8 +37,7 @@ export function loadBundle(folder: string): (file: string) => Record<string, unk
     const source = `(function (exports, require, module, __filename, __dirname, __hostImport) {${readFileSync(path, 'utf8')}\n})`;
     const script = new Script(source, { filename: path, cachedData });
     compiled.push({ script, path: cachePath });
-    const nodeRequire = createRequire(path);
-    const require = Object.assign((id: string) => (id.startsWith('./') ? load(join(dirname(path), id)) : nodeRequire(id)), { resolve: nodeRequire.resolve });
+    const require = Object.assign((id: string) => (id.startsWith('./') ? load(join(dirname(path), id)) : requireOutside(id)), { resolve: requireOutside.resolve });
     (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, path, dirname(path), hostImport);
     return module.exports;
   };
