@@ -18,7 +18,7 @@ const PLANS = 200;
 const TASKS = 100;
 const UNITS = 100;
 const MONTHS = 12;
-const RUNS = 3;
+const RUNS = 5;
 const LIMITS = { status: 1, import: 0.5, dbMB: 50 };
 
 build(ROOT);

@@ -27,7 +27,7 @@ export function lastId(db: Database): number {
 }
 
 type PlanRow = [id: number, uid: string, name: string, source: string, meta: Meta, sections: Section[]];
-type TaskRow = [planId: number, seq: number, id: number, number: string, path: string, title: string | null, text: string];
+type TaskRow = [planId: number, seq: number, id: number, number: string, path: string[], title: string | null, text: string];
 type RoleRow = [taskId: number, position: number, role: Role, named: string, unitId: number];
 type DeadlineRow = [taskId: number, position: number, text: string, date: string | null];
 
@@ -51,12 +51,9 @@ export function loadPlans(db: Database, uids?: readonly string[], { withUnits = 
   const ofCurrent = uids === undefined && rowIds === undefined ? '' : ` WHERE task_id IN (SELECT id ${current})`;
   const tasksOf = new Map<number, StoredTask[]>();
   const byRow = new Map<number, StoredTask>();
-  const taskRows = jsonRows<TaskRow>(db, `SELECT json_group_array(json_array(plan_id, seq, id, number, path, title, text)) ${current}`, params);
-  // The tasks of a section share its path: parsed once.
-  const paths = new Map<string, string[]>();
-  const pathOf = (json: string) => paths.get(json) ?? paths.set(json, JSON.parse(json) as string[]).get(json)!;
+  const taskRows = jsonRows<TaskRow>(db, `SELECT json_group_array(json_array(plan_id, seq, id, number, json(path), title, text)) ${current}`, params);
   for (const [planId, seq, rowId, number, path, title, text] of taskRows.sort(byFirstTwo)) {
-    const task: StoredTask = { rowId, id: number, seq, path: [...pathOf(path)], title, text, units: [], canonical: [], deadlines: [], line: null };
+    const task: StoredTask = { rowId, id: number, seq, path, title, text, units: [], canonical: [], deadlines: [], line: null };
     byRow.set(rowId, task);
     const planTasks = tasksOf.get(planId) ?? [];
     if (planTasks.length === 0) tasksOf.set(planId, planTasks);
