@@ -44,6 +44,13 @@ describe('the bundle loader', () => {
     expect(runMain().stdout.trim()).toBe('loaded true');
   });
 
+  it('is built with the caches of its chunks and of OpenCC’s tables, which a traditional notice loads', () => {
+    const built = readdirSync(join(import.meta.dirname, '../../dist/bundle'));
+    expect(built).toContain('main.js.cache');
+    expect(built).toContain('opencc_js_t2cn.cache');
+    expect(built.some((name) => /^text-parse-.*\.js\.cache$/.test(name))).toBe(true);
+  });
+
   it('compiles as usual when a cache is not V8’s (another Node, a damaged file)', () => {
     writeFileSync(join(folder, 'main.js.cache'), 'not a code cache');
     const result = runMain();
