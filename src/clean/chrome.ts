@@ -69,28 +69,6 @@ const SPAM_MAX_LENGTH = 40;
 const CHROME_MAX_LENGTH = Math.max(...CHROME_RULES.map((rule) => rule.maxLength));
 
 /**
- * The rules a line of a length may match (those whose maxLength it is within), joined into one
- * pattern per set of flags: a line is tested once or twice instead of once per rule. Most lines
- * are no chrome, and calling a test cost more than what it matched; only a line one of them
- * matches is tested rule by rule, for its reason.
- */
-const RULE_LENGTHS = [...new Set(CHROME_RULES.map((rule) => rule.maxLength))].sort((a, b) => a - b);
-const JOINED_RULES: RegExp[][] = RULE_LENGTHS.map((length) => {
-  const byFlags = new Map<string, string[]>();
-  for (const rule of CHROME_RULES) {
-    if (rule.maxLength < length) continue;
-    byFlags.set(rule.pattern.flags, [...(byFlags.get(rule.pattern.flags) ?? []), `(?:${rule.pattern.source})`]);
-  }
-  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-});
-
-/** Whether some rule a line of its length may match matches it. */
-function mayBeChrome(text: string): boolean {
-  const index = RULE_LENGTHS.findIndex((length) => text.length <= length);
-  return index >= 0 && JOINED_RULES[index]!.some((pattern) => pattern.test(text));
-}
-
-/**
  * A line as chrome is tested: metadata comes as `[索引号]…`, `1. [索引号]…`, `索 引 号：…`, and as
  * pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |`.
  */
@@ -111,7 +89,7 @@ const BRACKET_START = /^[[【［]/;
 export function chromeReason(line: string): string | null {
   if (line.length > CHROME_MAX_LENGTH) return null;
   const text = chromeForm(line);
-  if (mayBeChrome(text)) for (const rule of CHROME_RULES) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+  for (const rule of CHROME_RULES) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
   if (text.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(text) && (text.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;
 }
