@@ -53,6 +53,9 @@ export class StyleColumns {
   }
 }
 
+/** How well a cell fits column j: its shape, and the column its numbering style was seen in. */
+const cellFit = (shape: CellShape, style: string | undefined, columns: Column[], j: number, known: StyleColumns) => known.fit(style, j, FIT[shape][columns[j]!.kind]);
+
 let costTable = new Float64Array(256);
 let stepTable = new Int8Array(256);
 
@@ -79,7 +82,7 @@ const LAID_OUT_SLACK = 1;
  * others left: read by what the cells hold instead.
  */
 export function fitsAsLaidOut(shapes: CellShape[], columns: Column[], styles: (string | undefined)[], known: StyleColumns): boolean {
-  const fits = shapes.map((shape, i) => known.fit(styles[i], i, FIT[shape][columns[i]!.kind]));
+  const fits = shapes.map((shape, i) => cellFit(shape, styles[i], columns, i, known));
   if (fits.every((fit) => fit < CONTRADICTION)) return true;
   const laidOut = fits.reduce((sum, fit) => sum + fit, 0);
   return laidOut - cheapestReading(shapes, columns, styles, known).cost <= LAID_OUT_SLACK;
@@ -120,7 +123,7 @@ function cheapestReading(shapes: CellShape[], columns: Column[], styles: (string
           step[at + width] = 2;
         }
         if (j < m) {
-          const fit = here + known.fit(styles[i], j, FIT[shapes[i]!][columns[j]!.kind]);
+          const fit = here + cellFit(shapes[i]!, styles[i], columns, j, known);
           if (fit < cost[at + width + 1]!) {
             cost[at + width + 1] = fit;
             step[at + width + 1] = 3;

@@ -1,28 +1,20 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressLine, startProgress } from '../../src/batch/progress.js';
 import { NOTICES, STACK_FRAME, taizhang, TERMINAL_CONTROL, type Run, withoutWarnings } from '../support/cli.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // Batches through the real binary: folders, patterns, -o DIR, --jsonl, bad files among good ones.
 
 const FIXTURES = ['hainan-2018', 'luan-2017', 'nanchang-2021', 'taishan-2019', 'yancheng-2016'];
 const BINARY = Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x00, 0x7f, 0x00, 0x80, 0x00]);
 
-let scratch: string;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-batch-'));
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = temporaryFolder('taizhang-batch-');
 
 /** A fresh folder holding these files: path → a fixture's name, or the content itself. */
 async function tree(name: string, files: Record<string, string | Buffer>): Promise<string> {
-  const root = join(scratch, name);
+  const root = join(scratch.path, name);
   await mkdir(root, { recursive: true });
   for (const [path, source] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
@@ -63,7 +55,7 @@ describe('taizhang parse DIR', () => {
       'ledger.json': '{}',
       '.hidden/plan.txt': 'yancheng-2016',
     });
-    const out = join(scratch, 'folder-out', 'deeper'); // missing folders are created
+    const out = join(scratch.path, 'folder-out', 'deeper'); // missing folders are created
     const run = await taizhang(['parse', input, '-o', out]);
     expect(run).toMatchObject({ code: 0, stdout: '' });
     expect(withoutWarnings(run.stderr)).toBe('taizhang: 4 parsed, 0 failed\n');
@@ -81,7 +73,7 @@ describe('taizhang parse DIR', () => {
       'c-empty.txt': '   \n\n',
       'd.txt': 'yancheng-2016',
     });
-    const out = join(scratch, 'bad-out');
+    const out = join(scratch.path, 'bad-out');
     const run = await taizhang(['parse', input, '-o', out]);
     expect(run.code).toBe(2);
     const lines = run.stderr.trimEnd().split('\n');
@@ -103,7 +95,7 @@ describe('taizhang parse DIR', () => {
 
   it('says so when a folder holds no notices, and --quiet leaves only the failures', async () => {
     const empty = await tree('empty', { 'notes.json': '{}' });
-    const run = await taizhang(['parse', empty, '-o', join(scratch, 'empty-out'), '--quiet']);
+    const run = await taizhang(['parse', empty, '-o', join(scratch.path, 'empty-out'), '--quiet']);
     expect(run).toMatchObject({ code: 2, stderr: `taizhang: ${empty}: no notices found (.txt .htm .html .shtml .docx .doc .wps .pdf .xlsx .csv, or text without an extension)\n` });
   });
 
@@ -121,7 +113,7 @@ describe('taizhang parse DIR', () => {
 describe('taizhang parse GLOB', () => {
   it('expands a quoted pattern itself, placing matches below its fixed folder', async () => {
     const input = await tree('glob', { 'x/a.txt': 'luan-2017', 'y/a.txt': 'taishan-2019', 'y/skip.html': '<p>不是这个</p>' });
-    const out = join(scratch, 'glob-out');
+    const out = join(scratch.path, 'glob-out');
     const run = await taizhang(['parse', `${input}/**/*.txt`, '-o', out]);
     expect(run.code).toBe(0);
     expect(withoutWarnings(run.stderr)).toBe('taizhang: 2 parsed, 0 failed\n');
@@ -129,10 +121,10 @@ describe('taizhang parse GLOB', () => {
   });
 
   it('reports a pattern that matches nothing and goes on with the rest', async () => {
-    const out = join(scratch, 'glob-none-out');
-    const run = await taizhang(['parse', join(scratch, 'nowhere', '*.txt'), join(NOTICES, 'luan-2017.txt'), '-o', out]);
+    const out = join(scratch.path, 'glob-none-out');
+    const run = await taizhang(['parse', join(scratch.path, 'nowhere', '*.txt'), join(NOTICES, 'luan-2017.txt'), '-o', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`taizhang: ${join(scratch, 'nowhere', '*.txt')}: no file matches this pattern\ntaizhang: 1 parsed, 1 failed\n`);
+    expect(run.stderr).toBe(`taizhang: ${join(scratch.path, 'nowhere', '*.txt')}: no file matches this pattern\ntaizhang: 1 parsed, 1 failed\n`);
     expect(await readdir(out)).toEqual(['luan-2017.json']);
   });
 });
@@ -155,7 +147,7 @@ describe('taizhang parse --jsonl', () => {
   });
 
   it('writes them into the -o file whole, leaving no temporary file', async () => {
-    const folder = join(scratch, 'jsonl');
+    const folder = join(scratch.path, 'jsonl');
     const run = await taizhang(['parse', ...notices, '--jsonl', '-o', join(folder, 'all.jsonl')]);
     expect(run).toMatchObject({ code: 0, stdout: '' });
     expect(withoutWarnings(run.stderr)).toBe('');

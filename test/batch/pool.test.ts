@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Pool from '../../src/batch/pool.js';
 import { InputError } from '../../src/errors.js';
 import type { Exported } from '../../src/export/index.js';
 import type { Ledger } from '../../src/model.js';
 import { NOTICES, ROOT } from '../support/cli.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // The threads run dist/batch/worker.js (test/support/global-setup.ts builds dist/), so the pool is the
 // built one too: its errors are dist's InputError, recognised here by name and exit code.
@@ -140,17 +141,11 @@ describe.each([1, 2])('parseMany on %i thread(s)', (threads) => {
 });
 
 describe('parseMany when a worker thread dies', () => {
-  let scratch: string;
-  beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'taizhang-pool-'));
-  });
-  afterAll(async () => {
-    await rm(scratch, { recursive: true, force: true });
-  });
+  const scratch = temporaryFolder('taizhang-pool-');
 
   /** A worker script that answers with the input's name, and dies as the input's name says. */
   async function workerScript(body: string): Promise<URL> {
-    const path = join(scratch, `worker-${Math.random().toString(36).slice(2)}.mjs`);
+    const path = join(scratch.path, `worker-${Math.random().toString(36).slice(2)}.mjs`);
     await writeFile(path, `import { parentPort } from 'node:worker_threads';\n${body}`);
     return pathToFileURL(path);
   }

@@ -1,11 +1,11 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { reportFailure, worseExitCode } from '../../src/batch/report.js';
 import { InputError } from '../../src/errors.js';
 import { NOTICES, ROOT, STACK_FRAME, taizhang, type Run, withoutWarnings } from '../support/cli.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // These tests run the built binary and check the shape of what comes out; the tasks in it are
 // the golden tests' business.
@@ -30,19 +30,11 @@ function expectLedgerJson(text: string, sourceName: string): void {
   expect(Array.isArray(ledger.tasks)).toBe(true);
 }
 
-let scratch: string;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-cli-'));
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = temporaryFolder('taizhang-cli-');
 
 /** A fresh folder for one test. */
 async function folder(name: string): Promise<string> {
-  const path = join(scratch, name);
+  const path = join(scratch.path, name);
   await mkdir(path, { recursive: true });
   return path;
 }
@@ -165,7 +157,7 @@ describe('taizhang parse', () => {
   it('refuses two inputs that would write the same output file', async () => {
     const copy = join(await folder('twins'), 'taishan-2019.txt');
     await copyFile(NOTICE, copy);
-    const out = join(scratch, 'twins-out');
+    const out = join(scratch.path, 'twins-out');
     expectOneLineError(await taizhang(['parse', NOTICE, copy, '-o', out]), 'taishan-2019.json');
   });
 

@@ -1,22 +1,14 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffFixture, expectOneLineError, noticePath, taizhang } from './helpers.js';
+import { temporaryFolder } from '../support/folder.js';
 
 const OLD = diffFixture('15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html');
 const NEW = diffFixture('13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html');
 const ANSI = /\u001b\[\d+(;\d+)*m/;
 
-let scratch: string;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-diff-cli-'));
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = temporaryFolder('taizhang-diff-cli-');
 
 describe('taizhang diff', () => {
   it('prints the report on the terminal, counts first, without colour into a pipe', async () => {
@@ -46,7 +38,7 @@ describe('taizhang diff', () => {
     ['report.md', '# 台账对比：'],
     ['report.json', '{'],
   ])('writes -o %s in the format of its extension', async (file, start) => {
-    const target = join(scratch, 'out', file);
+    const target = join(scratch.path, 'out', file);
     const run = await taizhang(['diff', OLD, NEW, '-o', target]);
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect((await readFile(target, 'utf8')).startsWith(start)).toBe(true);
@@ -63,8 +55,8 @@ describe('taizhang diff', () => {
   });
 
   it('reads ledgers parsed before (.json) as they are', async () => {
-    const oldLedger = join(scratch, 'old.json');
-    const newLedger = join(scratch, 'new.json');
+    const oldLedger = join(scratch.path, 'old.json');
+    const newLedger = join(scratch.path, 'new.json');
     expect((await taizhang(['parse', OLD, '-o', oldLedger])).code).toBe(0);
     expect((await taizhang(['parse', NEW, '-o', newLedger])).code).toBe(0);
     const fromLedgers = await taizhang(['diff', oldLedger, newLedger, '--format', 'json']);
@@ -73,7 +65,7 @@ describe('taizhang diff', () => {
   });
 
   it('reads --aliases files', async () => {
-    const aliases = join(scratch, 'aliases.yaml');
+    const aliases = join(scratch.path, 'aliases.yaml');
     await writeFile(aliases, 'units:\n  - name: 乡村振兴局\n    formerly: [扶贫办]\n');
     const run = await taizhang(['diff', noticePath('yancheng-2016'), noticePath('yancheng-2016'), '--aliases', aliases, '--format', 'json']);
     expect(run.code).toBe(0);
@@ -81,7 +73,7 @@ describe('taizhang diff', () => {
   });
 
   it('refuses an output file whose format it cannot tell', async () => {
-    expectOneLineError(await taizhang(['diff', OLD, NEW, '-o', join(scratch, 'report.txt')]), 'report.txt', '--format md|json|html|xlsx');
+    expectOneLineError(await taizhang(['diff', OLD, NEW, '-o', join(scratch.path, 'report.txt')]), 'report.txt', '--format md|json|html|xlsx');
   });
 
   it('refuses a threshold outside 0–1', async () => {
@@ -90,16 +82,16 @@ describe('taizhang diff', () => {
   });
 
   it('names a missing input, a bad ledger and a missing alias file in one line', async () => {
-    expectOneLineError(await taizhang(['diff', join(scratch, 'missing.txt'), NEW]), 'missing.txt', 'no such file');
-    const notLedger = join(scratch, 'not-a-ledger.json');
+    expectOneLineError(await taizhang(['diff', join(scratch.path, 'missing.txt'), NEW]), 'missing.txt', 'no such file');
+    const notLedger = join(scratch.path, 'not-a-ledger.json');
     await writeFile(notLedger, '{"tasks": []}');
     expectOneLineError(await taizhang(['diff', notLedger, NEW]), 'not-a-ledger.json', 'not a taizhang/1 ledger');
-    expectOneLineError(await taizhang(['diff', OLD, NEW, '--aliases', join(scratch, 'none.yaml')]), 'none.yaml');
+    expectOneLineError(await taizhang(['diff', OLD, NEW, '--aliases', join(scratch.path, 'none.yaml')]), 'none.yaml');
   });
 
   it('reads standard input once only, and never overwrites an input', async () => {
     expectOneLineError(await taizhang(['diff', '-', '-']), 'standard input');
-    const copy = join(scratch, 'copy.json');
+    const copy = join(scratch.path, 'copy.json');
     expect((await taizhang(['parse', OLD, '-o', copy])).code).toBe(0);
     const before = await stat(copy);
     expectOneLineError(await taizhang(['diff', copy, NEW, '-o', copy]), 'refusing to overwrite input file');

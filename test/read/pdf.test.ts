@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createDeflate } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreLedger, shortfalls } from '../../src/eval/score.js';
 import type { Ledger } from '../../src/model.js';
 import { parseBytes } from '../../src/pipeline.js';
@@ -12,6 +10,7 @@ import { foldRadicals } from '../../src/read/pdf/fold.js';
 import { joinTables, type Block, type Line, type Table } from '../../src/read/pdf/layout.js';
 import { paragraphsOf, withoutRunningLines } from '../../src/read/pdf/paragraphs.js';
 import { expectParseRefused } from '../support/cli.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // The seed notices printed to PDF by Chromium (scripts/make-pdf-fixtures.mjs): A4 pages with a
 // running header and a page number footer, taishan-2019 a ruled table over several page breaks.
@@ -168,13 +167,9 @@ async function deflatedZeros(bytes: number): Promise<Buffer> {
 }
 
 describe('bad PDFs', () => {
-  let scratch: string;
-  beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'taizhang-pdf-'));
-  });
-  afterAll(() => rm(scratch, { recursive: true, force: true }));
+  const scratch = temporaryFolder('taizhang-pdf-');
 
-  const refused = (name: string, bytes: Uint8Array, message: RegExp) => expectParseRefused(scratch, name, bytes, message);
+  const refused = (name: string, bytes: Uint8Array, message: RegExp) => expectParseRefused(scratch.path, name, bytes, message);
 
   it('refuses a scan (an image-only PDF): no text layer, no OCR', async () => {
     await refused('scan.pdf', readFileSync(join(PDFS, 'image-only.pdf')), /no text layer.*OCR is not supported/);

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreLedger, shortfalls } from '../../src/eval/score.js';
 import type { Ledger } from '../../src/model.js';
 import { parseBytes } from '../../src/pipeline.js';
 import { csvRows } from '../../src/read/sheet/csv.js';
 import { expectParseRefused } from '../support/cli.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // A 任务分工表 made from the yancheng-2016 gold ledger (scripts/make-sheet-fixtures.mjs): a title
 // row, one column per role, the category merged down over its tasks, a sheet of notes after it.
@@ -60,13 +59,9 @@ describe('a 分工表 as CSV', () => {
 });
 
 describe('bad workbooks', () => {
-  let scratch: string;
-  beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'taizhang-sheet-'));
-  });
-  afterAll(() => rm(scratch, { recursive: true, force: true }));
+  const scratch = temporaryFolder('taizhang-sheet-');
 
-  const refused = (name: string, bytes: Uint8Array, message: RegExp) => expectParseRefused(scratch, name, bytes, message);
+  const refused = (name: string, bytes: Uint8Array, message: RegExp) => expectParseRefused(scratch.path, name, bytes, message);
 
   /** A workbook zip of these parts, with the content types and relations exceljs needs. */
   async function workbookOf(sheetXml: string): Promise<Uint8Array> {

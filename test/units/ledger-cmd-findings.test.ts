@@ -1,11 +1,10 @@
 // Issue 11's findings on units, each as its case, run on the built binary with the real pages.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { taizhang } from '../support/cli.js';
 import { realPage } from '../support/pages.js';
 import { workbookAt } from '../support/workbook.js';
+import { temporaryFolder } from '../support/folder.js';
 
 const page = (number: string) =>
   ({
@@ -41,13 +40,7 @@ async function matrix(file: string) {
   return JSON.parse(run.stdout).units as { unit: string; kind: string; today: string | null; spellings: string[]; total: number }[];
 }
 
-let scratch: string;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-findings-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = temporaryFolder('taizhang-findings-');
 
 describe('--unit resolves names as a clerk types them', () => {
   it('经济发展局 in a 区 notice is 区经济发展局: its 6 lead tasks, not 0', async () => {
@@ -167,7 +160,7 @@ describe('consistent commands', () => {
   });
 
   it('ledger a b --unit X -o x.xlsx: one workbook, a sheet per notice, and no word of --jsonl', async () => {
-    const path = join(scratch, '经济发展局.xlsx');
+    const path = join(scratch.path, '经济发展局.xlsx');
     const run = await taizhang(['ledger', page('01'), page('12'), page('14'), '--unit', '经济发展局', '-o', path]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('jsonl');
@@ -185,7 +178,7 @@ describe('consistent commands', () => {
   });
 
   it('several inputs to one json file still need a directory, and ledger does not suggest --jsonl', async () => {
-    const run = await taizhang(['ledger', page('01'), page('12'), '--unit', '经济发展局', '-o', join(scratch, 'all.json')]);
+    const run = await taizhang(['ledger', page('01'), page('12'), '--unit', '经济发展局', '-o', join(scratch.path, 'all.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('several inputs need a directory for -o, one output per input');
     expect(run.stderr).not.toContain('jsonl');

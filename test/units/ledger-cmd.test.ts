@@ -1,11 +1,11 @@
 import { csvRows } from '../../src/read/sheet/csv.js';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { taizhang as run } from '../support/cli.js';
 import { CITY_DEPARTMENT_GROUPS, expectedMatches, goldLedger, noticePath, SEEDS } from '../support/units-expected.js';
 import { workbookAt } from '../support/workbook.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // These run the built binary (test/support/global-setup.ts builds dist/) on the seed notices; the expected
 // answers come from the gold ledgers.
@@ -29,13 +29,7 @@ async function json(...args: string[]) {
   return JSON.parse(run.stdout);
 }
 
-let scratch: string;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-ledger-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = temporaryFolder('taizhang-ledger-');
 
 describe('taizhang ledger', () => {
   it.each([
@@ -98,7 +92,7 @@ describe('taizhang ledger', () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/^taizhang: --format xlsx makes a binary file: name it with -o FILE\.xlsx\n$/);
 
-    const path = join(scratch, 'out', '台账.xlsx');
+    const path = join(scratch.path, 'out', '台账.xlsx');
     const run = await taizhang('ledger', noticePath('000'), '--unit', '市财政局', '--unit', '市人社局', '-o', path);
     expect(run).toMatchObject({ code: 0, stdout: '' });
     expect(notWarnings(run.stderr)).toBe('');
@@ -117,11 +111,11 @@ describe('taizhang ledger', () => {
   });
 
   it('reads --aliases files after the built-in table', async () => {
-    const aliases = join(scratch, 'aliases.yaml');
+    const aliases = join(scratch.path, 'aliases.yaml');
     await writeFile(aliases, 'units:\n  - name: 财政局\n    spellings: [财政钱袋局]\n');
     const ledger = await json('ledger', noticePath('000'), '--unit', '市财政钱袋局', '--aliases', aliases);
     expect(ledger.tasks.map((task: { id: string }) => task.id)).toEqual(expectedMatches(goldLedger('000'), ['市财政局']).map((match) => match.id));
-    const missing = await taizhang('ledger', noticePath('000'), '--unit', '市财政局', '--aliases', join(scratch, 'none.yaml'));
+    const missing = await taizhang('ledger', noticePath('000'), '--unit', '市财政局', '--aliases', join(scratch.path, 'none.yaml'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^taizhang: .*none\.yaml: no such file or directory\n$/);
   });
@@ -162,25 +156,25 @@ describe('taizhang units', () => {
   });
 
   it('writes xlsx to a file, and refuses formats it has not', async () => {
-    const path = join(scratch, 'units.xlsx');
+    const path = join(scratch.path, 'units.xlsx');
     expect(await taizhang('units', noticePath('001'), '-o', path)).toMatchObject({ code: 0 });
     const workbook = await workbookAt(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['单位', '来源']);
 
-    const yamlFile = await taizhang('units', noticePath('001'), '-o', join(scratch, 'units.yaml'));
+    const yamlFile = await taizhang('units', noticePath('001'), '-o', join(scratch.path, 'units.yaml'));
     expect(yamlFile.code).toBe(2);
     expect(yamlFile.stderr).toContain('the unit matrix is written as json, csv, md, xlsx, not yaml');
     const yaml = await taizhang('units', noticePath('001'), '--format', 'yaml');
     expect(yaml.code).toBe(2);
     // An unknown extension is answered with the matrix's own formats, before anything is parsed.
-    const unknown = await taizhang('units', noticePath('001'), '-o', join(scratch, 'units.foo'));
+    const unknown = await taizhang('units', noticePath('001'), '-o', join(scratch.path, 'units.foo'));
     expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('use --format json|csv|md|xlsx') });
   });
 });
 
 describe('taizhang parse -o x.xlsx', () => {
   it('writes the 台账 workbook', async () => {
-    const path = join(scratch, 'parse.xlsx');
+    const path = join(scratch.path, 'parse.xlsx');
     expect(await taizhang('parse', noticePath('002'), '-o', path)).toMatchObject({ code: 0 });
     const workbook = await workbookAt(path);
     expect(workbook.getWorksheet('台账')!.rowCount).toBe(goldLedger('002').tasks.length + 1);

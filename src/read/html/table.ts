@@ -184,7 +184,7 @@ export function tableRowLines(grid: Grid, headerRows: number[]): RowLine[] {
     // A row with fewer cells than the table is wide (no span covers its last slots) was laid out
     // from the left by the browser, its cells shifted where a merged cell was lost: it is written
     // as short as it is, and the table stage places its cells by what they hold.
-    const columns = headerRows.includes(r) ? usedColumns : usedColumns.slice(0, lastIndexWhere(usedColumns, (c) => row[c] !== undefined) + 1);
+    const columns = headerRows.includes(r) ? usedColumns : usedColumns.slice(0, usedColumns.findLastIndex((c) => row[c] !== undefined) + 1);
     const rowTexts = columns.map((c) => texts[r]![c]!);
     if (!rowTexts.some(Boolean)) return;
     const spanned = columns.map((c) => row[c] !== undefined && row[c]!.row < r);
@@ -197,9 +197,4 @@ export function tableRowLines(grid: Grid, headerRows: number[]): RowLine[] {
 function rowElement(row: (GridCell | undefined)[], r: number): Element | null {
   const parent = row.find((cell) => cell?.row === r)?.element.parent;
   return parent && isTag(parent) ? parent : null;
-}
-
-function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
-  return -1;
 }
