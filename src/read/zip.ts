@@ -62,12 +62,17 @@ export function zipEntries(bytes: Uint8Array, kind: string): ZipEntry[] {
   return entries;
 }
 
-/** The entries of a file that is a zip inside (a Word file, a workbook): its faults told as that file's damage. */
+/** A fault found reading a file that is a zip inside (a Word file, a workbook), told as that file's damage. */
+export function damagedFile(file: string, error: unknown): InputError {
+  return new InputError(`a damaged ${file}: ${(error as Error).message}`);
+}
+
+/** The entries of a file that is a zip inside: its faults told as that file's damage. */
 export function entriesOfFile(bytes: Uint8Array, file: string): ZipEntry[] {
   try {
     return zipEntries(bytes, 'a zip archive');
   } catch (error) {
-    throw new InputError(`a damaged ${file}: ${(error as Error).message}`);
+    throw damagedFile(file, error);
   }
 }
 

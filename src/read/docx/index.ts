@@ -9,12 +9,11 @@ import { formatSize, MAX_DOCX_UNPACKED_BYTES } from '../../limits.js';
 import type { Decoded } from '../../model.js';
 import { htmlToText } from '../html/to-text.js';
 import { writeListNumbers } from './numbering.js';
-import { entriesOfFile, unpackedSize } from '../zip.js';
+import { damagedFile, entriesOfFile, unpackedSize } from '../zip.js';
 
 const DOCUMENT = 'word/document.xml';
 
-const damaged = (error: unknown): InputError =>
-  error instanceof InputError ? error : new InputError(`a damaged Word file: ${(error as Error).message}`);
+const damaged = (error: unknown): InputError => (error instanceof InputError ? error : damagedFile('Word file', error));
 
 const tooLarge = (): InputError => new InputError(`a Word file that unpacks to more than ${formatSize(MAX_DOCX_UNPACKED_BYTES)}`);
 

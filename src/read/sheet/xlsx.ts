@@ -3,7 +3,7 @@
 import { InputError } from '../../errors.js';
 import type { Decoded } from '../../model.js';
 import { decodedSheets } from './read.js';
-import { entriesOfFile, unpackedSize } from '../zip.js';
+import { damagedFile, entriesOfFile, unpackedSize } from '../zip.js';
 import { MAX_SHEET_ROWS, type Merge, type Sheet } from './table.js';
 
 /** The sheets' XML together may hold this much; a workbook of a million empty rows holds more. */
@@ -36,7 +36,7 @@ export async function readXlsx(bytes: Uint8Array, options: { name: string }): Pr
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new InputError(`a damaged Excel workbook: ${(error as Error).message}`);
+    throw damagedFile('Excel workbook', error);
   }
   const sheets: Sheet[] = [];
   workbook.eachSheet((worksheet) => {
