@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffLedgers } from '../../src/diff/diff.js';
 import { renderDiff } from '../../src/diff/index.js';
 import { diffFixture, ledgerOfFile } from './helpers.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // The HTML report opened in a real browser: Debian's chromium, which .ci/run installs on CI.
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,11 +26,11 @@ interface Shot {
   log: string;
 }
 
-let scratch: string;
+const scratch = temporaryFolder('taizhang-diff-chromium-');
 
 /** Opens the page headless, renders it to a screenshot and returns the image and the log. */
 async function screenshot(page: string): Promise<Shot> {
-  const png = join(scratch, `${Math.random().toString(36).slice(2)}.png`);
+  const png = join(scratch.path, `${Math.random().toString(36).slice(2)}.png`);
   const args = [
     '--headless',
     '--no-sandbox',
@@ -40,7 +40,7 @@ async function screenshot(page: string): Promise<Shot> {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    `--user-data-dir=${join(scratch, 'profile')}`,
+    `--user-data-dir=${join(scratch.path, 'profile')}`,
     `--screenshot=${png}`,
     `--window-size=${WIDTH},${HEIGHT}`,
     '--enable-logging=stderr',
@@ -64,13 +64,6 @@ function consoleMessages(log: string): string[] {
   return log.split('\n').filter((line) => /:CONSOLE[:(]|Uncaught/.test(line));
 }
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-diff-chromium-'));
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
 
 describe.skipIf(!available && !process.env.CI)('the HTML report in headless Chromium', () => {
   it('is installed (CI installs it in .ci/run)', () => {
@@ -82,7 +75,7 @@ describe.skipIf(!available && !process.env.CI)('the HTML report in headless Chro
       await ledgerOfFile(diffFixture('15-fujian-2017-zwgk-task-breakdown-table-rowspan-thead.html')),
       await ledgerOfFile(diffFixture('13-fujian-2018-zwgk-task-breakdown-table-colspan-pasted-fjgov.html')),
     );
-    const page = join(scratch, 'report.html');
+    const page = join(scratch.path, 'report.html');
     await writeFile(page, renderDiff(report, 'html'));
 
     const { png, log } = await screenshot(page);
@@ -95,7 +88,7 @@ describe.skipIf(!available && !process.env.CI)('the HTML report in headless Chro
   });
 
   it('would catch a page with errors (the check above can fail)', { timeout: TIMEOUT_MS + 10_000 }, async () => {
-    const page = join(scratch, 'broken.html');
+    const page = join(scratch.path, 'broken.html');
     await writeFile(page, '<!DOCTYPE html><p>x</p><script>throw new Error("broken page")</script>');
     const { log } = await screenshot(page);
     expect(consoleMessages(log).join('\n')).toContain('Uncaught Error: broken page');

@@ -1,18 +1,18 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import initSqlJs from 'sql.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, STACK_FRAME, taizhang } from '../support/cli.js';
 import { realPage } from '../support/pages.js';
+import { temporaryFolder } from '../support/folder.js';
 
 // Bad input to the tracking commands: one clear line, exit 2, nothing written.
 
 const PLAN = join(ROOT, 'fixtures', 'track', 'nanchang-2021.json');
 const OTHER_PLAN = join(ROOT, realPage('12-pingtan-2021-zwgk-task-breakdown-table-colspan-mso.html'));
 
-let scratch: string;
+const scratch = temporaryFolder('taizhang-track-bad-');
 
 async function run(cwd: string, ...args: string[]) {
   return taizhang(args, { cwd });
@@ -29,7 +29,7 @@ async function fails(cwd: string, ...args: string[]): Promise<string> {
 
 /** A folder with a database holding one plan, and what its files are. */
 async function folderWith(plan: string): Promise<{ dir: string; snapshot: () => Promise<Record<string, string>> }> {
-  const dir = await mkdtemp(join(scratch, 'db-'));
+  const dir = await mkdtemp(join(scratch.path, 'db-'));
   expect((await run(dir, 'track', 'add', plan)).code).toBe(0);
   const snapshot = async () => {
     const files: Record<string, string> = {};
@@ -39,13 +39,6 @@ async function folderWith(plan: string): Promise<{ dir: string; snapshot: () => 
   return { dir, snapshot };
 }
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'taizhang-track-bad-'));
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
 
 describe('bad input to the tracking commands', () => {
   it('refuses a sheet of another plan, with or without its key column', async () => {
@@ -93,7 +86,7 @@ describe('bad input to the tracking commands', () => {
   });
 
   it('refuses a database file that is not SQLite, and a database that is missing', async () => {
-    const dir = await mkdtemp(join(scratch, 'not-sqlite-'));
+    const dir = await mkdtemp(join(scratch.path, 'not-sqlite-'));
     await writeFile(join(dir, 'taizhang.db'), 'not a database\n');
     for (const command of [['status'], ['track', 'add', PLAN], ['track', 'import', PLAN]]) {
       expect(await fails(dir, ...command)).toMatch(/^taizhang: .*taizhang\.db: not an SQLite database\n$|^taizhang: .*nanchang-2021\.json: not a returned sheet/);
