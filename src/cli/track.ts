@@ -149,14 +149,18 @@ interface ImportOptions extends TrackingOptions {
 
 async function importSheets(files: readonly string[], options: ImportOptions, debug: boolean): Promise<number> {
   const { readReturnedSheets } = await import('../track/sheet-in.js');
-  const sheets: { file: string; sheets: ReturnedSheet[] }[] = [];
-  for (const file of files) {
-    try {
-      sheets.push({ file, sheets: await readReturnedSheets(file) });
-    } catch (error) {
-      return reportFailure(file, error, debug);
+  /** The sheets, read while the database file is (their parse and its read overlap), or the first that cannot be. */
+  const reading = (async () => {
+    const sheets: { file: string; sheets: ReturnedSheet[] }[] = [];
+    for (const file of files) {
+      try {
+        sheets.push({ file, sheets: await readReturnedSheets(file) });
+      } catch (error) {
+        return { file, error };
+      }
     }
-  }
+    return sheets;
+  })();
   return withAliasTable(options.aliases, debug, async (table) => {
     const { updateStore } = await import('../track/store.js');
     const { loadPlans } = await import('../track/plans.js');
@@ -164,7 +168,13 @@ async function importSheets(files: readonly string[], options: ImportOptions, de
     const date = options.asOf ?? today();
     let failed: string | undefined;
     try {
-      const results = await updateStore(options.db, (db) => {
+      const results = await updateStore(options.db, async (db) => {
+        // A sheet that cannot be read fails the whole import, before anything is recorded.
+        const sheets = await reading;
+        if (!Array.isArray(sheets)) {
+          failed = sheets.file;
+          throw sheets.error;
+        }
         // Sheets whose rows all have their keys need only the plans and the tasks the keys name.
         const keyed = keyedRows(sheets.flatMap((file) => file.sheets));
         const plans = indexPlans(loadPlans(db, keyed?.plans, { withUnits: false, rows: keyed?.tasks }));

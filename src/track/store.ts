@@ -30,6 +30,10 @@ function sqlJs({ forWrite }: { forWrite: boolean }): Promise<SqlJsStatic> {
 
 /** The database in the file, checked to be one of ours of a version this taizhang knows. */
 async function load(path: string, { create }: { create: boolean }): Promise<Database> {
+  // SQLite's WebAssembly is read and instantiated while the file is read (a failure of it is met
+  // by the await below, or not at all when the file is refused first).
+  const starting = sqlJs({ forWrite: create });
+  starting.catch(() => undefined);
   let bytes: Buffer | undefined;
   try {
     bytes = await readFile(path);
@@ -40,7 +44,7 @@ async function load(path: string, { create }: { create: boolean }): Promise<Data
   if (bytes !== undefined && !bytes.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
     throw new InputError(`${path}: not an SQLite database`);
   }
-  const db = new (await sqlJs({ forWrite: create })).Database(bytes);
+  const db = new (await starting).Database(bytes);
   // The file on disk is only ever replaced whole (updateStore): the copy in memory needs its
   // rollback journal and temporary tables in memory, not in sql.js's emulated files, which grow by
   // copying.

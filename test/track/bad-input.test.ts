@@ -59,6 +59,12 @@ describe('bad input to the tracking commands', () => {
     await writeFile(join(dir, 'no-header.csv'), '1.4,落实财政资金领域信息公开,已完成\n');
     expect(await fails(dir, 'track', 'import', 'no-header.csv')).toBe('taizhang: no-header.csv: no header row (编号, 工作任务, …) in the first 10 rows\n');
     expect(await snapshot()).toEqual({ ...before, 'no-header.csv': expect.any(String) });
+    // The sheet is read while the database is: with no database there, the sheet's fault is
+    // still the one told, and no database (nor its lock) is left behind.
+    const empty = await mkdtemp(join(scratch.path, 'empty-'));
+    await writeFile(join(empty, 'no-header.csv'), '1.4,落实财政资金领域信息公开,已完成\n');
+    expect(await fails(empty, 'track', 'import', 'no-header.csv')).toBe('taizhang: no-header.csv: no header row (编号, 工作任务, …) in the first 10 rows\n');
+    expect(await readdir(empty)).toEqual(['no-header.csv']);
   });
 
   it('refuses a workbook that is a zip bomb before unpacking it', async () => {
