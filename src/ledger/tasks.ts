@@ -4,9 +4,9 @@ import { deadlinesOfCell, findDeadlines } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
 import { isClauseLine } from '../vocabulary/units.js';
 import { ADDRESSES_ALL } from '../outline/tail.js';
+import { AIMS_HEADINGS } from '../vocabulary/sections.js';
 
-/** Numbered sections that state aims, not work: preamble, with everything under them (§2.2 rule 5). */
-const AIMS = /^(总体要求|指导思想|工作目标|目标要求|主要目标|总体目标|基本原则|工作原则|总体思路)$/;
+const AIMS = new RegExp(`^(${AIMS_HEADINGS.join('|')})$`);
 const AIMS_MAX = 6;
 /** A heading sentence is short (§2.3). */
 const TITLE_MAX = 40;

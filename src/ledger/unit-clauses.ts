@@ -7,6 +7,7 @@ import {
   isBareUnitList,
   isUnitClause,
   isUnitName,
+  INLINE_LABEL,
   LABEL,
   labelRole,
   LEVEL_PREFIX,
@@ -125,7 +126,9 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
     }
   };
   if (labelRole(text) !== undefined) {
-    for (const part of splitTopLevel(text, /[；;。]/)) {
+    // Labels run together (牵头单位：A责任单位：B) part the clause as ；does.
+    const parted = text.replace(INLINE_LABEL, (label: string, at: number) => (at === 0 ? label : `；${label}`));
+    for (const part of splitTopLevel(parted, /[；;。]/)) {
       const role = labelRole(part);
       if (role) add(part.replace(LABEL, ''), role);
     }
@@ -191,6 +194,19 @@ function afterSentence(text: string, from: number, open: number): boolean {
 }
 
 /**
+ * Where labelled units begin after the paragraph's last sentence (…左右。牵头单位：区发改局责任单位：…),
+ * or -1: a role label after a sentence's end, with no sentence after it.
+ */
+function trailingLabels(paragraph: string, from: number): number {
+  INLINE_LABEL.lastIndex = from + 1;
+  for (let m = INLINE_LABEL.exec(paragraph); m !== null; m = INLINE_LABEL.exec(paragraph)) {
+    if (!afterSentence(paragraph, from, m.index)) continue;
+    return paragraph.slice(m.index).replace(/[。\s]+$/, '').includes('。') ? -1 : m.index;
+  }
+  return -1;
+}
+
+/**
  * Cuts a paragraph at its unit clauses — a top-level parenthesis naming units that ends the
  * paragraph, or that follows a finished sentence and is followed by more text — and tells whether
  * its brackets fail to pair up (one pass for both).
@@ -233,6 +249,12 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
   const strayClose = unbalanced ? /[。；]([^。；（(）)]+)[）)]$/.exec(paragraph.slice(from)) : null;
   if (strayClose && isUnitClause(strayClose[1]!)) {
     splits.push({ text: paragraph.slice(from, from + strayClose.index + 1).trim(), clause: strayClose[1]! });
+    from = paragraph.length;
+  }
+  // …and labelled units that run on after the last sentence: …增长6%左右。牵头单位：区发改局
+  const labelled = trailingLabels(paragraph, from);
+  if (labelled !== -1) {
+    splits.push({ text: paragraph.slice(from, labelled).trim(), clause: paragraph.slice(labelled) });
     from = paragraph.length;
   }
   const rest = paragraph.slice(from).trim();

@@ -1,5 +1,6 @@
 import type { SourceLine } from '../model.js';
 import { matchMarker } from '../vocabulary/markers.js';
+import { AIMS_HEADINGS, WORK_HEADINGS } from '../vocabulary/sections.js';
 
 // Run-together text: a notice (or a section of it) that lost its line breaks, its numbering
 // inline: “…制定本方案。一、工作目标……二、工作任务（一）围绕建设法治政府……1.把公开透明作为……”.
@@ -9,18 +10,24 @@ import { matchMarker } from '../vocabulary/markers.js';
 
 /** Lines shorter than this are paragraphs, not run-together sections. */
 const RUN_TOGETHER_MIN = 120;
-/** Styles that are split out inline, and the characters that may stand just before them. */
+/**
+ * Styles that are split out inline, and the characters that may stand just before them: a
+ * sentence's end, a closing bracket (of a unit clause: “…[牵头单位：区卫健局]2、…”), or for the item
+ * styles a heading's last character (“一、围绕改革推进公开（一）…”).
+ */
 const INLINE_STYLES: Record<string, RegExp> = {
-  '一、': /[。；！？：\s”]/,
-  '（一）': /[。；！？：\s”\u4e00-\u9fff]/,
-  '1.': /[。；！？：\s”\u4e00-\u9fff]/,
-  '（1）': /[。；！？：\s”]/,
+  '一、': /[。；！？：\s”）)\]】]/,
+  '（一）': /[。；！？：\s”）)\]】\u4e00-\u9fff]/,
+  '1.': /[。；！？：\s”）)\]】\u4e00-\u9fff]/,
+  '（1）': /[。；！？：\s”）)\]】]/,
 };
+/** Words that make a numbered marker a reference, not an item: 第（一）项, （一）和（二）, 见1. */
+const REFERENCE_BEFORE = /[第和或及与至到、见按照依据]/;
 /**
  * Section headings a run-together line glues to their first sentence (“一、工作目标紧紧围绕…”):
  * split off, so that the heading is a heading (an aims section stays preamble).
  */
-const SECTION_HEADINGS = /^(总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标任务|主要任务|重点任务|工作任务|工作措施|保障措施|工作要求|组织保障|组织领导|实施步骤|工作步骤|工作安排)(?=[\u4e00-\u9fff\d“])/;
+const SECTION_HEADINGS = new RegExp(`^(${[...AIMS_HEADINGS, ...WORK_HEADINGS].join('|')})(?=[\\u4e00-\\u9fff\\d“])`);
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」' };
 
@@ -66,7 +73,8 @@ function splitPoints(text: string, numbering: Numbering): number[] {
     if (closing.length > 0) continue;
     const marker = matchMarker(text.slice(at, at + 60));
     const before = INLINE_STYLES[marker?.style ?? ''];
-    if (marker && !marker.needsSequence && before?.test(text[at - 1]!) && numbering.continues(marker.style, marker.ordinal)) {
+    const previous = text[at - 1]!;
+    if (marker && !marker.needsSequence && before?.test(previous) && !REFERENCE_BEFORE.test(previous) && numbering.continues(marker.style, marker.ordinal)) {
       numbering.see(marker.style, marker.ordinal);
       points.push(at);
       // The marker's own bracket is not an open quote.
@@ -77,10 +85,19 @@ function splitPoints(text: string, numbering: Numbering): number[] {
   return points;
 }
 
-/** A run-together line has at least one marker right after a sentence's end (quick to look for). */
-const AFTER_SENTENCE = /[。；！？]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])/;
-const mayRunTogether = (line: SourceLine): boolean =>
-  line.text.length >= RUN_TOGETHER_MIN && !line.text.includes('|') && AFTER_SENTENCE.test(line.text);
+/**
+ * A run-together line has a marker right after a sentence's end or a bracket, or starts with a
+ * marker and has an item's marker later on (“一、围绕改革推进公开（一）进一步推进…”) or its
+ * section's heading glued to the first sentence (“一、总体要求以习近平…”): quick to look for.
+ */
+const AFTER_SENTENCE = /[。；！？）)\]】]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+const ITEM_LATER = /^\s*\S{1,5}?[、.．）)].+?[\u4e00-\u9fff](?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?!\d))/;
+function mayRunTogether(line: SourceLine): boolean {
+  if (line.text.length < RUN_TOGETHER_MIN || line.text.includes('|')) return false;
+  if (AFTER_SENTENCE.test(line.text)) return true;
+  const lead = matchMarker(line.text);
+  return lead !== null && (ITEM_LATER.test(line.text) || SECTION_HEADINGS.test(lead.rest));
+}
 
 /** Splits run-together lines at their inline numbering; other lines only teach the numbering. */
 export function splitRunTogether(lines: SourceLine[]): SourceLine[] {
@@ -96,14 +113,10 @@ export function splitRunTogether(lines: SourceLine[]): SourceLine[] {
       continue;
     }
     const points = splitPoints(line.text, numbering);
-    if (points.length === 0) {
-      out.push(line);
-      continue;
-    }
     [0, ...points].forEach((from, k) => {
       const to = points[k] ?? line.text.length;
       const text = line.text.slice(from, to).trim();
-      const marker = k > 0 ? matchMarker(text) : null;
+      const marker = matchMarker(text);
       const heading = marker ? SECTION_HEADINGS.exec(marker.rest)?.[0] : undefined;
       if (marker && heading) {
         const cut = text.indexOf(heading) + heading.length;

@@ -13,6 +13,12 @@ const LABEL_ROLES: { label: RegExp; role: Role }[] = [
   { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)?$/, role: 'responsible' },
 ];
 export const LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]/;
+/**
+ * A role label further on in a line (牵头单位：, 配合部门：): labels run together when their lines
+ * were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局). Only the full labels, with
+ * 单位 or 部门: 负责：in a sentence is not one.
+ */
+export const INLINE_LABEL = /(?:牵头|主办|配合|协办|参与|协同|责任|负责|承办|实施|主责)(?:单位|部门|处室|科室)\s*[：:]/g;
 
 /** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
 export const SUFFIX_ROLES: Record<string, Role> = {

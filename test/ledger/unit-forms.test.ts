@@ -45,4 +45,17 @@ describe('unit clauses', () => {
     const l = ledger('健全决策目录管理，按时公布年度目录。（县司法局牵头，县直各部门、各乡');
     expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县司法局:lead', '县直各部门:responsible', '各乡:responsible']);
   });
+
+  it('reads labels run together after the last sentence, as when their lines were joined', () => {
+    const l = ledger('推动地区生产总值增长6%左右。牵头单位：县发改局责任单位：县工信局、各乡镇');
+    expect(l.tasks[0]!.text).toBe('推动地区生产总值增长6%左右。');
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县发改局:lead', '县工信局:responsible', '各乡镇:responsible']);
+    expect(units('牵头单位：县财政局配合单位：县审计局')).toEqual(['县财政局:lead', '县审计局:support']);
+  });
+
+  it('leaves a label inside a sentence, or one followed by more sentences, in the text', () => {
+    const l = ledger('明确责任单位：县直各部门要高度重视。按时报送进展。');
+    expect(l.tasks[0]!.text).toBe('明确责任单位：县直各部门要高度重视。按时报送进展。');
+    expect(l.tasks[0]!.units).toEqual([]);
+  });
 });

@@ -42,4 +42,25 @@ describe('splitting run-together text', () => {
     expect(split('一、工作目标二、工作任务')).toEqual(['一、工作目标二、工作任务']);
     expect(split(`${PAD} | 一、加强公开。二、做好解读。 |`)).toEqual([`${PAD} | 一、加强公开。二、做好解读。 |`]);
   });
+
+  it('splits at an item glued to its section heading, and after a unit clause’s bracket', () => {
+    const line = `一、围绕深化改革推进公开（一）深化决策公开1、健全目录管理制度，按时公布年度重大行政决策事项目录，${PAD}[牵头单位：县司法局]2、落实预公开制度，公开征求意见，及时反馈意见采纳情况。（二）加强政策解读3、做好同步解读。`;
+    expect(split(line)).toEqual([
+      '一、围绕深化改革推进公开',
+      '（一）深化决策公开',
+      `1、健全目录管理制度，按时公布年度重大行政决策事项目录，${PAD}[牵头单位：县司法局]`,
+      '2、落实预公开制度，公开征求意见，及时反馈意见采纳情况。',
+      '（二）加强政策解读',
+      '3、做好同步解读。',
+    ]);
+  });
+
+  it('splits off an aims heading glued to its first sentence, with no item after it', () => {
+    expect(split(`一、总体要求以${PAD}${PAD}`)).toEqual(['一、总体要求', `以${PAD}${PAD}`]);
+  });
+
+  it('does not split at a numbered reference: 第（一）项, （一）和（二）', () => {
+    const line = `一、加强公开${PAD}按照第（一）项和（二）项的要求，做好公开。`;
+    expect(split(line)).toEqual([line]);
+  });
 });
