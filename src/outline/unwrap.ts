@@ -9,6 +9,13 @@ import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.j
 const MIN_WRAP_WIDTH = 15;
 const MIN_LINES = 8;
 const WRAPPED_SHARE = 0.4;
+/**
+ * A short document whose paragraphs are short too (a table flattened to a cell per line) has
+ * fewer lines at the width; it is wrapped all the same when that width is its longest line: this
+ * many lines at it, and next to none longer.
+ */
+const MIN_AT_WIDTH = 5;
+const LONGER_SHARE = 0.05;
 /** A line that ends a sentence, a clause, a quotation or a table row goes on with nothing. */
 const SENTENCE_END = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}${CLOSERS}|]$`);
 
@@ -19,7 +26,9 @@ function wrapWidth(lines: SourceLine[]): number | null {
   for (const l of long) counts.set(l.text.length, (counts.get(l.text.length) ?? 0) + 1);
   const [width] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
   const near = long.filter((l) => Math.abs(l.text.length - width) <= 1).length;
-  return near / long.length >= WRAPPED_SHARE ? width : null;
+  if (near / long.length >= WRAPPED_SHARE) return width;
+  const longer = long.filter((l) => l.text.length > width + 1).length;
+  return near >= MIN_AT_WIDTH && longer / long.length <= LONGER_SHARE ? width : null;
 }
 
 const unbalanced = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);

@@ -47,4 +47,25 @@ describe('unwrap: lines broken inside a paragraph', () => {
     expect(texts(unwrap(lines('请认真贯彻执行，', '某某县人民政府办公室')))).toHaveLength(2);
     expect(texts(unwrap(lines('工作任务，', '推进公开 | 市财政局 |')))).toHaveLength(2);
   });
+
+  it('joins the wrapped cells of a table flattened to a cell per line: few lines at the width, none longer', () => {
+    const WIDTH = 24;
+    const wrap = (cell: string) => Array.from({ length: Math.ceil(cell.length / WIDTH) }, (_, i) => cell.slice(i * WIDTH, (i + 1) * WIDTH));
+    const tasks = [
+      '1.依托政府信息公开平台，完善全市行政规章库建设，高质量发布现行有效规章正式版本。',
+      '2.市直各单位要依托政府信息公开平台，建成本部门行政规范性文件库，集中公开现行有效的文件。',
+      '3.各县区参照市级规范性文件库模式，推进本地区文件库建设，实现集中统一公开。',
+      '4.做好政策解读，确保文件与解读材料同步起草、同步审核、同步发布，丰富解读形式。',
+      '5.规范政府信息公开年度报告编制，确保格式统一、数据准确，按时发布。',
+    ];
+    // Unit cells of many lengths, all shorter than the width: fewer than 40% of the long lines are at it.
+    const units = ['市政府办公室、市司法局牵头，各区配合', '市直各单位按职能分工分别负责落实到位', '各县区人民政府及功能区管委会负责', '市政府办公室牵头，市直各单位配合落实', '市政务服务数据管理局负责落实推进'];
+    const cells = ['工作任务', '具体措施', '责任单位', '完成时限', '（一）推进规章集中公开', ...tasks.flatMap((task, i) => [...wrap(task), units[i]!, '年底前'])];
+    const result = texts(unwrap(lines(...cells)));
+    expect(result).toEqual(['工作任务', '具体措施', '责任单位', '完成时限', '（一）推进规章集中公开', ...tasks.flatMap((task, i) => [task, units[i]!, '年底前'])]);
+    // Among paragraphs much longer than that width, the same lines are not taken for wrapped ones.
+    const longer = '各单位要高度重视政务公开工作，加强组织领导，明确责任分工，确保各项任务落到实处。';
+    const amongLonger = texts(unwrap(lines(...cells, ...Array<string>(8).fill(longer))));
+    expect(amongLonger).toContain(wrap(tasks[0]!)[0]);
+  });
 });
