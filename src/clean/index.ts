@@ -5,6 +5,7 @@ import { removePinyin } from './pinyin.js';
 import { normalisePunctuation, normaliseSpace } from './punctuation.js';
 import { HALF_WIDTH_MARK, LOWER_LATIN, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
+import { pipeRow, tabRows } from './tabs.js';
 
 /**
  * One simplified line as the later stages should read it: no pinyin annotations, tidy punctuation
@@ -45,10 +46,11 @@ export function clean(decoded: Decoded): CleanDoc {
   /** A label standing alone (索引号 / 113715…/ 发布机关 / 冠县政府): the label, waiting for its value. */
   let pendingLabel: string | null = null;
   const texts: string[] = [];
+  const rowsByTabs = tabRows(rawLines);
 
   rawLines.forEach((raw, index) => {
     const line = index + 1;
-    let text = raw.text;
+    let text = rowsByTabs.has(index) ? pipeRow(raw.text) : raw.text;
     if (raw.flags & TRADITIONAL) {
       const simplified = convertLine(text);
       converted += simplified.changed;

@@ -68,9 +68,12 @@ interface Shaped {
   cells: string[];
 }
 
+/** A row of dashes under a header (Markdown's | --- | :---: |, or +----+----+ of a text table). */
+const DASH_RULE = /^(?:\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*|\+(?:-{3,}\+)+)$/;
+
 function shapeLine(line: SourceLine): Shaped {
   const text = line.text.trim();
-  if (/^\|{2,}$/.test(text)) return { line, shape: 'rule', cells: [] };
+  if (/^\|{2,}$/.test(text) || DASH_RULE.test(text)) return { line, shape: 'rule', cells: [] };
   if (text === '|') return { line, shape: 'sep', cells: [] };
   const at = borders(text);
   if (at.length === 0) return { line, shape: 'plain', cells: [text] };

@@ -259,3 +259,20 @@ describe('mojibake', () => {
     expect(doc.file.warnings).toEqual([{ code: 'mojibake', message: 'garbled text “推进政务锟斤拷公开工作”', line: 2 }]);
   });
 });
+
+describe('tables copied with tabs between their cells', () => {
+  it('writes a run of tab-separated lines as pipe rows, empty cells kept, blank and pipe lines between them allowed', () => {
+    expect(cleanedTexts('二、工作任务\n序号\t工作任务\t责任单位\t完成时限\n1\t做好政策解读\t\t年底前\n|\n2\t做好舆情回应\t县政府办\n')).toEqual([
+      '二、工作任务',
+      '序号|工作任务|责任单位|完成时限|',
+      '1 |做好政策解读| |年底前|',
+      '|',
+      '2 |做好舆情回应|县政府办|',
+    ]);
+  });
+
+  it('leaves a lone line with a tab in it, and tabs that only indent, as white space', () => {
+    expect(cleanedTexts('\t一、加强政策解读。\n县政府办公室\t2024年3月1日\n各部门要抓好落实。')).toEqual(['一、加强政策解读。', '县政府办公室2024年3月1日', '各部门要抓好落实。']);
+  });
+});
+

@@ -114,6 +114,13 @@ describe('grids from text', () => {
     expect(pieces.map((p) => (p.kind === 'line' ? p.line.text : p.kind))).toEqual(['header', '2024年重点任务清单', 'row']);
   });
 
+  it('takes the dashes under a Markdown or text-table header for a rule, not a row', () => {
+    for (const dashes of ['| --- | :---: | ---: |', '|---|---|---|', '+------+------+------+']) {
+      const pieces = recoverGrids(sourceLines('| 序号 | 工作任务 | 责任单位 |', dashes, '| 1 | 做好政策解读 | 县政府办 |'));
+      expect(pieces.map((p) => p.kind)).toEqual(['header', 'rule', 'row']);
+    }
+  });
+
   it('reads cells split by lone pipe lines as one stream, the cell before the first pipe included', () => {
     const pieces = recoverGrids(sourceLines('工作任务', '|', '责任单位', '|', '做好政策解读', '|', '县政府办'));
     expect(pieces).toHaveLength(1);
