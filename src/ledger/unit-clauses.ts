@@ -198,6 +198,8 @@ function afterSentence(text: string, from: number, open: number): boolean {
  * or -1: a role label after a sentence's end, with no sentence after it.
  */
 function trailingLabels(paragraph: string, from: number): number {
+  // Most paragraphs have no colon at all: the labels are not looked for.
+  if (paragraph.indexOf('：', from) === -1 && paragraph.indexOf(':', from) === -1) return -1;
   INLINE_LABEL.lastIndex = from + 1;
   for (let m = INLINE_LABEL.exec(paragraph); m !== null; m = INLINE_LABEL.exec(paragraph)) {
     if (!afterSentence(paragraph, from, m.index)) continue;
