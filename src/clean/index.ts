@@ -46,7 +46,7 @@ export function clean(decoded: Decoded): CleanDoc {
   /** A label standing alone (索引号 / 113715…/ 发布机关 / 冠县政府): the label, waiting for its value. */
   let pendingLabel: string | null = null;
   const texts: string[] = [];
-  const rowsByTabs = tabRows(rawLines);
+  const rowsByTabs = decoded.text.includes('\t') ? tabRows(rawLines) : new Set<number>();
 
   rawLines.forEach((raw, index) => {
     const line = index + 1;

@@ -19,7 +19,7 @@ export function tabRows(lines: readonly { text: string }[]): Set<number> {
     run = [];
   };
   lines.forEach((line, index) => {
-    if (INNER_TAB.test(line.text)) run.push(index);
+    if (line.text.includes('\t') && INNER_TAB.test(line.text)) run.push(index);
     else if (!BETWEEN_ROWS.test(line.text)) close();
   });
   close();

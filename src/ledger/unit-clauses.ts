@@ -193,13 +193,16 @@ function afterSentence(text: string, from: number, open: number): boolean {
   return at < from || SENTENCE_END.has(text[at]!);
 }
 
+/** How the labels of INLINE_LABEL end. */
+const LABEL_ENDS = ['单位：', '部门：', '处室：', '科室：'];
+
 /**
  * Where labelled units begin after the paragraph's last sentence (…左右。牵头单位：区发改局责任单位：…),
  * or -1: a role label after a sentence's end, with no sentence after it.
  */
 function trailingLabels(paragraph: string, from: number): number {
-  // Most paragraphs have no colon at all: the labels are not looked for.
-  if (paragraph.indexOf('：', from) === -1 && paragraph.indexOf(':', from) === -1) return -1;
+  // Most paragraphs have no such label: four quick searches tell (the clean stage made colons full-width).
+  if (!LABEL_ENDS.some((end) => paragraph.includes(end, from))) return -1;
   INLINE_LABEL.lastIndex = from + 1;
   for (let m = INLINE_LABEL.exec(paragraph); m !== null; m = INLINE_LABEL.exec(paragraph)) {
     if (!afterSentence(paragraph, from, m.index)) continue;

@@ -87,16 +87,26 @@ function splitPoints(text: string, numbering: Numbering): number[] {
 
 /**
  * A run-together line has a marker right after a sentence's end or a bracket, or starts with a
- * marker and has an item's marker later on (“一、围绕改革推进公开（一）进一步推进…”) or its
- * section's heading glued to the first sentence (“一、总体要求以习近平…”): quick to look for.
+ * marker and has an item's marker after a heading's last character (“一、围绕改革推进公开（一）
+ * 进一步推进…”) or its section's heading glued to the first sentence (“一、总体要求以习近平…”):
+ * quick to look for, one scan of the line.
  */
 const AFTER_SENTENCE = /[。；！？）)\]】]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
-const ITEM_LATER = /^\s*\S{1,5}?[、.．）)].+?[\u4e00-\u9fff](?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?!\d))/;
+/** An item's marker; it continues a heading when a Han character stands right before it. */
+const ITEM_MARKER = /[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?!\d)/g;
+const HAN = /[\u4e00-\u9fff]/;
+
+function itemAfterHeading(text: string, from: number): boolean {
+  ITEM_MARKER.lastIndex = from;
+  for (let m = ITEM_MARKER.exec(text); m !== null; m = ITEM_MARKER.exec(text)) if (HAN.test(text[m.index - 1]!)) return true;
+  return false;
+}
+
 function mayRunTogether(line: SourceLine): boolean {
   if (line.text.length < RUN_TOGETHER_MIN || line.text.includes('|')) return false;
   if (AFTER_SENTENCE.test(line.text)) return true;
   const lead = matchMarker(line.text);
-  return lead !== null && (ITEM_LATER.test(line.text) || SECTION_HEADINGS.test(lead.rest));
+  return lead !== null && (SECTION_HEADINGS.test(lead.rest) || itemAfterHeading(line.text, lead.text.length + 1));
 }
 
 /** Splits run-together lines at their inline numbering; other lines only teach the numbering. */
