@@ -69,20 +69,20 @@ const SPAM_MAX_LENGTH = 40;
 const CHROME_MAX_LENGTH = Math.max(...CHROME_RULES.map((rule) => rule.maxLength));
 
 /**
- * A line as chrome is tested: metadata comes as `[索引号]…`, `1. [索引号]…`, `索 引 号：…`, and as
- * pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |`.
+ * A line as chrome is tested: metadata comes as `[索引号]…`, `1. [索引号]…`, `（1）[索引号]…`,
+ * `索 引 号：…`, and as pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |`.
  */
 export function chromeForm(line: string): string {
   let text = line;
   // Each step only where its first character can be: most lines need none.
-  if (LIST_START.test(text)) text = text.replace(/^\s*(\d{1,2}[.．、]|[-·•])\s*(?=[[【\u4e00-\u9fff])/, '');
+  if (LIST_START.test(text)) text = text.replace(/^\s*(\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[-·•])\s*(?=[[【\u4e00-\u9fff])/, '');
   if (BRACKET_START.test(text)) text = text.replace(/^[[【［]([\u4e00-\u9fff]{1,8})[\]】］]\s*[：]?\s*/, '$1：');
   if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ').replace(/：\s+/g, '：');
   // Spaces that set a label's characters apart: 索 引 号：
   if (/^\S\s/.test(text)) text = text.replace(/^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5})\s*(?=[：:])/, (label) => label.replace(/\s+/g, ''));
   return text;
 }
-const LIST_START = /^\s*[\d\-·•]/;
+const LIST_START = /^\s*[\d\-·•（(]/;
 const BRACKET_START = /^[[【［]/;
 
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */

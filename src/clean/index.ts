@@ -2,17 +2,18 @@ import type { CleanDoc, Decoded, DroppedLine, Meta, NoticeFile, SourceLine, Warn
 import { chromeReason, labelAlone, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
-import { normalisePunctuation, normaliseSpace } from './punctuation.js';
-import { HALF_WIDTH_MARK, LOWER_LATIN, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
+import { narrowAlnum, normalisePunctuation, normaliseSpace } from './punctuation.js';
+import { FULL_WIDTH_ALNUM, HALF_WIDTH_MARK, LOWER_LATIN, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
 import { pipeRow, tabRows } from './tabs.js';
 
 /**
- * One simplified line as the later stages should read it: no pinyin annotations, tidy punctuation
- * and spaces. `flags` (from scanLines) skip the steps a line has nothing for.
+ * One simplified line as the later stages should read it: half-width digits, no pinyin
+ * annotations, tidy punctuation and spaces. `flags` (from scanLines) skip the steps a line has nothing for.
  */
 export function cleanLine(raw: string, flags = ~0): string {
   let text = raw;
+  if (flags & FULL_WIDTH_ALNUM) text = narrowAlnum(text);
   if (flags & OPENS_BRACKET && flags & LOWER_LATIN) text = removePinyin(text);
   if (flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
   if (flags & SPACE) text = normaliseSpace(text);

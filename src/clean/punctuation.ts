@@ -8,6 +8,18 @@ const WIDE: Record<string, string> = {
 /** The half-width marks made full-width. */
 export const HALF_WIDTH_MARKS = Object.keys(WIDE).join('');
 
+const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
+/** The full-width offset: Ａ (U+FF21) is A (U+0041) + 0xfee0. */
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
+ * Full-width digits and Latin letters as half-width ones: some notices write their dates and
+ * numbers full-width (２０２１年３月底前, １．), and a ledger is read and searched with ASCII digits.
+ */
+export function narrowAlnum(text: string): string {
+  return text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
+
 /** Private-use characters: dropped, but after a digit they were a separator (1\ue010深入 → 1 深入). */
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 

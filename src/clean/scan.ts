@@ -12,6 +12,8 @@ export const OPENS_BRACKET = 8;
 export const TRADITIONAL = 16;
 /** A lower-case Latin letter, toned or not: with a bracket, maybe a pinyin annotation. */
 export const LOWER_LATIN = 32;
+/** A full-width digit or Latin letter (２０２１年３月, １．): written half-width. */
+export const FULL_WIDTH_ALNUM = 64;
 
 const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: string, bit: number) => {
@@ -23,6 +25,7 @@ flag(INLINE_SPACES, SPACE);
 for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // private use: dropped with the spaces
 flag(SUSPECT_CHARS, MAY_BE_GARBLED);
 flag(PINYIN_LETTERS, LOWER_LATIN);
+for (const [from, to] of [[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]] as const) for (let code = from; code <= to; code++) FLAGS[code]! |= FULL_WIDTH_ALNUM;
 for (const ch of TRADITIONAL_CHARS) {
   const code = ch.codePointAt(0)!;
   // A character beyond the BMP marks its whole surrogate range: the converter then looks closer.

@@ -276,3 +276,13 @@ describe('tables copied with tabs between their cells', () => {
   });
 });
 
+describe('full-width digits and letters', () => {
+  it('are written half-width, the Chinese punctuation beside them kept', () => {
+    expect(cleanLine('１．２０２１年３月底前完成ＡＰＰ改版，（２）做好解读。')).toBe('1．2021年3月底前完成APP改版，（2）做好解读。');
+  });
+
+  it('drop a disclosure list numbered （1） （2） like one numbered 1. 2.', () => {
+    expect(cleanedTexts('（1） [索引号]11A000/ZK-2024-000030\n（2） [发文字号] 东政办发〔2024〕1号\n一、工作任务')).toEqual(['一、工作任务']);
+  });
+});
+

@@ -9,10 +9,10 @@ import { addCounts, figuresOf, scoreLedger, type Figures } from '../../src/eval/
 
 // The corpus rewritten as other families write the same notices: text that lost its line breaks,
 // text hard-wrapped by a PDF viewer or a fixed-width page, tables pasted with tabs between their
-// cells or written in Markdown, traditional script, GBK with CRLF, full-width indents and other
-// bracket and numbering styles. The gold ledgers stay the same: the parse must not depend on how
-// the notice reached the user. Tables stay as they are in the run-together and wrapped families:
-// those families are prose.
+// cells or written in Markdown, full-width digits, traditional script, GBK with CRLF, full-width
+// indents and other bracket and numbering styles. The gold ledgers stay the same: the parse must
+// not depend on how the notice reached the user. Tables stay as they are in the run-together and
+// wrapped families: those families are prose.
 const DOCS = 'fixtures/corpus/docs';
 const GOLD = 'fixtures/corpus/gold';
 const names = readdirSync(DOCS).filter((f) => f.endsWith('.txt')).map((f) => basename(f, '.txt'));
@@ -77,6 +77,11 @@ const FAMILIES: { name: string; write: (text: string) => Uint8Array; floor: Part
   { name: 'tables with tabs between cells', write: (text) => Buffer.from(tabSeparated(text)), floor: { taskF1: 0.98, unitF1: 0.98, deadlineF1: 0.98, path: 0.95, title: 0.97, meta: 0.97 } },
   { name: 'tables in Markdown', write: (text) => Buffer.from(markdownRows(text)), floor: { taskF1: 0.98, unitF1: 0.98, deadlineF1: 0.98, path: 0.95, title: 0.97, meta: 0.97 } },
   { name: 'traditional script', write: (text) => Buffer.from(toTraditional(text)), floor: { taskF1: 0.98, unitF1: 0.98, deadlineF1: 0.98, path: 0.93, title: 0.97, meta: 0.97 } },
+  {
+    name: 'full-width digits, and 1. written （1）',
+    write: (text) => Buffer.from(text.replace(/^(\s*)(\d{1,2})[.．、](?!\d)/gm, '$1（$2）').replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0))),
+    floor: { taskF1: 0.98, unitF1: 0.98, deadlineF1: 0.98, path: 0.9, title: 0.97, meta: 0.97 },
+  },
   {
     name: 'GBK, CRLF, full-width indents, ASCII brackets and 1、',
     write: (text) =>
