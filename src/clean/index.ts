@@ -16,8 +16,22 @@ export function cleanLine(raw: string, flags = ~0): string {
   if (flags & FULL_WIDTH_ALNUM) text = narrowAlnum(text);
   if (flags & OPENS_BRACKET && flags & LOWER_LATIN) text = removePinyin(text);
   if (flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
-  if (flags & SPACE) text = normaliseSpace(text);
+  if (flags & SPACE) text = spacedHeading(text) ?? normaliseSpace(text);
   return text;
+}
+
+/**
+ * A heading whose numeral is set apart by a space instead of 、 (一 工作目标, as some PDFs and
+ * typed notices write it): folding the space away would glue the numeral to the title. Not 一 是…
+ * or 一 要…, the first of a list inside a paragraph.
+ */
+const SPACED_HEADING = /^[\s\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]+(?![是要])([\u4e00-\u9fff][^。；|]{1,38}。?)$/;
+const SPACED_HEADING_MAX = 40;
+
+function spacedHeading(text: string): string | null {
+  if (text.length > SPACED_HEADING_MAX) return null;
+  const heading = SPACED_HEADING.exec(text);
+  return heading ? `${heading[1]}、${normaliseSpace(heading[2]!)}` : null;
 }
 
 /**

@@ -286,3 +286,15 @@ describe('full-width digits and letters', () => {
   });
 });
 
+describe('a heading whose numeral a space sets apart', () => {
+  it('keeps its numeral a marker: 一 工作目标 → 一、工作目标', () => {
+    expect(cleanLine('一 工作目标')).toBe('一、工作目标');
+    expect(cleanLine('\u3000\u3000三\u3000保障措施')).toBe('三、保障措施');
+  });
+
+  it('leaves a sentence, a long line and 一 是 as they were', () => {
+    expect(cleanLine('一 是加强领导')).toBe('一是加强领导');
+    expect(cleanLine('一 要加强组织领导，明确责任分工。')).toBe('一要加强组织领导，明确责任分工。');
+  });
+});
+
