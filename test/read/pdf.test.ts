@@ -52,8 +52,24 @@ describe('PDF layout', () => {
   const page = (...lines: Line[]): Block[] => lines.map((l) => ({ kind: 'line', line: l }));
 
   it.each(['— 3 —', '- 3 -', '3', '第3页 共8页', '共8页 第3页', '3/8', 'Page 3 of 8'])('drops the page number %s', (number) => {
-    const pages = withoutRunningLines([page(line('正文', 85, 510), line(number, 280, 320))]);
-    expect(pages[0]!.map((b) => b.kind === 'line' && b.line.text)).toEqual(['正文']);
+    const pages = withoutRunningLines([page(line('一', 85, 510)), page(line('二', 85, 510)), page(line('正文', 85, 510), line(number, 280, 320))]);
+    expect(pages[2]!.map((b) => b.kind === 'line' && b.line.text)).toEqual(['正文']);
+  });
+
+  it('keeps a number that is not the page’s own (a 序号 cell at a page’s edge), and a lone “|” at the top of every page', () => {
+    const pages = withoutRunningLines([
+      page(line('工作任务', 85, 200), line('|', 85, 90), line('2', 85, 95)),
+      page(line('|', 85, 90), line('对规范性文件进行清理。', 85, 400), line('5', 85, 95)),
+      page(line('|', 85, 90), line('办公室', 85, 150)),
+    ]);
+    expect(pages.map((p) => p.map((b) => b.kind === 'line' && b.line.text))).toEqual([
+      ['工作任务', '|', '2'],
+      ['|', '对规范性文件进行清理。', '5'],
+      ['|', '办公室'],
+    ]);
+    // Bare numbers that go on page after page are page numbers, whatever the first one is.
+    const numbered = withoutRunningLines([page(line('封面', 85, 200)), page(line('第二页正文', 85, 510), line('7', 280, 290)), page(line('第三页正文', 85, 510), line('8', 280, 290))]);
+    expect(numbered.flat().map((b) => b.kind === 'line' && b.line.text)).toEqual(['封面', '第二页正文', '第三页正文']);
   });
 
   it('drops a header repeated at the top of the pages, and keeps a title that is not', () => {

@@ -16,6 +16,35 @@ function edgeLine(page: Block[], edge: Edge): Line | null {
   return block?.kind === 'line' ? block.line : null;
 }
 
+/** A number alone, which a table's 序号 cell is too: a page number only where it is the page's own. */
+const BARE_NUMBER = /^\d+$/;
+/** A line that names something: a lone “|” or a rule of dashes at the top of pages is a table's, not a running header. */
+const NAMES_SOMETHING = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the line is a page number: printed as one (— 3 —, 第3页), or a bare number that is the
+ * page's own — the page's position, less one for an unnumbered cover, or on with the bare numbers
+ * at that edge of other pages (`offset`: number − page index shared by two pages at least).
+ */
+function isPageNumber(line: Line, pageIndex: number, offset: number | null): boolean {
+  const text = line.text.trim();
+  if (!PAGE_NUMBER.test(text)) return false;
+  if (!BARE_NUMBER.test(text)) return true;
+  const number = Number(text);
+  return number === pageIndex + 1 || number === pageIndex || number - pageIndex === offset;
+}
+
+/** The offset (number − page index) that the bare numbers at an edge share, when two pages share one. */
+function pageNumberOffset(pages: Block[][], edge: Edge): number | null {
+  const counts = new Map<number, number>();
+  pages.forEach((page, pageIndex) => {
+    const text = edgeLine(page, edge)?.text.trim() ?? '';
+    if (BARE_NUMBER.test(text)) counts.set(Number(text) - pageIndex, (counts.get(Number(text) - pageIndex) ?? 0) + 1);
+  });
+  const [offset, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return count >= 2 ? offset : null;
+}
+
 /**
  * The pages without their running headers and footers: a page number at the top or bottom of a
  * page, and a line that stands at the same edge of at least half the pages (two at least).
@@ -30,17 +59,19 @@ export function withoutRunningLines(pages: Block[][]): Block[][] {
         const line = edgeLine(page, edge);
         if (line) counts.set(shape(line), (counts.get(shape(line)) ?? 0) + 1);
       }
-      const running = (line: Line) => {
+      const offset = pageNumberOffset(result, edge);
+      const running = (line: Line, pageIndex: number) => {
         const count = counts.get(shape(line)) ?? 0;
-        return PAGE_NUMBER.test(line.text.trim()) || (count >= 2 && count * 2 >= pages.length);
+        const repeated = count >= 2 && count * 2 >= pages.length && NAMES_SOMETHING.test(line.text) && !BARE_NUMBER.test(line.text.trim());
+        return isPageNumber(line, pageIndex, offset) || repeated;
       };
-      for (const page of result) {
+      result.forEach((page, pageIndex) => {
         const line = edgeLine(page, edge);
-        if (line && running(line)) {
+        if (line && running(line, pageIndex)) {
           if (edge === 'top') page.shift();
           else page.pop();
         }
-      }
+      });
     }
   }
   return result;
