@@ -16,7 +16,7 @@ export function cleanLine(raw: string, flags = ~0): string {
   if (flags & FULL_WIDTH_ALNUM) text = narrowAlnum(text);
   if (flags & OPENS_BRACKET && flags & LOWER_LATIN) text = removePinyin(text);
   if (flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
-  if (flags & SPACE) text = spacedHeading(text) ?? normaliseSpace(text);
+  if (flags & SPACE) text = normaliseSpace(spacedHeadings(text));
   return text;
 }
 
@@ -25,13 +25,18 @@ export function cleanLine(raw: string, flags = ~0): string {
  * typed notices write it): folding the space away would glue the numeral to the title. Not 一 是…
  * or 一 要…, the first of a list inside a paragraph.
  */
-const SPACED_HEADING = /^[\s\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]+(?![是要])([\u4e00-\u9fff][^。；|]{1,38}。?)$/;
+const SPACED_HEADING = /^[\s\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]+(?![是要])([\u4e00-\u9fff][^。；|]{1,38}。?)[\s\u3000]*$/;
 const SPACED_HEADING_MAX = 40;
 
-function spacedHeading(text: string): string | null {
-  if (text.length > SPACED_HEADING_MAX) return null;
+function spacedHeading(text: string): string {
+  if (text.length > SPACED_HEADING_MAX) return text;
   const heading = SPACED_HEADING.exec(text);
-  return heading ? `${heading[1]}、${normaliseSpace(heading[2]!)}` : null;
+  return heading ? `${heading[1]}、${heading[2]!.trim()}` : text;
+}
+
+/** The line's spaced heading, or each cell's in a pipe row (a category cell: 一 做好财政信息公开。 | …). */
+function spacedHeadings(text: string): string {
+  return text.includes('|') ? text.split('|').map(spacedHeading).join('|') : spacedHeading(text);
 }
 
 /**

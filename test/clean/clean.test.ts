@@ -290,6 +290,7 @@ describe('a heading whose numeral a space sets apart', () => {
   it('keeps its numeral a marker: 一 工作目标 → 一、工作目标', () => {
     expect(cleanLine('一 工作目标')).toBe('一、工作目标');
     expect(cleanLine('\u3000\u3000三\u3000保障措施')).toBe('三、保障措施');
+    expect(cleanLine('一 做好财政信息公开。 | 1.推进预算公开。 | 财务科 |')).toBe('一、做好财政信息公开。| 1.推进预算公开。|财务科|');
   });
 
   it('leaves a sentence, a long line and 一 是 as they were', () => {
