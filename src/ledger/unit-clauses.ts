@@ -22,6 +22,7 @@ import {
   ROLE_WORD,
   splitTopLevel,
   SUFFIX_ROLES,
+  UNIT_LABEL_ENDINGS,
 } from '../vocabulary/units.js';
 
 /** Splits a run of unit names: on ，；, on 、 and 和 only where every piece is a unit itself. */
@@ -193,15 +194,15 @@ function afterSentence(text: string, from: number, open: number): boolean {
   return at < from || SENTENCE_END.has(text[at]!);
 }
 
-/** How the labels of INLINE_LABEL end. */
-const LABEL_ENDS = ['单位：', '部门：', '处室：', '科室：'];
+/** How the labels of INLINE_LABEL end, once the clean stage made their colons full-width. */
+const LABEL_ENDS = UNIT_LABEL_ENDINGS.map((ending) => `${ending}：`);
 
 /**
  * Where labelled units begin after the paragraph's last sentence (…左右。牵头单位：区发改局责任单位：…),
  * or -1: a role label after a sentence's end, with no sentence after it.
  */
 function trailingLabels(paragraph: string, from: number): number {
-  // Most paragraphs have no such label: four quick searches tell (the clean stage made colons full-width).
+  // Most paragraphs have no such label: a few quick searches tell.
   if (!LABEL_ENDS.some((end) => paragraph.includes(end, from))) return -1;
   INLINE_LABEL.lastIndex = from + 1;
   for (let m = INLINE_LABEL.exec(paragraph); m !== null; m = INLINE_LABEL.exec(paragraph)) {

@@ -29,6 +29,12 @@ const REFERENCE_BEFORE = /[第和或及与至到、见按照依据]/;
  */
 const SECTION_HEADINGS = new RegExp(`^(${[...AIMS_HEADINGS, ...WORK_HEADINGS].join('|')})(?=[\\u4e00-\\u9fff\\d“])`);
 
+/** The inline markers' patterns: 一、 （一） 1. / 1、 (never the start of 1.5 or 2018.5.1). */
+const NUMERAL = '[一二三四五六七八九十]{1,3}';
+const SECTION_MARK = `${NUMERAL}、`;
+const ITEM_MARK = `[（(]${NUMERAL}[）)]`;
+const LIST_MARK = '\\d{1,2}[.．、](?!\\d)';
+
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」' };
 
 class Numbering {
@@ -54,7 +60,7 @@ class Numbering {
 }
 
 /** Where a marker of an inline style may start: the patterns are tried only there. */
-const CANDIDATE = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|\d{1,2}[.．、](?!\d)/g;
+const CANDIDATE = new RegExp(`${SECTION_MARK}|${ITEM_MARK}|[（(]\\d{1,2}[）)]|${LIST_MARK}`, 'g');
 
 /** Positions in a line where a marker continuing the numbering starts. */
 function splitPoints(text: string, numbering: Numbering): number[] {
@@ -91,9 +97,9 @@ function splitPoints(text: string, numbering: Numbering): number[] {
  * 进一步推进…”) or its section's heading glued to the first sentence (“一、总体要求以习近平…”):
  * quick to look for, one scan of the line.
  */
-const AFTER_SENTENCE = /[。；！？）)\]】]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+const AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*(?:${SECTION_MARK}|${ITEM_MARK}|${LIST_MARK})`);
 /** An item's marker; it continues a heading when a Han character stands right before it. */
-const ITEM_MARKER = /[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?!\d)/g;
+const ITEM_MARKER = new RegExp(`${ITEM_MARK}|\\d{1,2}[.．](?!\\d)`, 'g');
 const HAN = /[\u4e00-\u9fff]/;
 
 function itemAfterHeading(text: string, from: number): boolean {

@@ -6,19 +6,23 @@ import type { Role } from '../model.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
-/** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”. */
-const LABEL_ROLES: { label: RegExp; role: Role }[] = [
-  { label: /^(牵头|主办)(单位|部门|领导)?$/, role: 'lead' },
-  { label: /^(配合|协办|参与|协同)(单位|部门)?$/, role: 'support' },
-  { label: /^(责任|负责|承办|实施|主责)(单位|部门|处室|科室|主体)?$/, role: 'responsible' },
+/** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”: the word of each role, and what may follow it. */
+const LABEL_WORDS: { words: string[]; endings: string[]; role: Role }[] = [
+  { words: ['牵头', '主办'], endings: ['单位', '部门', '领导'], role: 'lead' },
+  { words: ['配合', '协办', '参与', '协同'], endings: ['单位', '部门'], role: 'support' },
+  { words: ['责任', '负责', '承办', '实施', '主责'], endings: ['单位', '部门', '处室', '科室', '主体'], role: 'responsible' },
 ];
+const LABEL_ROLES = LABEL_WORDS.map(({ words, endings, role }) => ({ label: new RegExp(`^(${words.join('|')})(${endings.join('|')})?$`), role }));
+/** What ends a label of units whatever its word (其他单位：, 责任处室：): such a label names units responsible. */
+export const UNIT_LABEL_ENDINGS = ['单位', '部门', '处室', '科室'];
+const UNIT_LABEL = new RegExp(`(${UNIT_LABEL_ENDINGS.join('|')})$`);
 export const LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]/;
 /**
  * A role label further on in a line (牵头单位：, 配合部门：): labels run together when their lines
- * were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局). Only the full labels, with
- * 单位 or 部门: 负责：in a sentence is not one.
+ * were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局). Only the full labels, a role word
+ * and a unit ending: 负责：in a sentence is not one.
  */
-export const INLINE_LABEL = /(?:牵头|主办|配合|协办|参与|协同|责任|负责|承办|实施|主责)(?:单位|部门|处室|科室)\s*[：:]/g;
+export const INLINE_LABEL = new RegExp(`(?:${LABEL_WORDS.flatMap((l) => l.words).join('|')})(?:${UNIT_LABEL_ENDINGS.join('|')})\\s*[：:]`, 'g');
 
 /** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
 export const SUFFIX_ROLES: Record<string, Role> = {
@@ -99,7 +103,7 @@ export function unitPieces(content: string): string[] {
 export function labelRole(text: string): Role | null | undefined {
   const label = LABEL.exec(text)?.[1];
   if (!label) return undefined;
-  return LABEL_ROLES.find((l) => l.label.test(label))?.role ?? (/(单位|部门|处室|科室)$/.test(label) ? 'responsible' : undefined);
+  return LABEL_ROLES.find((l) => l.label.test(label))?.role ?? (UNIT_LABEL.test(label) ? 'responsible' : undefined);
 }
 
 // Brackets by character code, for the scans below: 1 opens, 2 closes. 〔〕 count here (units
