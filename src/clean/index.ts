@@ -72,7 +72,7 @@ export function clean(decoded: Decoded): CleanDoc {
     const line = index + 1;
     let text = rowsByTabs.has(index) ? pipeRow(raw.text) : raw.text;
     if (raw.flags & TRADITIONAL) {
-      const simplified = convertLine(text);
+      const simplified = convertLine(text, raw.flags);
       converted += simplified.changed;
       text = simplified.text;
     }

@@ -14,6 +14,11 @@ export const TRADITIONAL = 16;
 export const LOWER_LATIN = 32;
 /** A full-width digit or Latin letter (２０２１年３月, １．): written half-width. */
 export const FULL_WIDTH_ALNUM = 64;
+/**
+ * A CJK compatibility ideograph (U+F900–U+FAFF, or U+2F800–U+2FA1F by its high surrogate): the only
+ * characters OpenCC's normalisation step changes, so only a line with one needs that step.
+ */
+export const COMPATIBILITY_IDEOGRAPH = 128;
 
 const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: string, bit: number) => {
@@ -26,6 +31,8 @@ for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // privat
 flag(SUSPECT_CHARS, MAY_BE_GARBLED);
 flag(PINYIN_LETTERS, LOWER_LATIN);
 for (const [from, to] of [[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]] as const) for (let code = from; code <= to; code++) FLAGS[code]! |= FULL_WIDTH_ALNUM;
+for (let code = 0xf900; code <= 0xfaff; code++) FLAGS[code]! |= COMPATIBILITY_IDEOGRAPH;
+FLAGS[0xd87e]! |= COMPATIBILITY_IDEOGRAPH;
 for (const ch of TRADITIONAL_CHARS) {
   const code = ch.codePointAt(0)!;
   // A character beyond the BMP marks its whole surrogate range: the converter then looks closer.

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Script } from '../model.js';
-import { flagsOf, TRADITIONAL } from './scan.js';
+import { COMPATIBILITY_IDEOGRAPH, flagsOf, TRADITIONAL } from './scan.js';
 
 type OpenCCModule = typeof import('opencc-js/t2cn');
 /** One of OpenCC's dictionary groups: dictionaries as “from to|from to” strings or pairs. */
@@ -18,10 +18,16 @@ interface ConversionConfig {
  * the unified 豈) and then its conversion; else the plain table to cn. (The preset segments no
  * text first: a segmentation dictionary would change where matches may begin.)
  */
-export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
+export function conversionSteps(OpenCC: OpenCCModule): { normalisation: DictGroup[]; conversion: DictGroup[] } {
   const config = (OpenCC.Locale.configs as Record<string, ConversionConfig> | undefined)?.['t2s'];
-  if (config === undefined) return OpenCC.Locale.to.cn as DictGroup[];
-  return [...(config.normalizationChain ?? []), ...config.conversionChain];
+  if (config === undefined) return { normalisation: [], conversion: OpenCC.Locale.to.cn as DictGroup[] };
+  return { normalisation: config.normalizationChain ?? [], conversion: config.conversionChain };
+}
+
+/** Every group of conversionSteps, in the order applied. */
+export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
+  const { normalisation, conversion } = conversionSteps(OpenCC);
+  return [...normalisation, ...conversion];
 }
 
 /**
@@ -63,11 +69,18 @@ interface Dictionary {
   astralCharacters: Map<number, string>;
 }
 
-let dictionaries: Dictionary[] | undefined;
+interface Dictionaries {
+  /** Only ever changes compatibility ideographs: skipped for a line without one. */
+  normalisation: Dictionary[];
+  conversion: Dictionary[];
+}
 
-function loadDictionaries(): Dictionary[] {
+let dictionaries: Dictionaries | undefined;
+
+function loadDictionaries(): Dictionaries {
   const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule;
-  return conversionChain(OpenCC).map(dictionaryOf);
+  const { normalisation, conversion } = conversionSteps(OpenCC);
+  return { normalisation: normalisation.map(dictionaryOf), conversion: conversion.map(dictionaryOf) };
 }
 
 /** A group's entries as OpenCC's Trie.loadDictGroup reads them: an earlier dictionary of the group overrides a later one. */
@@ -221,14 +234,21 @@ function descriptionEnd(text: string, i: number, depth: number): number {
 }
 
 export function convertToSimplified(text: string): string {
-  return hasTraditional(text) ? convertLine(text).text : text;
+  const flags = flagsOf(text);
+  return flags & TRADITIONAL ? convertLine(text, flags).text : text;
 }
 
-/** A line known to hold traditional characters, simplified, and how many characters changed. */
-export function convertLine(text: string): { text: string; changed: number } {
+/**
+ * A line known to hold traditional characters, simplified, and how many characters changed.
+ * `flags` (from scanLines) tell whether it holds a compatibility ideograph to normalise first.
+ */
+export function convertLine(text: string, flags = COMPATIBILITY_IDEOGRAPH): { text: string; changed: number } {
   const counter = { changed: 0 };
-  const converted = (dictionaries ??= loadDictionaries()).reduce((line, dictionary) => convertWith(dictionary, line, counter), text);
-  return { text: converted, changed: counter.changed };
+  const { normalisation, conversion } = (dictionaries ??= loadDictionaries());
+  let line = text;
+  if (flags & COMPATIBILITY_IDEOGRAPH) for (const dictionary of normalisation) line = convertWith(dictionary, line, counter);
+  for (const dictionary of conversion) line = convertWith(dictionary, line, counter);
+  return { text: line, changed: counter.changed };
 }
 
 /** Share of Han characters OpenCC changed above which a text counts as traditional. */

@@ -2,6 +2,7 @@ import type { Role, Unit } from '../model.js';
 import { CELL_PARAGRAPH } from '../vocabulary/columns.js';
 import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 import {
+  ANY_BRACKET,
   BRACKET,
   bareName,
   isBareUnitList,
@@ -225,10 +226,11 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
   let depth = 0;
   let open = -1;
   let from = 0;
-  for (let i = 0; i < paragraph.length; i++) {
+  ANY_BRACKET.lastIndex = 0;
+  while (ANY_BRACKET.test(paragraph)) {
+    const i = ANY_BRACKET.lastIndex - 1;
     const code = paragraph.charCodeAt(i);
     const bracket = BRACKET[code];
-    if (bracket === 0) continue;
     balance += bracket === 1 ? 1 : -1;
     if (balance < 0) unbalanced = true;
     if (bracket === 1) {

@@ -154,9 +154,12 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
       const window = text.slice(from, to);
       for (const rule of DEADLINE_RULES) {
         if (!rule.needs.test(window)) continue;
-        for (const m of window.matchAll(rule.pattern)) {
+        // exec, not matchAll: matchAll copies the expression on every call.
+        const { pattern } = rule;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
           const start = from + m.index;
-          const date = rule.resolve(m as RegExpExecArray, planYear);
+          const date = rule.resolve(m, planYear);
           const at = date === null ? start - triggerBefore(text, start).length : start;
           const end = start + m[0].length;
           if (overlaps(at, end)) continue;

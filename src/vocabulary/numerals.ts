@@ -3,17 +3,26 @@ const DIGITS: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
+// The same by character code: a look-up by a one-character string made a string of each
+// character first, and a marker's numeral is read on every numbered line.
+const DIGIT_BY_CODE = new Map<number, number>(Object.entries(DIGITS).map(([ch, value]) => [ch.charCodeAt(0), value]));
+const UNIT_BY_CODE = new Map<number, number>(Object.entries(UNITS).map(([ch, value]) => [ch.charCodeAt(0), value]));
+
 /** 十七 → 17, 二十一 → 21, 一百零三 → 103; NaN when the text is not a Chinese numeral. */
 export function chineseNumber(text: string): number {
   let total = 0;
   let digit = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch in DIGITS) digit = DIGITS[ch]!;
-    else if (ch in UNITS) {
-      total += (digit || 1) * UNITS[ch]!;
-      digit = 0;
-    } else return NaN;
+    const code = text.charCodeAt(i);
+    const value = DIGIT_BY_CODE.get(code);
+    if (value !== undefined) {
+      digit = value;
+      continue;
+    }
+    const unit = UNIT_BY_CODE.get(code);
+    if (unit === undefined) return NaN;
+    total += (digit || 1) * unit;
+    digit = 0;
   }
   return total + digit;
 }

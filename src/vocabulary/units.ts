@@ -108,9 +108,13 @@ export function labelRole(text: string): Role | null | undefined {
 
 // Brackets by character code, for the scans below: 1 opens, 2 closes. 〔〕 count here (units
 // like 各县〔区〕 hold them) but do not open a clause, where they would be a document number.
+const OPENING_BRACKETS = '（([［【〔';
+const CLOSING_BRACKETS = '）)]］】〕';
 export const BRACKET = new Uint8Array(0x10000);
-for (const ch of '（([［【〔') BRACKET[ch.charCodeAt(0)] = 1;
-for (const ch of '）)]］】〕') BRACKET[ch.charCodeAt(0)] = 2;
+for (const ch of OPENING_BRACKETS) BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of CLOSING_BRACKETS) BRACKET[ch.charCodeAt(0)] = 2;
+/** Any of them: a paragraph is searched for the next one rather than read a character at a time. */
+export const ANY_BRACKET = new RegExp(`[${[...OPENING_BRACKETS, ...CLOSING_BRACKETS].map((ch) => `\\${ch}`).join('')}]`, 'g');
 export const OPENS_CLAUSE = (code: number) => BRACKET[code] === 1 && code !== 0x3014;
 
 /** Splits text on separators that stand outside every bracket. */

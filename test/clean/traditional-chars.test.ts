@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { TRADITIONAL_CHARS } from '../../src/clean/traditional-chars.js';
-import { convertToSimplified, hasTraditional } from '../../src/clean/script.js';
+import { conversionSteps, convertToSimplified, entriesOf, hasTraditional } from '../../src/clean/script.js';
+import { COMPATIBILITY_IDEOGRAPH, flagsOf } from '../../src/clean/scan.js';
+import * as OpenCCt2cn from 'opencc-js/t2cn';
 import { clean } from '../../src/clean/index.js';
 import { decoded } from '../support/models.js';
 
@@ -38,6 +40,16 @@ describe('the table of characters OpenCC converts', () => {
     ];
     for (const text of edges) expect(convertToSimplified(text), JSON.stringify(text)).toBe(opencc(text));
     expect(convertToSimplified('\uf900國家')).toBe('岂国家');
+  });
+
+  it('normalises only compatibility ideographs, so a line without one skips that step', () => {
+    const { normalisation } = conversionSteps(OpenCCt2cn);
+    const froms = normalisation.flatMap((group) => [...entriesOf(group).keys()]);
+    expect(froms.length).toBeGreaterThan(0);
+    for (const from of froms) expect(flagsOf(from[0]!) & COMPATIBILITY_IDEOGRAPH, from).not.toBe(0);
+    // In a notice's line as the clean stage converts it: normalised, then simplified.
+    expect(clean(decoded('各區\uf900國家')).lines[0]!.text).toBe('各区岂国家');
+    expect(clean(decoded('各區\u{2f800}國家')).lines[0]!.text).toBe(OpenCC.Converter({ from: 't', to: 'cn' })('各區\u{2f800}國家'));
   });
 
   it('converts random mixtures of dictionary entries, odd characters and plain text as OpenCC does', () => {

@@ -56,6 +56,16 @@ describe('a 分工表 as CSV', () => {
   it('splits quoted fields with separators, quotes and line breaks', () => {
     expect(csvRows('a,"b,""c""\nd",e\r\n1,2,3', ',')).toEqual([['a', 'b,"c"\nd', 'e'], ['1', '2', '3']]);
   });
+
+  it('reads the edges of CSV as RFC 4180 readers do: quotes inside a field, empty fields, lone CR', () => {
+    // A quote after a field's first character is text; what follows a closing quote stays in the field.
+    expect(csvRows('a"b,"c"d', ',')).toEqual([['a"b', 'cd']]);
+    expect(csvRows('a,,\rb\t', ',')).toEqual([['a', '', ''], ['b\t']]);
+    expect(csvRows('a\tb\n\n', '\t')).toEqual([['a', 'b'], ['']]);
+    // An unclosed quote runs to the end; a last line of one empty field is no row.
+    expect(csvRows('"a\nb', ',')).toEqual([['a\nb']]);
+    expect(csvRows('a\n""', ',')).toEqual([['a']]);
+  });
 });
 
 describe('bad workbooks', () => {

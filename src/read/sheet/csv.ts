@@ -9,29 +9,71 @@ import { InputError } from '../../errors.js';
 export function csvRows(text: string, separator: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === separator) {
-      row.push(field);
+  const endRow = () => {
+    rows.push(row);
+    if (rows.length > MAX_SHEET_ROWS) throw new InputError(`more than ${MAX_SHEET_ROWS} rows; no task table is that long`);
+    row = [];
+  };
+  const separatorCode = separator.charCodeAt(0);
+  let i = 0;
+  while (i < text.length) {
+    let field: string;
+    if (text.charCodeAt(i) === QUOTE) {
+      // Quoted: runs to the quote that is not doubled; what follows it up to the separator is kept too.
       field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      if (rows.length > MAX_SHEET_ROWS) throw new InputError(`more than ${MAX_SHEET_ROWS} rows; no task table is that long`);
-      row = [];
-      field = '';
-    } else field += char;
+      let from = ++i;
+      for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1) {
+          field += text.slice(from);
+          i = text.length;
+          break;
+        }
+        field += text.slice(from, quote);
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          field += '"';
+          from = i = quote + 2;
+          continue;
+        }
+        i = quote + 1;
+        break;
+      }
+      const end = fieldEnd(text, i, separatorCode);
+      field += text.slice(i, end);
+      i = end;
+    } else {
+      // Sliced, not built a character at a time: a CSV guess reads the start of every text file.
+      const end = fieldEnd(text, i, separatorCode);
+      field = text.slice(i, end);
+      i = end;
+    }
+    row.push(field);
+    if (i >= text.length) break;
+    const code = text.charCodeAt(i++);
+    if (code === separatorCode) {
+      if (i === text.length) row.push('');
+      continue;
+    }
+    if (code === CR && text.charCodeAt(i) === LF) i++;
+    endRow();
   }
-  if (field !== '' || row.length) rows.push([...row, field]);
+  // A last line that is one empty field (a quoted "" at the end) is no row.
+  if (row.length > 1 || (row.length === 1 && row[0] !== '')) endRow();
   return rows;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Where an unquoted field starting at `from` ends: the separator, a line break or the end. */
+function fieldEnd(text: string, from: number, separatorCode: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === separatorCode || code === LF || code === CR) break;
+  }
+  return i;
 }
 
 const CSV_NAME = /\.(?:csv|tsv)$/i;
