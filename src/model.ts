@@ -142,6 +142,8 @@ export interface RowCells {
   deadlines: string[];
   /** Cells of columns with no meaning for the ledger (备注, 完成情况): limits written there count. */
   notes: string[];
+  /** The lines such cells stood on, where not the row's own (a table saved one cell to a line). */
+  lines?: SourceLine[];
 }
 
 /** Output of the outline stage. */

@@ -125,7 +125,10 @@ class TaskCollector {
       if (i === 0 && node.cells) segment.cellDeadlines.push(...node.cells.deadlines);
       const title = i === 0 && !rows ? titleOf(segment.texts[0]!, segment.texts.length > 1) : null;
       const task = this.task(segment, i === 0 ? base : `${base}-${i + 1}`, path, title);
-      if (i === 0 && node.cells) task.deadlines = mergeDeadlines(task.deadlines, node.cells.notes.flatMap((note) => findDeadlines(note, this.context.planYear)));
+      if (i === 0 && node.cells) {
+        task.deadlines = mergeDeadlines(task.deadlines, node.cells.notes.flatMap((note) => findDeadlines(note, this.context.planYear)));
+        for (const line of node.cells.lines ?? []) this.note(line, 'task', task.id);
+      }
     });
   }
 

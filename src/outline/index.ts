@@ -1,6 +1,7 @@
 import type { CleanDoc, DroppedLine, MarkerStyle, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
 import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
+import { bareTableLines } from '../table/recover.js';
 import { SEQ_CELL } from '../table/cells.js';
 import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
@@ -162,9 +163,12 @@ class OutlineBuilder {
     let item: OutlineNode | null = null;
     let itemFromThisRow = false;
     let seq: number | undefined;
+    /** The lines of the cells that hold no item text. */
+    const cellLines: SourceLine[] = [];
     for (const cell of row.cells) {
       const text = cell.text.trim();
       const kind = cell.kind === 'outside' && SEQ_CELL.test(text) ? 'seq' : cell.kind;
+      if (text && (kind === 'seq' || kind === 'units' || kind === 'deadline' || kind === 'other')) cellLines.push(cell.line);
       switch (kind) {
         case 'seq':
           if (SEQ_CELL.test(text)) seq = Number.parseInt(text, 10);
@@ -199,6 +203,9 @@ class OutlineBuilder {
       }
     }
     if (item && itemFromThisRow) {
+      // Cells on lines of their own (a table saved one cell to a line) are the item's lines too (--explain).
+      const own = cellLines.filter((line) => line.line !== item!.head.line);
+      if (own.length) cells.lines = own;
       item.cells = cells;
       this.rowCount = Math.max(this.rowCount, item.marker.ordinal);
     }
@@ -230,8 +237,10 @@ function lastNode(nodes: OutlineNode[]): OutlineNode | undefined {
 export function outline(doc: CleanDoc): Outline {
   const plainText = doc.file.source.format === 'text';
   const builder = new OutlineBuilder(plainText);
-  // A web page or Word file marks its paragraphs; only plain text may have broken them.
-  const lines = splitRunTogether(plainText ? unwrap(doc.lines) : doc.lines);
+  // A web page or Word file marks its paragraphs; only plain text may have broken them (but not
+  // the cells of a table saved one to a line).
+  const cells = plainText ? bareTableLines(doc.lines) : new Set<number>();
+  const lines = splitRunTogether(plainText ? unwrap(doc.lines, cells) : doc.lines, cells);
   const sources = doc.file.lineSources;
   const readerRows = sources && ((line: SourceLine) => sources[line.line - 1]?.row);
   for (const block of recoverTables(lines, readerRows)) builder.add(block);

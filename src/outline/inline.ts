@@ -115,16 +115,20 @@ function mayRunTogether(line: SourceLine): boolean {
   return lead !== null && (SECTION_HEADINGS.test(lead.rest) || itemAfterHeading(line.text, lead.text.length + 1));
 }
 
-/** Splits run-together lines at their inline numbering; other lines only teach the numbering. */
-export function splitRunTogether(lines: SourceLine[]): SourceLine[] {
+/**
+ * Splits run-together lines at their inline numbering; other lines only teach the numbering. The
+ * lines of a table's cells (`cells`, by line number) are not split.
+ */
+export function splitRunTogether(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
+  const splits = (line: SourceLine) => !cells.has(line.line) && mayRunTogether(line);
   // Most notices have no such line: then the numbering need not be followed at all.
-  if (!lines.some(mayRunTogether)) return lines;
+  if (!lines.some(splits)) return lines;
   const numbering = new Numbering();
   const out: SourceLine[] = [];
   for (const line of lines) {
     const lead = matchMarker(line.text);
     if (lead && !lead.needsSequence) numbering.see(lead.style, lead.ordinal);
-    if (!mayRunTogether(line)) {
+    if (!splits(line)) {
       out.push(line);
       continue;
     }

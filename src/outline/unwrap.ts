@@ -35,9 +35,12 @@ const unbalanced = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (tex
 /** A paragraph never ends on a comma. */
 const MID_SENTENCE = /[，、]$/;
 
-/** Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma. */
-export function unwrap(lines: SourceLine[]): SourceLine[] {
-  const width = wrapWidth(lines);
+/**
+ * Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma.
+ * The lines of a table's cells (`cells`, by line number) stay as they are.
+ */
+export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
+  const width = wrapWidth(cells.size ? lines.filter((line) => !cells.has(line.line)) : lines);
   const joined: SourceLine[] = [];
   // The width test looks at the last physical line of a joined paragraph, not at the whole.
   let lastPiece = '';
@@ -46,6 +49,8 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
     // The cheap tests first: most lines end a sentence, and most documents are not wrapped.
     const continues =
       previous !== undefined &&
+      !cells.has(line.line) &&
+      !cells.has(previous.line) &&
       !SENTENCE_END.test(previous.text) &&
       ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text)) &&
       !previous.text.includes('|') &&

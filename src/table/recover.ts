@@ -1,10 +1,13 @@
 import type { ReaderRow, SourceLine } from '../model.js';
 import { headerColumns, meaningOf, type Column } from '../vocabulary/columns.js';
+import { matchMarker } from '../vocabulary/markers.js';
 
 // Grids recovered from text: every way pages and copy-paste flatten a table into lines.
 // - rows: one row a line, cells split by “|” (ragged, with lone “|” lines between rows);
 // - a stream: one cell a line, with a lone “|” line between cells, or each cell ending in “ |”
 //   and a line of pipes “||” closing each row;
+// - a stream with no separator at all (a Word table saved as text): one cell a line, told by its
+//   序号 cells — bare numbers 1, 2, 3 … on lines of their own, a few lines apart;
 // A “|” in a sentence (“政策|解读”栏目) is prose: a table is a run of such lines, or a header.
 // Rows a reader found (a page's, Word file's, PDF's or sheet's own table) need no recovering: they
 // are taken as the reader wrote them, every “|” a border.
@@ -103,12 +106,22 @@ function readerPiece(line: SourceLine, reader: ReaderRow): Piece {
  * recovered from the text of the other lines.
  */
 export function recoverGrids(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined = () => undefined): Piece[] {
-  // Most notices hold no pipe at all: nothing to shape.
-  if (!lines.some((line) => line.text.includes('|'))) return lines.map((line) => ({ kind: 'line', line }));
+  const hasPipes = lines.some((line) => line.text.includes('|'));
+  const bare = hasPipes ? [] : bareStreams(lines, readerRows);
+  // Most notices hold no table at all: nothing to shape.
+  if (!hasPipes && bare.length === 0) return lines.map((line) => ({ kind: 'line', line }));
   const shaped = lines.map(shapeLine);
   const pieces: Piece[] = [];
   let i = 0;
+  let nextBare = 0;
   while (i < shaped.length) {
+    const stream = bare[nextBare];
+    if (stream?.start === i) {
+      pieces.push(...readStream(shaped.slice(stream.start, stream.end)));
+      i = stream.end;
+      nextBare++;
+      continue;
+    }
     const reader = readerRows(shaped[i]!.line);
     if (reader) {
       pieces.push(readerPiece(shaped[i]!.line, reader));
@@ -212,4 +225,84 @@ function readStream(run: Shaped[]): Piece[] {
   }
   if (breaks.length) breaks[0] = true;
   return [{ kind: 'stream', cells, breaks, header, headerLines, rules }];
+}
+
+// ---- streams without separators ----
+
+/** The fewest 序号 lines in sequence that make a stream of bare cells: two could be a list's. */
+const BARE_SEQ_MIN = 3;
+/** A row holds this many cells at most besides its 序号: further apart, numbers are not a table's. */
+const ROW_CELLS_MAX = 8;
+/** How far before the first 序号 a header of lines (序号 / 工作任务 / 责任单位 …) may end. */
+const HEADER_GAP_MAX = 3;
+/** A bare number on its own line: a 序号 cell (or a page number, further apart). */
+const BARE_NUMBER = /^\d{1,3}$/;
+
+interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Stretches of lines that are a table saved one cell to a line with no separator: runs of at
+ * least BARE_SEQ_MIN bare numbers counting up by one, each a few lines after the one before.
+ * A stream starts at the header of lines just before its first number (or at that number) and
+ * ends after as many lines as its rows usually have after their number, or at a numbered line.
+ */
+function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined): LineRange[] {
+  const numbers: { at: number; value: number }[] = [];
+  lines.forEach((line, at) => {
+    if (BARE_NUMBER.test(line.text.trim()) && !readerRows(line)) numbers.push({ at, value: Number(line.text.trim()) });
+  });
+  if (numbers.length < BARE_SEQ_MIN) return [];
+  const streams: LineRange[] = [];
+  let chain = [numbers[0]!];
+  const close = () => {
+    if (chain.length >= BARE_SEQ_MIN) streams.push(streamAround(lines, chain.map((n) => n.at)));
+  };
+  for (const number of numbers.slice(1)) {
+    const last = chain.at(-1)!;
+    const gap = number.at - last.at - 1;
+    if (number.value === last.value + 1 && gap >= 1 && gap <= ROW_CELLS_MAX) chain.push(number);
+    else {
+      close();
+      chain = [number];
+    }
+  }
+  close();
+  // Two streams never overlap: a later one starts after the one before ends.
+  return streams.filter((stream, k) => k === 0 || stream.start >= streams[k - 1]!.end);
+}
+
+/**
+ * The lines (by line number) of the tables in plain text saved one cell to a line with no
+ * separator: the outline must neither join nor split them before the table stage reads them.
+ */
+export function bareTableLines(lines: SourceLine[]): Set<number> {
+  const kept = new Set<number>();
+  if (lines.some((line) => line.text.includes('|'))) return kept;
+  for (const { start, end } of bareStreams(lines, () => undefined)) for (let at = start; at < end; at++) kept.add(lines[at]!.line);
+  return kept;
+}
+
+function streamAround(lines: SourceLine[], seqAt: number[]): LineRange {
+  const first = seqAt[0]!;
+  let start = first;
+  const header = headerOfLinesBefore(lines, first);
+  if (header !== null) start = header;
+  const gaps = seqAt.slice(1).map((at, k) => at - seqAt[k]! - 1).sort((a, b) => a - b);
+  const rowTail = gaps[Math.floor(gaps.length / 2)]!;
+  let end = seqAt.at(-1)! + 1;
+  while (end < lines.length && end - seqAt.at(-1)! <= rowTail && !matchMarker(lines[end]!.text)) end++;
+  return { start, end };
+}
+
+/** Where a header of lines (one column name a line) ends at most HEADER_GAP_MAX lines before `at` starts, or null. */
+function headerOfLinesBefore(lines: SourceLine[], at: number): number | null {
+  for (let end = at; end >= Math.max(0, at - HEADER_GAP_MAX); end--) {
+    let start = end;
+    while (start > 0 && meaningOf(lines[start - 1]!.text) !== null) start--;
+    if (end - start >= 2 && headerColumns(lines.slice(start, end).map((line) => line.text)) !== null) return start;
+  }
+  return null;
 }

@@ -67,9 +67,15 @@ describe('read model, through to the ledger', () => {
 });
 
 describe('every cleaned line of a real notice is accounted for in the ledger', () => {
-  for (const file of readdirSync('fixtures/notices')) {
-    it(file, () => {
-      const notice = decoded(readFileSync(`fixtures/notices/${file}`, 'utf8'), { name: file });
+  // The corpus's text notices too: tables flattened one cell to a line give each cell its line.
+  const notices = [
+    ...readdirSync('fixtures/notices').map((file) => `fixtures/notices/${file}`),
+    ...readdirSync('fixtures/corpus/docs').filter((file) => file.endsWith('.txt')).map((file) => `fixtures/corpus/docs/${file}`),
+  ];
+  for (const path of notices) {
+    const file = path.split('/').at(-1)!;
+    it(path, () => {
+      const notice = decoded(readFileSync(path, 'utf8'), { name: file });
       const cleaned = clean(notice);
       const fates = new Map(ledgerOf(notice).lines!.map((l) => [l.line, l]));
       for (const line of [...cleaned.lines, ...cleaned.file.dropped]) expect(fates.has(line.line), `line ${line.line}`).toBe(true);

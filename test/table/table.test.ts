@@ -210,6 +210,61 @@ describe('tables of every family, as the table stage hands them on', () => {
     ]);
   });
 
+  it('one cell a line and no separator at all (a Word table saved as text): told by its 序号 lines', () => {
+    const blocks = recoverTables(
+      sourceLines(
+        '某局2021年政务公开重点任务台账',
+        '序号', '工作任务', '责任科室', '完成时限',
+        '1', '做好预决算公开', '财务科', '年底前',
+        '2', '规范政策解读', '各科室', '持续推进',
+        '3', '办理依申请公开', '办公室', '长期推进',
+        '各科室要按时报送落实情况。',
+      ),
+    );
+    expect(summary(blocks)).toEqual([
+      [1, 'line', '某局2021年政务公开重点任务台账'],
+      [2, 'dropped', 'table header'],
+      [3, 'dropped', 'table header'],
+      [4, 'dropped', 'table header'],
+      [5, 'dropped', 'table header'],
+      [6, 'row', 'seq=1', 'task=做好预决算公开', 'units:responsible=财务科', 'deadline=年底前'],
+      [10, 'row', 'seq=2', 'task=规范政策解读', 'units:responsible=各科室', 'deadline=持续推进'],
+      [14, 'row', 'seq=3', 'task=办理依申请公开', 'units:responsible=办公室', 'deadline=长期推进'],
+      // The row after the last number is as long as the others: a closing paragraph stays a line.
+      [18, 'line', '各科室要按时报送落实情况。'],
+    ]);
+  });
+
+  it('…with no header, and numbered headings between the rows', () => {
+    const blocks = recoverTables(
+      sourceLines(
+        '一、深化重点领域公开',
+        '1', '全面公开部门预决算，细化到功能分类项级科目。', '县财政局',
+        '2', '公开政府债务限额和余额情况。', '县财政局，各乡镇',
+        '二、加强政策解读',
+        '3', '重要政策文件印发后及时发布解读材料。', '县政府办',
+      ),
+    );
+    expect(summary(blocks)).toEqual([
+      [1, 'line', '一、深化重点领域公开'],
+      [2, 'row', 'seq=1', 'requirement=全面公开部门预决算，细化到功能分类项级科目。', 'units:responsible=县财政局'],
+      [5, 'row', 'seq=2', 'requirement=公开政府债务限额和余额情况。', 'units:responsible=县财政局，各乡镇'],
+      // A category cell starts the row it spans, as in a stream with separators.
+      [8, 'row', 'category=二、加强政策解读', 'seq=3', 'requirement=重要政策文件印发后及时发布解读材料。', 'units:responsible=县政府办'],
+    ]);
+  });
+
+  it('leaves bare numbers alone that are too few, too far apart or out of order (page numbers, a list)', () => {
+    const page = (n: number) => [`${n}`, ...Array.from({ length: 12 }, (_, k) => `第${n}页的第${k + 1}段文字，说明工作要求。`)];
+    for (const lines of [
+      ['1', '做好预决算公开', '财务科', '2', '规范政策解读', '各科室'],
+      [...page(1), ...page(2), ...page(3)],
+      ['3', '做好预决算公开', '财务科', '1', '规范政策解读', '各科室', '2', '办理依申请公开', '办公室'],
+    ]) {
+      expect(recoverTables(sourceLines(...lines)).every((b) => b.kind === 'line')).toBe(true);
+    }
+  });
+
   it('a header of lone lines is dropped; the paragraphs and unit lines under it stay lines', () => {
     const blocks = recoverTables(sourceLines(...LONE_HEADER_UNIT_LINES));
     expect(summary(blocks)).toEqual([
