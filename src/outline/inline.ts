@@ -1,6 +1,7 @@
 import type { SourceLine } from '../model.js';
 import { matchMarker } from '../vocabulary/markers.js';
 import { AIMS_HEADINGS, WORK_HEADINGS } from '../vocabulary/sections.js';
+import { HAN } from '../vocabulary/han.js';
 
 // Run-together text: a notice (or a section of it) that lost its line breaks, its numbering
 // inline: “…制定本方案。一、工作目标……二、工作任务（一）围绕建设法治政府……1.把公开透明作为……”.
@@ -15,11 +16,13 @@ const RUN_TOGETHER_MIN = 120;
  * sentence's end, a closing bracket (of a unit clause: “…[牵头单位：区卫健局]2、…”), or for the item
  * styles a heading's last character (“一、围绕改革推进公开（一）…”).
  */
+const AFTER_END = '。；！？：\\s”）)\\]】';
+const AFTER_END_OR_HEADING = `${AFTER_END}\\u4e00-\\u9fff`;
 const INLINE_STYLES: Record<string, RegExp> = {
-  '一、': /[。；！？：\s”）)\]】]/,
-  '（一）': /[。；！？：\s”）)\]】\u4e00-\u9fff]/,
-  '1.': /[。；！？：\s”）)\]】\u4e00-\u9fff]/,
-  '（1）': /[。；！？：\s”）)\]】]/,
+  '一、': new RegExp(`[${AFTER_END}]`),
+  '（一）': new RegExp(`[${AFTER_END_OR_HEADING}]`),
+  '1.': new RegExp(`[${AFTER_END_OR_HEADING}]`),
+  '（1）': new RegExp(`[${AFTER_END}]`),
 };
 /** Words that make a numbered marker a reference, not an item: 第（一）项, （一）和（二）, 见1. */
 const REFERENCE_BEFORE = /[第和或及与至到、见按照依据]/;
@@ -100,7 +103,6 @@ function splitPoints(text: string, numbering: Numbering): number[] {
 const AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*(?:${SECTION_MARK}|${ITEM_MARK}|${LIST_MARK})`);
 /** An item's marker; it continues a heading when a Han character stands right before it. */
 const ITEM_MARKER = new RegExp(`${ITEM_MARK}|\\d{1,2}[.．](?!\\d)`, 'g');
-const HAN = /[\u4e00-\u9fff]/;
 
 function itemAfterHeading(text: string, from: number): boolean {
   ITEM_MARKER.lastIndex = from;
@@ -120,15 +122,15 @@ function mayRunTogether(line: SourceLine): boolean {
  * lines of a table's cells (`cells`, by line number) are not split.
  */
 export function splitRunTogether(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
-  const splits = (line: SourceLine) => !cells.has(line.line) && mayRunTogether(line);
+  const runsTogether = lines.map((line) => !cells.has(line.line) && mayRunTogether(line));
   // Most notices have no such line: then the numbering need not be followed at all.
-  if (!lines.some(splits)) return lines;
+  if (!runsTogether.includes(true)) return lines;
   const numbering = new Numbering();
   const out: SourceLine[] = [];
-  for (const line of lines) {
+  for (const [at, line] of lines.entries()) {
     const lead = matchMarker(line.text);
     if (lead && !lead.needsSequence) numbering.see(lead.style, lead.ordinal);
-    if (!splits(line)) {
+    if (!runsTogether[at]) {
       out.push(line);
       continue;
     }

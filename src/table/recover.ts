@@ -237,6 +237,8 @@ const ROW_CELLS_MAX = 8;
 const HEADER_GAP_MAX = 3;
 /** A bare number on its own line: a 序号 cell (or a page number, further apart). */
 const BARE_NUMBER = /^\d{1,3}$/;
+/** …with the white space around it, at most. */
+const BARE_NUMBER_MAX = 8;
 
 interface LineRange {
   start: number;
@@ -252,7 +254,10 @@ interface LineRange {
 function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined): LineRange[] {
   const numbers: { at: number; value: number }[] = [];
   lines.forEach((line, at) => {
-    if (BARE_NUMBER.test(line.text.trim()) && !readerRows(line)) numbers.push({ at, value: Number(line.text.trim()) });
+    // The length first: every line of every notice is asked.
+    if (line.text.length > BARE_NUMBER_MAX) return;
+    const text = line.text.trim();
+    if (BARE_NUMBER.test(text) && !readerRows(line)) numbers.push({ at, value: Number(text) });
   });
   if (numbers.length < BARE_SEQ_MIN) return [];
   const streams: LineRange[] = [];

@@ -1,4 +1,5 @@
 import type { Deadline } from '../model.js';
+import { HAN } from './han.js';
 
 // Time limits as notices write them (contract §5). Each rule finds a limit in task text and
 // resolves it to an ISO date with the plan year, or null for a relative limit.
@@ -89,7 +90,6 @@ export const DEADLINE_RULES: DeadlineRule[] = [
  */
 const TRIGGER_LEADS = [/^.*(要点|方案|通知|文件|意见|办法|规定|材料|决定|条例)/, /^.*[于在应并要将自从须的，]/, /^[本该]/];
 
-const HAN = /[\u4e00-\u9fff]/;
 const TRIGGER_MAX = 10;
 
 /** The event a relative limit counts from, as written just before it: “公开后” in 公开后3个工作日内. */
