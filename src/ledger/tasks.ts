@@ -1,8 +1,8 @@
 import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
 import { CELL_PARAGRAPH, meaningOf } from '../vocabulary/columns.js';
-import { deadlinesOfCell, findDeadlines } from '../vocabulary/deadlines.js';
+import { deadlinesOfCell, findDeadlines, labelledLimit } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
-import { isClauseLine } from '../vocabulary/units.js';
+import { clauseLimits, isClauseLine } from '../vocabulary/units.js';
 import { ADDRESSES_ALL } from '../outline/tail.js';
 import { AIMS_HEADINGS } from '../vocabulary/sections.js';
 
@@ -28,14 +28,16 @@ interface Segment {
   /** The input line its text starts on. */
   firstLine: number;
   units: Unit[];
-  /** Limits from 时限 cells that stood as lines of their own. */
+  /** Limits from 时限 cells that stood as lines of their own, and from labels (完成时限：…). */
   cellDeadlines: string[];
+  /** Limits its unit clauses wrote as text (（市财政局负责，2023年底前完成）). */
+  clauseDeadlines: string[];
   closed: boolean;
   /** The input lines it came from, clause lines included. */
   sources: SourceLine[];
 }
 
-const newSegment = (): Segment => ({ texts: [], firstLine: 0, units: [], cellDeadlines: [], closed: false, sources: [] });
+const newSegment = (): Segment => ({ texts: [], firstLine: 0, units: [], cellDeadlines: [], clauseDeadlines: [], closed: false, sources: [] });
 
 /** Marks a heading may end in that are not part of it. */
 const HEADING_END = /[。；：，\s]/;
@@ -179,17 +181,21 @@ class TaskCollector {
       const current = () => segments.at(-1)!;
       if (paragraph.column && current().texts.length > 0) {
         // A unit or time-limit cell of a table whose header stood as lines (§2.2 rule 4).
-        if (paragraph.column.kind === 'units') {
-          current().units.push(...this.readUnits(paragraph.text, paragraph.column.role));
-          current().closed = true;
-        } else current().cellDeadlines.push(paragraph.text);
+        if (paragraph.column.kind === 'units') this.closeWith(current(), paragraph.text, paragraph.line, paragraph.column.role);
+        else current().cellDeadlines.push(paragraph.text);
         current().sources.push(paragraph);
         return;
       }
       if (isClauseLine(paragraph.text) && current().texts.length > 0) {
-        current().units.push(...this.unitsOf(paragraph.text, paragraph.line));
+        this.closeWith(current(), paragraph.text, paragraph.line);
         current().sources.push(paragraph);
-        current().closed = true;
+        return;
+      }
+      // A time limit on a line of its own after the item (完成时限：持续推进), as a 时限 cell.
+      const limit = current().texts.length > 0 ? labelledLimit(paragraph.text) : null;
+      if (limit !== null) {
+        current().cellDeadlines.push(limit);
+        current().sources.push(paragraph);
         return;
       }
       // A paragraph whose clause stands on the next line has a clause of its own.
@@ -208,19 +214,20 @@ class TaskCollector {
           current().texts.push(split.text);
         }
         current().sources.push(paragraph);
-        if (split.clause !== null) {
-          current().units.push(...this.unitsOf(split.clause, paragraph.line));
-          current().closed = true;
-        }
+        if (split.clause !== null) this.closeWith(current(), split.clause, paragraph.line);
       });
     });
     return segments.filter((s) => s.texts.length > 0);
   }
 
-  private unitsOf(clause: string, line: number): Unit[] {
-    const units = this.readUnits(clause, 'responsible');
-    if (units.length === 0) this.warnings.push({ code: 'unreadable-units', message: `no unit could be read in “${clause}”`, line });
-    return units;
+  /** A unit clause (or cell) closes the segment: its units, and the time limits it names. */
+  private closeWith(segment: Segment, clause: string, line: number, role?: Role): void {
+    const units = this.readUnits(clause, role ?? 'responsible');
+    // A unit cell may be empty of units; a clause was taken for one because it names some.
+    if (units.length === 0 && role === undefined) this.warnings.push({ code: 'unreadable-units', message: `no unit could be read in “${clause}”`, line });
+    segment.units.push(...units);
+    for (const limit of clauseLimits(clause).limits) (limit.labelled ? segment.cellDeadlines : segment.clauseDeadlines).push(limit.text);
+    segment.closed = true;
   }
 
   private readUnits(clause: string, defaultRole: Role): Unit[] {
@@ -238,7 +245,7 @@ class TaskCollector {
       units: dedupeUnits(segment.units),
       deadlines: mergeDeadlines(
         segment.cellDeadlines.flatMap((cell) => deadlinesOfCell(cell, this.context.planYear)),
-        findDeadlines(text, this.context.planYear),
+        findDeadlines(segment.clauseDeadlines.length ? [text, ...segment.clauseDeadlines].join('\n') : text, this.context.planYear),
       ),
       line: this.context.lineSources ? null : segment.firstLine,
     };

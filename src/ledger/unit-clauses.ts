@@ -4,6 +4,7 @@ import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 import {
   ANY_BRACKET,
   BRACKET,
+  clauseLimits,
   bareName,
   isBareUnitList,
   isUnitClause,
@@ -115,7 +116,7 @@ export const unitsOfClause = readOnce(
 );
 
 function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
-  const text = content.trim().replace(/[。]$/, '');
+  const text = clauseLimits(content).clause.trim().replace(/[。]$/, '');
   const units: Unit[] = [];
   const add = (names: string, role: Role) => {
     for (const name of splitUnitNames(names, context.ownPlaceStems)) {

@@ -1,6 +1,6 @@
 import { matchMarker } from '../vocabulary/markers.js';
 import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, unitPieces } from '../vocabulary/units.js';
-import { findDeadlines } from '../vocabulary/deadlines.js';
+import { isDeadlineCell } from '../vocabulary/deadlines.js';
 
 // What a table cell looks like by its content alone: the row aligner matches these shapes to
 // the header's columns, so a row that lost a cell to a rowspan still finds its columns.
@@ -9,9 +9,6 @@ export type CellShape = 'empty' | 'seq' | 'units' | 'deadline' | 'marker-short' 
 
 /** A 序号 cell: a bare number. */
 export const SEQ_CELL = /^\d{1,3}[.．、]?$/;
-/** Limits a 时限 cell holds without a date (contract §5). */
-const UNDATED_LIMIT = /^(持续|长期|常态化|全年|每年|定期|按月|按季度?|及时|适时|动态)[\u4e00-\u9fff]{0,6}$|^(立即|即时)[\u4e00-\u9fff]{0,4}$/;
-const DEADLINE_CELL_MAX = 40;
 const SHORT_MAX = 24;
 const UNITS_CELL_MAX = 200;
 const SINGLE_UNIT_MAX = 30;
@@ -29,15 +26,6 @@ export function isUnitsCell(text: string): boolean {
   const pieces = unitPieces(cell);
   const units = pieces.filter(isUnitName).length;
   return pieces.length >= 3 && isUnitName(pieces[0]!) && units * 3 >= pieces.length * 2;
-}
-
-/** Whether a short cell is a time limit: 2021年8月前, 年底前, 持续推进. */
-export function isDeadlineCell(text: string): boolean {
-  const cell = text.trim().replace(/[。；]$/, '');
-  if (!cell || cell.length > DEADLINE_CELL_MAX) return false;
-  if (UNDATED_LIMIT.test(cell)) return true;
-  const found = findDeadlines(cell, null);
-  return found.length > 0 || /^(\d{4}年)?\d{1,2}月(\d{1,2}日)?/.test(cell) || /^\d{4}年(底|末|内)?/.test(cell);
 }
 
 export function shapeOf(text: string): CellShape {

@@ -1,6 +1,7 @@
 import type { DroppedLine, ReaderRow, Role, SourceLine } from '../model.js';
 import { alignRow, alignStream, fitsAsLaidOut, StyleColumns } from './align.js';
-import { shapeOf, isDeadlineCell, isUnitsCell } from './cells.js';
+import { shapeOf, isUnitsCell } from './cells.js';
+import { isDeadlineCell } from '../vocabulary/deadlines.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from '../vocabulary/columns.js';
 import { recoverGrids, type GridCell } from './recover.js';
 import { matchMarker } from '../vocabulary/markers.js';

@@ -1,5 +1,6 @@
 import type { Deadline } from '../model.js';
 import { HAN } from './han.js';
+import { meaningOf } from './columns.js';
 
 // Time limits as notices write them (contract §5). Each rule finds a limit in task text and
 // resolves it to an ISO date with the plan year, or null for a relative limit.
@@ -182,6 +183,43 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
       seen.add(key);
       return true;
     });
+}
+
+/** Limits a 时限 cell holds without a date (contract §5). */
+const UNDATED_LIMIT = /^(持续|长期|常态化|全年|每年|定期|按月|按季度?|及时|适时|动态)[\u4e00-\u9fff]{0,6}$|^(立即|即时)[\u4e00-\u9fff]{0,4}$/;
+const DEADLINE_CELL_MAX = 40;
+
+/** Whether a short cell (or a part of a clause) is a time limit: 2021年8月前, 年底前, 持续推进. */
+export function isDeadlineCell(text: string): boolean {
+  const cell = text.trim().replace(/[。；]$/, '');
+  if (!cell || cell.length > DEADLINE_CELL_MAX) return false;
+  if (UNDATED_LIMIT.test(cell)) return true;
+  const found = findDeadlines(cell, null);
+  return found.length > 0 || /^(\d{4}年)?\d{1,2}月(\d{1,2}日)?/.test(cell) || /^\d{4}年(底|末|内)?/.test(cell);
+}
+
+/** A label naming a time limit, as a table's header would (完成时限：, 时限要求：, 完成时间：). */
+const LIMIT_LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]\s*/;
+
+/** The limit a line such as “完成时限：2023年6月底前” gives, or null when it is no such line. */
+export function labelledLimit(text: string): string | null {
+  const label = LIMIT_LABEL.exec(text);
+  if (label === null || meaningOf(label[1]!)?.kind !== 'deadline') return null;
+  return text.slice(label[0].length).trim().replace(/[。；;，,]$/, '') || null;
+}
+
+/** A time limit a unit clause names: labelled (完成时限：持续推进), read as a 时限 cell is, or written as text is (2023年底前完成). */
+export interface ClauseLimit {
+  text: string;
+  labelled: boolean;
+}
+
+/** The limit a part of a unit clause gives (完成时限：年底前, 2023年底前完成), or null. */
+export function limitPart(part: string): ClauseLimit | null {
+  const text = part.trim();
+  const labelled = labelledLimit(text);
+  if (labelled !== null) return { text: labelled, labelled: true };
+  return LIMIT_LABEL.test(text) || !isDeadlineCell(text) ? null : { text: text.replace(/[。；]$/, ''), labelled: false };
 }
 
 // In a 完成时限 cell a bare date is the limit: 2021年8月, 12月31日, 年底.

@@ -3,6 +3,7 @@
 // whether a cell holds units; the ledger reads the units and their roles (ledger/unit-clauses.ts).
 
 import type { Role } from '../model.js';
+import { limitPart, type ClauseLimit } from './deadlines.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
@@ -80,7 +81,7 @@ export function readOnce<A extends unknown[], T>(keyOf: (...args: A) => string, 
 export const isUnitClause = readOnce((content: string) => content, judgeClause);
 
 function judgeClause(content: string): boolean {
-  const text = content.trim().replace(/[。；，]$/, '');
+  const text = clauseLimits(content).clause.trim().replace(/[。；，]$/, '');
   if (!text || text.length > 300 || text.includes('。')) return false;
   if (labelRole(text) !== undefined) return true;
   return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(bareName(piece)));
@@ -116,6 +117,36 @@ for (const ch of CLOSING_BRACKETS) BRACKET[ch.charCodeAt(0)] = 2;
 /** Any of them: a paragraph is searched for the next one rather than read a character at a time. */
 export const ANY_BRACKET = new RegExp(`[${[...OPENING_BRACKETS, ...CLOSING_BRACKETS].map((ch) => `\\${ch}`).join('')}]`, 'g');
 export const OPENS_CLAUSE = (code: number) => BRACKET[code] === 1 && code !== 0x3014;
+
+/** Where a clause's parts end: a time limit may stand as one of them. */
+const CLAUSE_PARTS = new Set(['；', ';', '。', '，', ',']);
+
+/**
+ * A clause's time limits — parts such as 完成时限：2023年6月底前 or 2023年底前完成 — and the clause
+ * without them: （牵头单位：市司法局；完成时限：6月底前）, （市财政局负责，2023年底前完成）.
+ */
+export const clauseLimits = readOnce((content: string) => content, splitClauseLimits);
+
+function splitClauseLimits(content: string): { clause: string; limits: ClauseLimit[] } {
+  const limits: ClauseLimit[] = [];
+  let clause = '';
+  let depth = 0;
+  let from = 0;
+  const take = (end: number) => {
+    const limit = limitPart(content.slice(from, end));
+    if (limit === null) clause += content.slice(from, end + 1);
+    else limits.push(limit);
+    from = end + 1;
+  };
+  for (let i = 0; i < content.length; i++) {
+    const bracket = BRACKET[content.charCodeAt(i)];
+    if (bracket === 1) depth++;
+    else if (bracket === 2) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_PARTS.has(content[i]!)) take(i);
+  }
+  take(content.length);
+  return limits.length === 0 ? { clause: content, limits } : { clause: clause.replace(/[；;。，,\s]+$/, ''), limits };
+}
 
 /** Splits text on separators that stand outside every bracket. */
 export function splitTopLevel(text: string, separators: RegExp): string[] {

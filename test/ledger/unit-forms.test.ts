@@ -53,6 +53,31 @@ describe('unit clauses', () => {
     expect(units('牵头单位：县财政局配合单位：县审计局')).toEqual(['县财政局:lead', '县审计局:support']);
   });
 
+  it('takes the time limits a clause names as the task’s, not as units', () => {
+    const limits = (l: Ledger) => l.tasks[0]!.deadlines.map((d) => `${d.text}=${d.date}`);
+    const who = (l: Ledger) => l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`);
+    // A labelled limit among labelled units, read as a 时限 cell is.
+    const labelled = ledger('健全决策目录管理，按时公布年度目录。（牵头单位：县司法局；配合单位：县直各部门；完成时限：2023年6月底前）');
+    expect([who(labelled), limits(labelled), labelled.tasks[0]!.text]).toEqual([['县司法局:lead', '县直各部门:support'], ['2023年6月底前=2023-06-30'], '健全决策目录管理，按时公布年度目录。']);
+    // A limit written after the units, after a comma or a full stop, read as text is.
+    for (const clause of ['（县财政局负责，2023年底前完成）', '（责任单位：县财政局、各乡镇。2023年底前完成）']) {
+      const l = ledger(`公开部门预决算，细化到项级科目。${clause}`);
+      expect(l.tasks[0]!.text, clause).toBe('公开部门预决算，细化到项级科目。');
+      expect(limits(l), clause).toEqual(['2023年底前=2023-12-31']);
+      expect(who(l)[0], clause).toBe('县财政局:responsible');
+    }
+    // A parenthesis that only names a time is no unit clause.
+    const timeOnly = ledger('公开部门预决算，细化到项级科目（2023年底前完成）。');
+    expect([timeOnly.tasks[0]!.units, timeOnly.tasks[0]!.text]).toEqual([[], '公开部门预决算，细化到项级科目（2023年底前完成）。']);
+  });
+
+  it('reads a labelled time limit on a line of its own after the item as a 时限 cell, not as text', () => {
+    const l = ledger('做好政策解读工作，政策文件与解读材料同步起草、同步审签、同步发布。', '责任单位：县政府办、县直各部门', '完成时限：持续推进');
+    expect([l.tasks[0]!.title, l.tasks[0]!.text]).toEqual([null, '做好政策解读工作，政策文件与解读材料同步起草、同步审签、同步发布。']);
+    expect(l.tasks[0]!.deadlines).toEqual([{ text: '持续推进', date: null }]);
+    expect(l.tasks[0]!.units.map((u) => u.name)).toEqual(['县政府办', '县直各部门']);
+  });
+
   it('leaves a label inside a sentence, or one followed by more sentences, in the text', () => {
     const l = ledger('明确责任单位：县直各部门要高度重视。按时报送进展。');
     expect(l.tasks[0]!.text).toBe('明确责任单位：县直各部门要高度重视。按时报送进展。');

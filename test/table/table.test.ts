@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignRow, alignStream } from '../../src/table/align.js';
-import { isDeadlineCell, isUnitsCell, shapeOf, type CellShape } from '../../src/table/cells.js';
+import { isUnitsCell, shapeOf, type CellShape } from '../../src/table/cells.js';
+import { isDeadlineCell } from '../../src/vocabulary/deadlines.js';
 import { headerColumns, type Column } from '../../src/vocabulary/columns.js';
 import { recoverGrids } from '../../src/table/recover.js';
 import { recoverTables, type Block, type TableRow } from '../../src/table/index.js';
