@@ -7,7 +7,11 @@ import { COVER_NOTICE_TITLE } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
-const PLAN_WORDS = /(工作要点|工作方案|实施方案|任务分工|分工方案|责任分工|分解表|工作计划|行动方案|行动计划|工作安排|重点任务|主要任务|实施意见|实施细则|任务清单|责任清单|工作台账|任务台账|分解方案)/;
+/**
+ * What a plan calls itself at the end of its title: 工作要点, 实施方案, 任务分工/分解(表), 重点（工作）任务,
+ * 任务清单, 工作台账 … (a title is also a line with no sentence mark in it, so the words may be short).
+ */
+const PLAN_WORDS = /(要点|方案|行动计划|工作计划|工作安排|实施意见|实施细则|(任务|责任|工作)(分工|分解)|分解表|(重点|主要|工作)(工作)?任务|任务(清单|台账|书)|责任清单|工作台账|工作重点)/;
 const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;

@@ -1,5 +1,5 @@
 import type { Role, Unit } from '../model.js';
-import { CELL_PARAGRAPH } from '../vocabulary/columns.js';
+import { CELL_PARAGRAPH, LABEL } from '../vocabulary/columns.js';
 import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 import {
   ANY_BRACKET,
@@ -10,7 +10,6 @@ import {
   isUnitClause,
   isUnitName,
   INLINE_LABEL,
-  LABEL,
   labelRole,
   LEVEL_PREFIX,
   NOT_A_DEPARTMENT,
@@ -121,6 +120,12 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
   const add = (names: string, role: Role) => {
     for (const name of splitUnitNames(names, context.ownPlaceStems)) {
       if (NOTE.test(name)) continue;
+      // 县财政局（牵头）: a role word in brackets after a name is that unit's role.
+      const marked = ROLE_IN_BRACKETS.exec(name);
+      if (marked && isUnitName(marked[1]!)) {
+        units.push({ name: marked[1]!, role: SUFFIX_ROLES[marked[2]!]! });
+        continue;
+      }
       // 宣传处会办公室: 会 (with) joins a supporting unit to the responsible one.
       const joint = WITH_UNIT.exec(name);
       if (joint && isUnitName(joint[1]!) && isUnitName(joint[2]!)) {
@@ -161,6 +166,7 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
   return dedupeUnits(units);
 }
 
+const ROLE_IN_BRACKETS = new RegExp(`^(.+?)（(${Object.keys(SUFFIX_ROLES).join('|')})）$`);
 const WITH_UNIT = /^(.{2,12}?[处科室局办厅])会(?!同|签|商|议)(.{2,12})$/;
 
 /** Each unit once per role, in the order first named (a task names a few: no keys needed). */

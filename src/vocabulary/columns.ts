@@ -29,6 +29,12 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
   { words: /备注|推广范围|说明|依据|分值|评分/, column: { kind: 'other' } },
 ];
 
+/**
+ * A column's name written before its value, as a label: 责任单位：X, 【责任单位】X, [完成时限]X. Its
+ * word is group 1; what follows the match is the value.
+ */
+export const LABEL = /^\s*[【[［]?([\u4e00-\u9fff]{2,6})(?:\s*[：:]|[】\]］]\s*[：:]?)\s*/;
+
 const HEADER_CELL_MAX = 12;
 const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 

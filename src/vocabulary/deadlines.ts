@@ -1,6 +1,6 @@
 import type { Deadline } from '../model.js';
 import { HAN } from './han.js';
-import { meaningOf } from './columns.js';
+import { LABEL, meaningOf } from './columns.js';
 
 // Time limits as notices write them (contract §5). Each rule finds a limit in task text and
 // resolves it to an ISO date with the plan year, or null for a relative limit.
@@ -198,12 +198,9 @@ export function isDeadlineCell(text: string): boolean {
   return found.length > 0 || /^(\d{4}年)?\d{1,2}月(\d{1,2}日)?/.test(cell) || /^\d{4}年(底|末|内)?/.test(cell);
 }
 
-/** A label naming a time limit, as a table's header would (完成时限：, 时限要求：, 完成时间：). */
-const LIMIT_LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]\s*/;
-
-/** The limit a line such as “完成时限：2023年6月底前” gives, or null when it is no such line. */
+/** The limit a line such as “完成时限：2023年6月底前” gives (a label naming a time limit as a table's header would), or null when it is no such line. */
 export function labelledLimit(text: string): string | null {
-  const label = LIMIT_LABEL.exec(text);
+  const label = LABEL.exec(text);
   if (label === null || meaningOf(label[1]!)?.kind !== 'deadline') return null;
   return text.slice(label[0].length).trim().replace(/[。；;，,]$/, '') || null;
 }
@@ -219,7 +216,7 @@ export function limitPart(part: string): ClauseLimit | null {
   const text = part.trim();
   const labelled = labelledLimit(text);
   if (labelled !== null) return { text: labelled, labelled: true };
-  return LIMIT_LABEL.test(text) || !isDeadlineCell(text) ? null : { text: text.replace(/[。；]$/, ''), labelled: false };
+  return LABEL.test(text) || !isDeadlineCell(text) ? null : { text: text.replace(/[。；]$/, ''), labelled: false };
 }
 
 // In a 完成时限 cell a bare date is the limit: 2021年8月, 12月31日, 年底.

@@ -4,6 +4,7 @@
 
 import type { Role } from '../model.js';
 import { limitPart, type ClauseLimit } from './deadlines.js';
+import { LABEL } from './columns.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
@@ -17,7 +18,6 @@ const LABEL_ROLES = LABEL_WORDS.map(({ words, endings, role }) => ({ label: new 
 /** What ends a label of units whatever its word (其他单位：, 责任处室：): such a label names units responsible. */
 export const UNIT_LABEL_ENDINGS = ['单位', '部门', '处室', '科室'];
 const UNIT_LABEL = new RegExp(`(${UNIT_LABEL_ENDINGS.join('|')})$`);
-export const LABEL = /^\s*([\u4e00-\u9fff]{2,6})\s*[：:]/;
 /**
  * A role label further on in a line (牵头单位：, 配合部门：): labels run together when their lines
  * were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局). Only the full labels, a role word

@@ -194,6 +194,17 @@ describe('meta fields one by one', () => {
     expect([meta.date, meta.year, meta.title, meta.issuer]).toEqual(['2019-12-03', 2020, '泰州市2020年政务公开工作要点', '泰州市人民政府办公室']);
   });
 
+  it.each([
+    '某某县2024年政务公开工作任务分解',
+    '某市2023年政务公开重点工作任务',
+    '某区2022年政务公开工作任务分解表',
+    '某市数据局2024年政务公开要点',
+    '某县2021年政务公开工作任务书',
+  ])('takes a title line however the plan names itself: %s', (title) => {
+    const meta = metaOf({ preamble: [title] });
+    expect([meta.title, meta.year]).toEqual([title, Number(/\d{4}/.exec(title)![0])]);
+  });
+
   it('takes the year from the date when the title names none', () => {
     const meta = metaOf({ preamble: ['关于做好政务公开工作的通知', '各乡镇人民政府，县直各单位：', '宁乡县人民政府办公室', '2015年6月2日'] });
     expect([meta.title, meta.year, meta.region, meta.issuer]).toEqual(['关于做好政务公开工作的通知', 2015, '宁乡县', '宁乡县人民政府办公室']);

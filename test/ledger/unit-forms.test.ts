@@ -53,6 +53,14 @@ describe('unit clauses', () => {
     expect(units('牵头单位：县财政局配合单位：县审计局')).toEqual(['县财政局:lead', '县审计局:support']);
   });
 
+  it('reads a label in 【】 as one with a colon, and a role word in brackets after a name as its role', () => {
+    const l = ledger('公开部门预决算，细化到项级科目。', '【责任单位】县财政局（牵头）、县直各部门', '【完成时限】2024年12月31日前');
+    expect(l.tasks[0]!.text).toBe('公开部门预决算，细化到项级科目。');
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县财政局:lead', '县直各部门:responsible']);
+    expect(l.tasks[0]!.deadlines.map((d) => d.text)).toEqual(['2024年12月31日前']);
+    expect(units('责任单位：县公共资源交易中心（牵头），县财政局（配合）')).toEqual(['县公共资源交易中心:lead', '县财政局:support']);
+  });
+
   it('takes the time limits a clause names as the task’s, not as units', () => {
     const limits = (l: Ledger) => l.tasks[0]!.deadlines.map((d) => `${d.text}=${d.date}`);
     const who = (l: Ledger) => l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`);
