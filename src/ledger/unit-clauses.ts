@@ -248,7 +248,10 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
       depth--;
       if (depth !== 0) continue;
       const atEnd = blankFrom(paragraph, i + 1) === paragraph.length;
-      if (!atEnd && !afterSentence(paragraph, from, open)) continue;
+      // …推进决策预公开（责任单位：市司法局）。严格…: the clause ends its sentence, the stop after it
+      // (and goes with it, as at the end of a paragraph).
+      const endsSentence = SENTENCE_END.has(paragraph[i + 1]!);
+      if (!atEnd && !endsSentence && !afterSentence(paragraph, from, open)) continue;
       const content = paragraph.slice(open + 1, i);
       if (!isUnitClause(content) && !(atEnd && isBareUnitList(content))) continue;
       splits.push({ text: paragraph.slice(from, open).trim(), clause: content });

@@ -61,9 +61,9 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月(?:${BEFORE}|(?=${ACHIEVED})))`, 'g'),
     resolve: (m) => (m[1] ? iso(Number(m[1]), Number(m[2]), 'last') : iso(Number(m[3]), Number(m[4]), 'last')),
   },
-  // 2017年底前, 到2017年
+  // 2017年底前, 2024年内, 到2017年
   // (2016年末 alone is a date things are counted at — 2016年末政府债务余额 — not a limit)
-  { needs: /\d年/, pattern: new RegExp(`(\\d{4})年(?:底${BEFORE}?|末${BEFORE})|(?<=[到至止于])(\\d{4})年(?:[底末]|(?![\\d度]))`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
+  { needs: /\d年/, pattern: new RegExp(`(\\d{4})年(?:底${BEFORE}?|末${BEFORE}|度?内)|(?<=[到至止于])(\\d{4})年(?:[底末]|(?![\\d度]))`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
   // 年底前, 年内, 到年底 (a bare 年末 is a season of the year, not a limit)
   {
     needs: /年(底|末|内|度内)/,

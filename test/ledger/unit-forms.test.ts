@@ -53,6 +53,22 @@ describe('unit clauses', () => {
     expect(units('牵头单位：县财政局配合单位：县审计局')).toEqual(['县财政局:lead', '县审计局:support']);
   });
 
+  it('takes a clause that ends its sentence before the stop (…预公开（责任单位：X）。) as trailing it', () => {
+    const l = ledger('推进重大行政决策预公开（责任单位：县司法局、县直各部门）。严格落实公众参与制度。');
+    // Text that goes on after a clause is a further task of the item (§2.2 rule 3).
+    expect(l.tasks.map((t) => [t.text, t.units.map((u) => u.name)])).toEqual([
+      ['推进重大行政决策预公开', ['县司法局', '县直各部门']],
+      ['严格落实公众参与制度。', []],
+    ]);
+    // A bracket that names no unit, before a stop, stays in the text.
+    expect(ledger('依照《条例》（国务院令第711号）。做好公开工作。').tasks[0]!.text).toBe('依照《条例》（国务院令第711号）。做好公开工作。');
+  });
+
+  it('reads a limit labelled 时间 in a clause as a 时限 cell', () => {
+    const l = ledger('推进政务公开专区建设。（各乡镇负责；时间：2024年内）');
+    expect([l.tasks[0]!.text, l.tasks[0]!.units.map((u) => u.name), l.tasks[0]!.deadlines.map((d) => d.text)]).toEqual(['推进政务公开专区建设。', ['各乡镇'], ['2024年内']]);
+  });
+
   it('reads a label in 【】 as one with a colon, and a role word in brackets after a name as its role', () => {
     const l = ledger('公开部门预决算，细化到项级科目。', '【责任单位】县财政局（牵头）、县直各部门', '【完成时限】2024年12月31日前');
     expect(l.tasks[0]!.text).toBe('公开部门预决算，细化到项级科目。');
