@@ -6,6 +6,7 @@ import {
   BRACKET,
   clauseLimits,
   bareName,
+  carriesOwnPlace,
   isBareUnitList,
   isUnitClause,
   isUnitName,
@@ -16,14 +17,15 @@ import {
   NOTE,
   OPENS_CLAUSE,
   opensAsClause,
-  OWN_PLACE,
   PREFIX_ROLES,
   readOnce,
   ROLE_AFTER,
+  ROLE_MARK,
   ROLE_WORD,
   splitTopLevel,
   SUFFIX_ROLES,
   UNIT_LABEL_ENDINGS,
+  withoutEnclosingBrackets,
 } from '../vocabulary/units.js';
 
 /** Splits a run of unit names: on ，；, on 、 and 和 only where every piece is a unit itself. */
@@ -93,7 +95,7 @@ function distributePrefix(names: string[], ownPlaceStems: string[]): string[] {
   const prefix = LEVEL_PREFIX.exec(names[0]!)?.[0];
   if (!prefix) return names;
   return names.map((name, i) =>
-    i === 0 || name.includes('、') || !isUnitName(name) || OWN_PLACE.test(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem))
+    i === 0 || name.includes('、') || !isUnitName(name) || carriesOwnPlace(name) || NOT_A_DEPARTMENT.test(name) || ownPlaceStems.some((stem) => name.includes(stem))
       ? name
       : prefix + name,
   );
@@ -115,15 +117,17 @@ export const unitsOfClause = readOnce(
 );
 
 function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
-  const text = clauseLimits(content).clause.trim().replace(/[。]$/, '');
+  const text = clauseLimits(withoutEnclosingBrackets(content.trim())).clause.trim().replace(/[。]$/, '');
   const units: Unit[] = [];
   const add = (names: string, role: Role) => {
     for (const name of splitUnitNames(names, context.ownPlaceStems)) {
       if (NOTE.test(name)) continue;
       // 县财政局（牵头）: a role word in brackets after a name is that unit's role.
-      const marked = ROLE_IN_BRACKETS.exec(name);
-      if (marked && isUnitName(marked[1]!)) {
-        units.push({ name: marked[1]!, role: SUFFIX_ROLES[marked[2]!]! });
+      ROLE_MARK.lastIndex = 0;
+      const marked = ROLE_MARK.exec(name);
+      const bare = marked && marked.index + marked[0].length === name.length ? name.slice(0, marked.index) : null;
+      if (bare && isUnitName(bare)) {
+        units.push({ name: bare, role: SUFFIX_ROLES[marked![1]!]! });
         continue;
       }
       // 宣传处会办公室: 会 (with) joins a supporting unit to the responsible one.
@@ -142,13 +146,15 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
     }
     return dedupeUnits(units);
   }
+  // Unlabelled, a bracketed role after a name is a role word like any other: 市民政局（牵头）、市卫健委.
+  const words = text.replace(ROLE_MARK, '$1');
   let pending: Role | null = null;
   let from = 0;
-  for (const m of text.matchAll(ROLE_WORD)) {
-    const before = text.slice(from, m.index);
+  for (const m of words.matchAll(ROLE_WORD)) {
+    const before = words.slice(from, m.index);
     from = m.index + m[0].length;
     // 协同落实 after the units: the prefix word ends their phrase like a suffix word.
-    const endsPhrase = m[1] && (ROLE_AFTER.test(text.slice(from)) || !text.slice(from).trim());
+    const endsPhrase = m[1] && (ROLE_AFTER.test(words.slice(from)) || !words.slice(from).trim());
     if (m[1] && !endsPhrase) {
       // A会同B落实: A leads, B supports.
       if (bareName(before)) add(before, 'lead');
@@ -161,12 +167,11 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
       pending = null;
     }
   }
-  const rest = text.slice(from);
+  const rest = words.slice(from);
   if (bareName(rest)) add(rest, pending ?? context.defaultRole);
   return dedupeUnits(units);
 }
 
-const ROLE_IN_BRACKETS = new RegExp(`^(.+?)（(${Object.keys(SUFFIX_ROLES).join('|')})）$`);
 const WITH_UNIT = /^(.{2,12}?[处科室局办厅])会(?!同|签|商|议)(.{2,12})$/;
 
 /** Each unit once per role, in the order first named (a task names a few: no keys needed). */

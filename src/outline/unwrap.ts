@@ -32,6 +32,7 @@ function wrapWidth(lines: SourceLine[]): number | null {
 }
 
 const unbalanced = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
+const closes = (text: string) => (text.match(/[）)]/g)?.length ?? 0) > (text.match(/[（(]/g)?.length ?? 0);
 /** A paragraph never ends on a comma. */
 const MID_SENTENCE = /[，、]$/;
 
@@ -51,8 +52,9 @@ export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set
       previous !== undefined &&
       !cells.has(line.line) &&
       !cells.has(previous.line) &&
-      !SENTENCE_END.test(previous.text) &&
-      ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text)) &&
+      // A bracket left open goes on where the next line closes it, even after a ；: （牵头单位：X； / 配合单位：Y）
+      ((!SENTENCE_END.test(previous.text) && ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text))) ||
+        (unbalanced(previous.text) && closes(line.text))) &&
       !previous.text.includes('|') &&
       !line.text.includes('|') &&
       !ATTACHMENT.test(previous.text) &&

@@ -12,6 +12,9 @@ export interface Column {
   role?: Role | null;
 }
 
+/** The words of a time-limit column or label (时限要求, 完成时间 …), longest first; 时间 alone counts too. */
+export const LIMIT_WORDS = ['完成时限', '时限要求', '完成时间', '时间节点', '时间安排', '进度安排', '完成期限', '推进时间', '截止时间', '时限'];
+
 // Header words by meaning (contract §2.2 rule 4). Tested against a header cell with its white
 // space removed; the first rule that matches wins, so the more specific words come first.
 const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
@@ -22,7 +25,7 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
   { words: /(责任|负责|承办|实施|指导|主责|落实)(单位|部门|处室|科室|主体|股室|领导)/, column: { kind: 'units', role: 'responsible' } },
   { words: /^(单位|部门|处室|科室)$/, column: { kind: 'units', role: 'responsible' } },
   { words: /完成情况|进展情况|落实情况|工作进展|办理情况/, column: { kind: 'other' } },
-  { words: /时限|完成时间|时间节点|时间安排|进度安排|完成期限|推进时间|截止时间|^时间$/, column: { kind: 'deadline' } },
+  { words: new RegExp(`${LIMIT_WORDS.join('|')}|^时间$`), column: { kind: 'deadline' } },
   { words: /^(类别|分类|领域|重点领域|工作领域|板块|任务类别|一级指标|专项)$/, column: { kind: 'category' } },
   { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准/, column: { kind: 'requirement' } },
   { words: /任务|事项|举措|项目|二级指标|工作重点/, column: { kind: 'task' } },

@@ -4,15 +4,15 @@
 
 import type { Role } from '../model.js';
 import { limitPart, type ClauseLimit } from './deadlines.js';
-import { LABEL } from './columns.js';
+import { LABEL, LIMIT_WORDS } from './columns.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
 /** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”: the word of each role, and what may follow it. */
 const LABEL_WORDS: { words: string[]; endings: string[]; role: Role }[] = [
-  { words: ['牵头', '主办'], endings: ['单位', '部门', '领导'], role: 'lead' },
-  { words: ['配合', '协办', '参与', '协同'], endings: ['单位', '部门'], role: 'support' },
-  { words: ['责任', '负责', '承办', '实施', '主责'], endings: ['单位', '部门', '处室', '科室', '主体'], role: 'responsible' },
+  { words: ['牵头', '主办'], endings: ['单位', '部门', '领导', '处室', '科室'], role: 'lead' },
+  { words: ['配合', '协办', '参与', '协同'], endings: ['单位', '部门', '处室', '科室', '责任单位'], role: 'support' },
+  { words: ['责任', '负责', '承办', '实施', '主责', '主要责任'], endings: ['单位', '部门', '处室', '科室', '主体'], role: 'responsible' },
 ];
 const LABEL_ROLES = LABEL_WORDS.map(({ words, endings, role }) => ({ label: new RegExp(`^(${words.join('|')})(${endings.join('|')})?$`), role }));
 /** What ends a label of units whatever its word (其他单位：, 责任处室：): such a label names units responsible. */
@@ -23,17 +23,25 @@ const UNIT_LABEL = new RegExp(`(${UNIT_LABEL_ENDINGS.join('|')})$`);
  * were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局). Only the full labels, a role word
  * and a unit ending: 负责：in a sentence is not one.
  */
-export const INLINE_LABEL = new RegExp(`(?:${LABEL_WORDS.flatMap((l) => l.words).join('|')})(?:${UNIT_LABEL_ENDINGS.join('|')})\\s*[：:]`, 'g');
+export const INLINE_LABEL = new RegExp(
+  `(?:${LABEL_WORDS.flatMap(({ words, endings }) => words.flatMap((word) => endings.filter((ending) => !/领导/.test(ending)).map((ending) => word + ending)))
+    // The longest first: 配合责任单位 is one label, not 配合 and 责任单位.
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s*[：:]`,
+  'g',
+);
 
 /** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
 export const SUFFIX_ROLES: Record<string, Role> = {
-  牵头: 'lead', 主办: 'lead',
-  负责: 'responsible', 承办: 'responsible', 落实: 'responsible', 组织实施: 'responsible',
-  配合: 'support', 参与: 'support', 协办: 'support',
+  牵头抓总: 'lead', 为牵头单位: 'lead', 牵头: 'lead', 主办: 'lead', 统筹: 'lead', 指导: 'lead',
+  为责任单位: 'responsible', 负责: 'responsible', 承办: 'responsible', 落实: 'responsible', 组织实施: 'responsible', 具体实施: 'responsible', 主责: 'responsible',
+  为配合单位: 'support', 配合: 'support', 参与: 'support', 协办: 'support', 协助: 'support', 参加: 'support', 支持: 'support',
 };
 /** Role words that precede the units they assign: （A牵头，会同B落实）. */
 export const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: 'support' };
 export const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
+/** A role word in brackets after a name, the unit's own role: 县财政局（牵头）, 市住建局（牵头单位）. */
+export const ROLE_MARK = new RegExp(`[（(](${Object.keys(SUFFIX_ROLES).filter((word) => word.length === 2).join('|')})(?:单位|部门)?[）)]`, 'g');
 const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
 export const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
@@ -50,8 +58,14 @@ const UNIT_ENDING =
 
 /** Level prefixes that distribute over a 、-list: 市编办、人社局 → 市编办、市人社局. */
 export const LEVEL_PREFIX = /^[市省县区](?!场|政(?:公用|工程|设施|园林)|域|级)/;
+/**
+ * Offices a ministry runs in each place, named after it (盐城气象局, 江门税务局): a name of a place
+ * before one carries its own place, whatever the place.
+ */
+const VERTICAL_OFFICE = /^[\u4e00-\u9fff]{2,4}(气象局|税务局|调查队|海关|邮政管理局|烟草专卖局|地震局|消防救援支队|消防救援大队|海事局|银保监分局|金融监管分局|供电公司|供电局)$/;
 /** A name that carries its own place or level takes no distributed prefix. */
-export const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|驻)|^[省市县区镇乡](?!场|政(?:公用|工程|设施|园林)|域|级)|^[\u4e00-\u9fff]{1,4}[省市县区州旗](?!场|政(?:公用|工程|设施|园林)|域|级)/;
+const OWN_PLACE = /^(各|全|本|国家|国务院|中央|中共|驻)|^[省市县区镇乡](?!场|政(?:公用|工程|设施|园林)|域|级)|^[\u4e00-\u9fff]{1,4}[省市县区州旗](?!场|政(?:公用|工程|设施|园林)|域|级)/;
+export const carriesOwnPlace = (name: string) => OWN_PLACE.test(name) || VERTICAL_OFFICE.test(name);
 /** Bodies that are not a level's own departments: customs, companies, banks… keep their names. */
 export const NOT_A_DEPARTMENT = /(海关|公司|集团|银行|分行|支行|大学|学院|医院|报社|电视台|机场|邮政|烟草|铁路|供电|电信|移动|联通)/;
 
@@ -118,6 +132,18 @@ for (const ch of CLOSING_BRACKETS) BRACKET[ch.charCodeAt(0)] = 2;
 export const ANY_BRACKET = new RegExp(`[${[...OPENING_BRACKETS, ...CLOSING_BRACKETS].map((ch) => `\\${ch}`).join('')}]`, 'g');
 export const OPENS_CLAUSE = (code: number) => BRACKET[code] === 1 && code !== 0x3014;
 
+/** A clause line set in brackets of its own ([牵头单位：X；配合单位：Y], 【责任单位：X】): what they hold. */
+export function withoutEnclosingBrackets(text: string): string {
+  if (BRACKET[text.charCodeAt(0)] !== 1 || BRACKET[text.charCodeAt(text.length - 1)] !== 2) return text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const bracket = BRACKET[text.charCodeAt(i)];
+    if (bracket === 1) depth++;
+    else if (bracket === 2 && --depth === 0 && i < text.length - 1) return text;
+  }
+  return depth === 0 ? text.slice(1, -1) : text;
+}
+
 /** Where a clause's parts end: a time limit may stand as one of them. */
 const CLAUSE_PARTS = new Set(['；', ';', '。', '，', ',']);
 
@@ -127,7 +153,11 @@ const CLAUSE_PARTS = new Set(['；', ';', '。', '，', ',']);
  */
 export const clauseLimits = readOnce((content: string) => content, splitClauseLimits);
 
-function splitClauseLimits(content: string): { clause: string; limits: ClauseLimit[] } {
+/** A time-limit label further on in a clause (责任单位：市住建局　完成时限：年底前): it parts the clause as ；does. */
+const INLINE_LIMIT_LABEL = new RegExp(`\\s*(${[...LIMIT_WORDS, '时间'].join('|')})\\s*[：:]`, 'g');
+
+function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit[] } {
+  const content = whole.replace(INLINE_LIMIT_LABEL, (label: string, word: string, at: number) => (at > 0 ? `；${word}：` : label));
   const limits: ClauseLimit[] = [];
   let clause = '';
   let depth = 0;
@@ -145,7 +175,7 @@ function splitClauseLimits(content: string): { clause: string; limits: ClauseLim
     else if (depth === 0 && CLAUSE_PARTS.has(content[i]!)) take(i);
   }
   take(content.length);
-  return limits.length === 0 ? { clause: content, limits } : { clause: clause.replace(/[；;。，,\s]+$/, ''), limits };
+  return limits.length === 0 ? { clause: whole, limits } : { clause: clause.replace(/[；;。，,\s]+$/, ''), limits };
 }
 
 /** Splits text on separators that stand outside every bracket. */

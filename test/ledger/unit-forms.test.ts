@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/model.js';
 import { buildLedger } from '../../src/ledger/index.js';
 import { unitsOfClause } from '../../src/ledger/unit-clauses.js';
-import { item, outlineOf } from '../support/models.js';
+import { decoded, item, outlineOf } from '../support/models.js';
+import { clean } from '../../src/clean/index.js';
+import { outline } from '../../src/outline/index.js';
 
 // Unit clauses as real notices write them (contract §3), on made-up examples.
 
@@ -51,6 +53,33 @@ describe('unit clauses', () => {
     expect(l.tasks[0]!.text).toBe('推动地区生产总值增长6%左右。');
     expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县发改局:lead', '县工信局:responsible', '各乡镇:responsible']);
     expect(units('牵头单位：县财政局配合单位：县审计局')).toEqual(['县财政局:lead', '县审计局:support']);
+  });
+
+  it('reads more role words and role labels (主责, 统筹, 协助, 为牵头单位, 配合科室, 牵头处室)', () => {
+    expect(units('区民政局主责，各街道协办')).toEqual(['区民政局:responsible', '各街道:support']);
+    expect(units('市政府办公室统筹，市直各单位负责')).toEqual(['市政府办公室:lead', '市直各单位:responsible']);
+    expect(units('市发改委牵头，市市场监管局协助')).toEqual(['市发改委:lead', '市市场监管局:support']);
+    expect(units('市卫健委为牵头单位，市医保局为配合单位')).toEqual(['市卫健委:lead', '市医保局:support']);
+    expect(units('责任科室：疾控科；配合科室：应急办')).toEqual(['疾控科:responsible', '应急办:support']);
+    expect(units('牵头处室：办公室；配合责任单位：法规处')).toEqual(['办公室:lead', '法规处:support']);
+  });
+
+  it('reads a role in brackets after a name, labelled or not: 市民政局（牵头）、市卫健委', () => {
+    expect(units('市民政局（牵头）、市卫健委')).toEqual(['市民政局:lead', '市卫健委:responsible']);
+    expect(units('市住建局（牵头单位）、市自然资源局')).toEqual(['市住建局:lead', '市自然资源局:responsible']);
+  });
+
+  it('reads a clause line set in brackets of its own, and a time label after the units on one line', () => {
+    const l = ledger('推进基层政务公开标准化。', '[牵头单位：县政务公开办；配合单位：县直有关部门]');
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县政务公开办:lead', '县直有关部门:support']);
+    const spaced = ledger('推进住建领域公开。', '责任单位：县住建局　　完成时限：年底前');
+    expect([spaced.tasks[0]!.units.map((u) => u.name), spaced.tasks[0]!.deadlines.map((d) => d.text)]).toEqual([['县住建局'], ['年底前']]);
+  });
+
+  it('joins a labelled clause broken after its ；onto the next line', () => {
+    const lines = ['某县2024年政务公开工作要点', '一、推进决策公开', '（一）推进统计信息公开。（牵头单位：县统计局；', '配合单位：县直有关单位）'];
+    const l = buildLedger(outline(clean(decoded(lines.join('\n')))));
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县统计局:lead', '县直有关单位:support']);
   });
 
   it('takes a clause that ends its sentence before the stop (…预公开（责任单位：X）。) as trailing it', () => {
