@@ -17,14 +17,16 @@ const TITLE_MAX = 80;
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;
 const RECIPIENTS_LINE = /^[^。]{2,200}[：:]$/;
 // A place, then perhaps a place within it (北京市西城区); 温州 is followed by 市, 贵州 by 省.
-const PLACE = /^(?:\d{4}年度?)?((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区|乡|镇)(?:省|市|县|区)?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|乡|镇))?)/;
-const REGION_EXCLUDED = /^(关于|国务院|中共|全国|全省|全市|全区|全县|本市|乡镇|各)/;
+// A level does not open a place's name (市市场监管局 names none), nor is 市场 a level (六盘水市市场监督管理局).
+const PLACE = /^(?:\d{4}年度?)?((?:(?![省市县区])[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区|乡|镇)(?:(?:省|市|县|区)(?!场))?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|乡|镇))?)/;
+/** Titles that name the issuer's own area without naming it: 全市, 本区, 自治区, 全州, 全盟 … */
+const REGION_EXCLUDED = /^(关于|国务院|中共|全国|全省|全市|全区|全县|全州|全盟|全旗|全乡|全镇|本市|本区|本县|自治区|自治州|乡镇|各)/;
 
 /** 2016年7月13日 / 二〇一六年七月十三日 / 2017/5/15 → ISO date. */
 export function isoDate(text: string): string | null {
   const compact = text.replace(/\s+/g, '');
   const arabic = /(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})/.exec(compact);
-  const chinese = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(compact);
+  const chinese = /([〇○零0OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(compact);
   const parts = arabic
     ? [Number(arabic[1]), Number(arabic[2]), Number(arabic[3])]
     : chinese
@@ -44,8 +46,12 @@ function bareTitle(line: string): { title: string; docNumber: string | null } {
   const leading = DOC_NUMBER.exec(title);
   const docNumber = leading && leading.index === 0 ? leading[0] : null;
   if (docNumber) title = title.slice(docNumber.length).trim();
-  title = title.replace(/^《(.+)》$/, '$1').replace(/[（(][^（）()]*〔\d{4}〕[^（）()]*[)）]$/, '');
-  return { title, docNumber: docNumber?.replace(/\s+/g, '') ?? null };
+  // A number in brackets after the title (…的通知（京政办发〔2016〕26号）) is the notice's too.
+  const trailing = /[（(]([^（）()]*)[)）]$/.exec(title);
+  const numbered = trailing ? DOC_NUMBER.exec(trailing[1]!) : null;
+  if (numbered) title = title.slice(0, trailing!.index);
+  title = title.replace(/^《(.+)》$/, '$1');
+  return { title, docNumber: (docNumber ?? numbered?.[0])?.replace(/\s+/g, '') ?? null };
 }
 
 /** A title set on several lines: up to this many. */
@@ -180,7 +186,7 @@ export function metaOf(outline: Outline): Meta {
 function planYear(title: string | null, docNumber: string | null, date: string | null): number | null {
   const own = title?.replace(/《[^《》]*》|〈[^〈〉]*〉/g, '').replace(/\d{4}\s*[—–\-～~至到]\s*\d{4}年/g, '');
   const inTitle = own ? /(\d{4})年/.exec(own)?.[1] : undefined;
-  const inNumber = docNumber ? /[〔[［【(（](\d{4})[〕\]］】)）]/.exec(docNumber)?.[1] : undefined;
+  const inNumber = docNumber ? /[〔[［【(（﹝](\d{4})[〕\]］】)）﹞]/.exec(docNumber)?.[1] : undefined;
   const found = inTitle ?? inNumber ?? date?.slice(0, 4);
   return found ? Number(found) : null;
 }

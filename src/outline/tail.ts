@@ -12,7 +12,8 @@ const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[�
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
-export const DATE_LINE = /^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+// The year's digits as typed and scanned: 二〇二三, 二○二三, 二零二三, 二0二三, 二O二三. A note may follow (（此件公开发布）).
+export const DATE_LINE = /^(\d{4}|[〇○零0OＯ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日(?:\s*[（(]此件[^（）()]{0,8}[)）])?$/;
 export const OFFICE_LINE = /^[\u4e00-\u9fff（）]{2,30}(办公室|办公厅|人民政府|委员会|管委会|领导小组|秘书处|政府|局|厅|委|办|中心|部|院)$/;
 
 /** Splits the tail off the last item's body: closing paragraphs, and what is dropped. */

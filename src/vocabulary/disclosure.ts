@@ -32,7 +32,7 @@ export function disclosureField(label: string): DisclosureField | null {
 }
 
 /** A document number: 琼府办〔2018〕34号, with the brackets pages and pasted text use. */
-export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
+export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞]\s*第?\s*\d+\s*号/;
 
 /** A disclosure value that says there is none: 文号：无. */
 const NO_VALUE = /^(无|暂无|空|-+|—+|\/)$/;

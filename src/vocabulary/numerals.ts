@@ -27,11 +27,14 @@ export function chineseNumber(text: string): number {
   return total + digit;
 }
 
+/** A zero as typed or scanned among Chinese digits: 二0二三, 二O二三. */
+const ZERO_LOOKALIKES: Record<string, number> = { '0': 0, O: 0, Ｏ: 0 };
+
 /** Year digits written in Chinese, digit by digit: 二〇一九 → 2019. */
 export function chineseDigits(text: string): number {
   let value = 0;
   for (const ch of text) {
-    const digit = DIGITS[ch];
+    const digit = DIGITS[ch] ?? ZERO_LOOKALIKES[ch];
     if (digit === undefined) return NaN;
     value = value * 10 + digit;
   }

@@ -205,6 +205,27 @@ describe('meta fields one by one', () => {
     expect([meta.title, meta.year]).toEqual([title, Number(/\d{4}/.exec(title)![0])]);
   });
 
+  it('reads the region of a bureau or a place whose title names none: 六盘水市市场监督管理局, 自治区, 全州', () => {
+    const bureau = metaOf({ preamble: ['2023年政务公开工作要点'], dropped: signed('六盘水市市场监督管理局', '2023年3月15日') });
+    expect([bureau.region, bureau.issuer]).toEqual(['六盘水市', '六盘水市市场监督管理局']);
+    expect(metaOf({ preamble: ['市市场监管局2023年政务公开工作要点'], dropped: signed('杭州市市场监督管理局', '2023年3月15日') }).region).toBe('杭州市');
+    expect(metaOf({ preamble: ['自治区2023年政务公开工作要点'], dropped: signed('内蒙古自治区人民政府办公厅', '2023年3月15日') }).region).toBe('内蒙古自治区');
+    expect(metaOf({ preamble: ['全州2023年政务公开工作要点'], dropped: signed('延边朝鲜族自治州人民政府办公室', '2023年3月15日') }).region).toBe('延边朝鲜族自治州');
+  });
+
+  it('reads a document number in ﹝﹞, with 第, or in brackets after the notice title', () => {
+    expect(metaOf({ preamble: ['明政办﹝2023﹞12号', '明溪县2023年政务公开工作要点'] }).docNumber).toBe('明政办﹝2023﹞12号');
+    expect(metaOf({ preamble: ['明政办〔2023〕第12号', '明溪县2023年政务公开工作要点'] }).docNumber).toBe('明政办〔2023〕第12号');
+    const titled = metaOf({ preamble: ['北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知（京政办发〔2016〕26号）'] });
+    expect([titled.docNumber, titled.noticeTitle]).toEqual(['京政办发〔2016〕26号', '北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知']);
+  });
+
+  it('reads a signing date with 0 or O among Chinese digits, or a note after it', () => {
+    for (const date of ['二0二三年三月十五日', '二O二三年三月十五日', '2023年3月15日（此件公开发布）']) {
+      expect(metaOf({ preamble: ['某县2023年政务公开工作要点'], dropped: signed('某县人民政府办公室', date) }).date, date).toBe('2023-03-15');
+    }
+  });
+
   it('takes the year from the date when the title names none', () => {
     const meta = metaOf({ preamble: ['关于做好政务公开工作的通知', '各乡镇人民政府，县直各单位：', '宁乡县人民政府办公室', '2015年6月2日'] });
     expect([meta.title, meta.year, meta.region, meta.issuer]).toEqual(['关于做好政务公开工作的通知', 2015, '宁乡县', '宁乡县人民政府办公室']);

@@ -232,9 +232,9 @@ describe('htmlToText: meta hints', () => {
     }
   });
 
-  it('reads <meta name=ArticleTitle|PubDate|ContentSource>', () => {
+  it('reads <meta name=ArticleTitle|ContentSource>, and takes no date from PubDate (when the site published it, §4)', () => {
     const head = '<meta charset="utf-8"><meta name="ArticleTitle" content="某市2020年政务公开工作要点"><meta name="PubDate" content="2020-06-08 08:53"><meta name="ContentSource" content="某市人民政府办公室">';
-    expect(htmlToText(trsPage('<p>正文一段。</p>', head)).metaHints).toEqual({ title: '某市2020年政务公开工作要点', issuer: '某市人民政府办公室', date: '2020-06-08' });
+    expect(htmlToText(trsPage('<p>正文一段。</p>', head)).metaHints).toEqual({ title: '某市2020年政务公开工作要点', issuer: '某市人民政府办公室' });
   });
 
   it('prefers the signing date of the disclosure table to the publishing date of the <meta> tag', () => {

@@ -1,5 +1,5 @@
 // Meta fields a page supplies besides its text: the disclosure block (索引号, 发文机关, 发文字号,
-// 成文日期, 发布日期, 标题) and <meta name="ArticleTitle|PubDate|ContentSource">.
+// 成文日期, 标题) and <meta name="ArticleTitle|ContentSource">.
 
 import type { CheerioAPI } from 'cheerio';
 import { isTag, type Element } from 'domhandler';
@@ -51,7 +51,10 @@ function metaTagValues($: CheerioAPI): Found {
   return found;
 }
 
-/** The disclosure block first, then the <meta> tags; the signing date before the publishing date. */
+/**
+ * The disclosure block first, then the <meta> tags. Only a signing date (成文日期) is the notice's
+ * date: the page's publishing date is when the site put it up (contract §4).
+ */
 export function pageMetaHints($: CheerioAPI): MetaHints {
   const disclosed = disclosureValues($);
   const tagged = metaTagValues($);
@@ -61,7 +64,7 @@ export function pageMetaHints($: CheerioAPI): MetaHints {
   const issuer = disclosed.issuer ?? tagged.issuer;
   if (issuer) hints.issuer = issuer;
   if (disclosed.docNumber) hints.docNumber = disclosed.docNumber;
-  const date = [disclosed.date, disclosed.pubDate, tagged.pubDate].map((d) => (d ? isoDate(d) : null)).find(Boolean);
+  const date = disclosed.date ? isoDate(disclosed.date) : null;
   if (date) hints.date = date;
   return hints;
 }

@@ -53,10 +53,9 @@ export const CHROME_MIN_LINK_DENSITY = 0.5;
 /** Headings that open a block of links to other pages (相关链接 and the like). */
 export const LINK_BLOCK_HEADING = /^(?:相关(?:链接|文件|文章|阅读|新闻|稿件|信息|附件)|延伸阅读|热点推荐|推荐阅读)\s*[:：]?$/;
 
-/** `<meta name=…>` tags that describe the article. */
+/** `<meta name=…>` tags that describe the article (not PubDate: when the site published it is no field of the notice). */
 export const META_TAGS: readonly { name: string; field: DisclosureField }[] = [
   { name: 'ArticleTitle', field: 'title' },
-  { name: 'PubDate', field: 'pubDate' },
   { name: 'ContentSource', field: 'issuer' },
 ];
 
