@@ -7,7 +7,8 @@ import { LABEL, meaningOf } from './columns.js';
 type Resolve = (m: RegExpExecArray, year: number | null) => string | null;
 
 const NUM = '(\\d{1,2})';
-const YEAR = '(?:(\\d{4})年)?';
+/** A year written before a date: 2023年, or the next one (次年, 明年). */
+const YEAR = '(?:(\\d{4}|次|明)年)?';
 const BEFORE = '(?:前|之前|以前|为止)';
 const CN_COUNT = '[\\d一二三四五六七八九十两]+';
 /** A date that comes every year or month (每年3月31日前) is a frequency, not a limit. */
@@ -24,7 +25,12 @@ const iso = (year: number | null, month: number, day: number | 'last'): string |
   const d = day === 'last' ? lastDay(year, month) : day;
   return d >= 1 && d <= lastDay(year, month) ? `${year}-${pad(month)}-${pad(d)}` : null;
 };
-const yearOf = (written: string | undefined, planYear: number | null) => (written ? Number(written) : planYear);
+/** The year a date names (次年 and 明年 are the plan year's next), else the plan year. */
+const yearOf = (written: string | undefined, planYear: number | null) => {
+  if (!written) return planYear;
+  if (/^\d/.test(written)) return Number(written);
+  return planYear === null ? null : planYear + 1;
+};
 const TEN_DAY = { 上旬: 10, 中旬: 20 } as Record<string, number>;
 
 interface DeadlineRule {
@@ -44,11 +50,15 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   // 2018年8月5日前, 8月5日前, 于8月5日
   {
     needs: /月/,
-    pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日${BEFORE}`, 'g'),
+    pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日(?:${BEFORE}|(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
-  // 8月底前, 2021年8月底, 9月份前 (read as the end of that month, as a clerk would)
-  { needs: /月/, pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月份?(?:(?:底|末)${BEFORE}?|${BEFORE})`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last') },
+  // 8月底前, 2021年8月底, 9月份前, 10月份, 11月完成 (read as the end of that month, as a clerk would)
+  {
+    needs: /月/,
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:份?(?:(?:底|末)${BEFORE}?|${BEFORE})|(?<![-—－~～至]\\d{1,2}月)份(?!以来|起|开始)|(?=${ACHIEVED}))`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last'),
+  },
   // 9月上旬
   {
     needs: /月/,
@@ -64,17 +74,17 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   // 2017年底前, 2024年内, 到2017年
   // (2016年末 alone is a date things are counted at — 2016年末政府债务余额 — not a limit)
   { needs: /\d年/, pattern: new RegExp(`(\\d{4})年(?:底${BEFORE}?|末${BEFORE}|度?内)|(?<=[到至止于])(\\d{4})年(?:[底末]|(?![\\d度]))`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
-  // 年底前, 年内, 到年底 (a bare 年末 is a season of the year, not a limit)
+  // 年底前, 年内, 到年底, 年底完成, 次年底前 (a bare 年末 is a season of the year, not a limit)
   {
     needs: /年(底|末|内|度内)/,
-    pattern: new RegExp(`${NOT_THIS_YEAR}(?:今|本)?年(?:底|末)${BEFORE}|(?<=[到至于在])(?:今|本)?年(?:底|末)|${NOT_THIS_YEAR}(?:今|本)?年(?:度)?内`, 'g'),
-    resolve: (_m, y) => iso(y, 12, 31),
+    pattern: new RegExp(`${NOT_THIS_YEAR}(今|本|次|明)?年(?:(?:底|末)(?:${BEFORE}|(?=${ACHIEVED}))|度?内)|(?<=[到至于在])(今|本|次|明)?年(?:底|末)`, 'g'),
+    resolve: (m, y) => iso(/[次明]/.test(m[1] ?? m[2] ?? '') ? yearOf('次', y) : y, 12, 31),
   },
-  // 上半年, 三季度末
-  { needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}上半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), 6, 30) },
+  // 上半年, 下半年, 三季度末, 第二季度 (a period's limit is its end)
+  { needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
   {
     needs: /季度/,
-    pattern: new RegExp(`(?<![每各])${YEAR}第?([一二三四1-4])季度(?:末|底)${BEFORE}?`, 'g'),
+    pattern: new RegExp(`(?<![每各])${YEAR}第?([一二三四1-4])季度(?:末|底)?${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), ' 一二三四'.indexOf(m[2]!) * 3 || Number(m[2]) * 3, 'last'),
   },
   // 公开后3个工作日内, 6小时内, 法定时限内

@@ -23,6 +23,13 @@ describe('deadlines resolved with the plan year', () => {
     ['于6月30日前报送工作总结。', '6月30日前', '2022-06-30'],
     ['上半年完成目录编制。', '上半年', '2022-06-30'],
     ['三季度末前完成验收。', '三季度末前', '2022-09-30'],
+    ['第二季度开展专项检查。', '第二季度', '2022-06-30'],
+    ['下半年开展第三方评估。', '下半年', '2022-12-31'],
+    ['年底完成清理。', '年底', '2022-12-31'],
+    ['11月完成目录编制。', '11月', '2022-11-30'],
+    ['10月份开展群众评议。', '10月份', '2022-10-31'],
+    ['次年1月底前公布年度报告。', '次年1月底前', '2023-01-31'],
+    ['明年3月底前完成。', '明年3月底前', '2023-03-31'],
   ])('%s → %s, %s', (text, written, date) => {
     expect(find(text)).toEqual([{ text: written, date }]);
   });
@@ -38,6 +45,7 @@ describe('deadlines with their own year', () => {
     ['到2017年，基本建成政务公开标准体系。', '2017年', '2017-12-31'],
     ['2024年内完成专区建设。', '2024年内', '2024-12-31'],
     ['2024年度内完成。', '2024年度内', '2024-12-31'],
+    ['2023年12月31日完成验收。', '2023年12月31日', '2023-12-31'],
   ])('%s → %s, %s', (text, written, date) => {
     expect(find(text)).toEqual([{ text: written, date }]);
   });
@@ -73,6 +81,10 @@ describe('frequencies and non-limits', () => {
     '加强政务公开标准化建设。',
   ])('%s holds no deadline', (text) => {
     expect(find(text)).toEqual([]);
+  });
+
+  it('a span of months (1-8月份) or a month since which (3月份以来) is not a deadline', () => {
+    expect(find('1-8月份重点领域信息公开达到良好等次，3月份以来持续推进。')).toEqual([]);
   });
 
   it('a yearly recurring date (每年3月31日前) is not a deadline', () => {
