@@ -68,11 +68,65 @@ function hasOwnText(node: OutlineNode): boolean {
   return end > 0 && end < node.head.text.length - 1;
 }
 
+/** Whether a line names units: a clause in it, a clause line, a table's unit cell. */
+const namesUnits = (line: SourceLine) => line.column !== undefined || isClauseLine(line.text) || scanClauses(line.text).splits.some((s) => s.clause !== null);
+
 /** Whether an item or one below it names units: work, even under a heading of aims (§2.2 rule 5). */
 function assignsWork(node: OutlineNode): boolean {
-  const lines = [node.head, ...node.body];
-  if (node.cells?.units.length || lines.some((l) => l.column || isClauseLine(l.text) || scanClauses(l.text).splits.some((s) => s.clause !== null))) return true;
+  if (node.cells?.units.length || [node.head, ...node.body].some(namesUnits)) return true;
   return node.children.some(assignsWork);
+}
+
+/** A paragraph that is a unit clause and nothing else: 责任单位：X, （责任单位：X）. */
+function clauseAlone(line: SourceLine): boolean {
+  if (line.column !== undefined) return false;
+  if (isClauseLine(line.text)) return true;
+  const { splits } = scanClauses(line.text);
+  return splits.length === 1 && splits[0]!.text === '' && splits[0]!.clause !== null;
+}
+
+/**
+ * A heading's own unit clauses, which the items under it that name none take: a clause closing its
+ * line (一、推进重点领域公开（市政府办公室牵头）), or clause lines that are all its body (责任单位：X).
+ * Its title without the clause; null when the heading names no units so.
+ */
+function headingClauses(node: OutlineNode): { title: string; lines: SourceLine[] } | null {
+  const { splits } = scanClauses(node.head.text);
+  const title = splits.length === 1 && splits[0]!.clause !== null ? stripEnd(splits[0]!.text) : '';
+  // A heading, not a paragraph with a clause (that item is a task of its own, §2.2 rule 2).
+  if (node.body.length === 0 && title && title.length <= TITLE_MAX && !title.includes('。')) {
+    return { title, lines: [{ ...node.head, text: splits[0]!.clause! }] };
+  }
+  if (node.body.length > 0 && node.body.every(clauseAlone) && !scanClauses(node.head.text).splits.some((s) => s.clause !== null)) {
+    return { title: headingOf({ ...node, body: [] }), lines: node.body };
+  }
+  return null;
+}
+
+/**
+ * Units named once for a group (§3): a clause standing alone after a run of sibling items none of
+ * which names units of its own is the clause of every item of the run. The run's items, each
+ * with the line of the clause its last item holds.
+ */
+function groupClauses(siblings: OutlineNode[]): Map<OutlineNode, SourceLine> {
+  const shared = new Map<OutlineNode, SourceLine>();
+  let run: OutlineNode[] = [];
+  for (const node of siblings) {
+    const last = node.body.at(-1);
+    const own = [node.head, ...node.body.slice(0, -1)];
+    if (node.children.length > 0 || node.cells?.units.length || own.some(namesUnits)) {
+      run = [];
+      continue;
+    }
+    if (last === undefined || !clauseAlone(last)) {
+      if (last === undefined || !namesUnits(last)) run.push(node);
+      else run = [];
+      continue;
+    }
+    for (const member of run) shared.set(member, last);
+    run = [];
+  }
+  return shared;
 }
 
 
@@ -82,6 +136,8 @@ class TaskCollector {
   /** What became of each input line, by line number. */
   readonly fates = new Map<number, LineFate>();
   private readonly usedIds = new Set<string>();
+  /** Items whose units a clause after their group names (groupClauses). */
+  private readonly sharedClauses = new Map<OutlineNode, SourceLine>();
   private readonly nextSuffix = new Map<string, number>();
 
   /** The unit context for each role a clause's units take by default. */
@@ -92,7 +148,8 @@ class TaskCollector {
     this.unitContexts = { lead: withRole('lead'), responsible: withRole('responsible'), support: withRole('support') };
   }
 
-  visit(node: OutlineNode, path: string[], sections: Section[]): void {
+  /** `inherited`: the unit clauses of the headings above, for items that name no units of their own. */
+  visit(node: OutlineNode, path: string[], sections: Section[], inherited: SourceLine[] = []): void {
     // A leaf needs its heading only to tell an aims section, whose heading is one short word.
     const leaf = node.children.length === 0;
     const heading = leaf && node.head.text.length > AIMS_MAX ? '' : headingOf(node);
@@ -101,17 +158,28 @@ class TaskCollector {
       return;
     }
     if (leaf) {
-      this.addItem(node, path);
+      this.addItem(node, path, inherited);
       return;
     }
-    if (hasOwnText(node)) this.addItem(node, path);
     const section: Section = { id: node.ordinals.join('.'), marker: node.marker.text, title: heading, children: [] };
+    const clauses = headingClauses(node);
+    if (clauses === null && hasOwnText(node)) this.addItem(node, path);
+    if (clauses !== null) {
+      section.title = clauses.title;
+      for (const line of node.body) this.note(line, 'heading', section.id);
+    }
     this.note(node.head, 'heading', section.id);
     sections.push(section);
-    for (const child of node.children) this.visit(child, [...path, heading], section.children);
+    this.visitAll(node.children, [...path, section.title], section.children, clauses?.lines ?? inherited);
   }
 
-  private addItem(node: OutlineNode, path: string[]): void {
+  /** Sibling items in order, a clause named once for a group of them shared first. */
+  visitAll(nodes: OutlineNode[], path: string[], sections: Section[], inherited: SourceLine[] = []): void {
+    for (const [node, clause] of groupClauses(nodes)) this.sharedClauses.set(node, clause);
+    for (const node of nodes) this.visit(node, path, sections, inherited);
+  }
+
+  private addItem(node: OutlineNode, path: string[], inherited: SourceLine[] = []): void {
     // Under a header of lines (目标 / 任务 / 主要内容 / 责任单位) an item whose own line is not
     // followed by its unit cell is a 任务 cell, a heading: its rows are the paragraphs below it,
     // each closed by its unit cell.
@@ -122,6 +190,10 @@ class TaskCollector {
     if (rows) path = [...path, headingOf(node)];
     const cellUnits = (node.cells?.units ?? []).flatMap((cell) => this.readUnits(cell.text, cell.role ?? 'responsible'));
     for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
+    // Units named once for the group, else by the heading above (a clause on it, or its clause lines).
+    const shared = this.sharedClauses.get(node);
+    const clauses = shared ? [shared] : inherited;
+    for (const segment of segments) if (segment.units.length === 0) for (const clause of clauses) this.closeWith(segment, clause.text, clause.line);
     const base = node.ordinals.join('.') + (node.repeat ? `-${node.repeat}` : '');
     segments.forEach((segment, i) => {
       if (i === 0 && node.cells) segment.cellDeadlines.push(...node.cells.deadlines);
@@ -299,7 +371,7 @@ export function tasksOf(
   const collector = new TaskCollector(context);
   const sections: Section[] = [];
   for (const line of outline.preamble) collector.note(line, 'preamble', undefined, preambleReason(line.text) ?? undefined);
-  for (const root of outline.roots) collector.visit(root, [], sections);
+  collector.visitAll(outline.roots, [], sections);
   collector.addClosing(outline.closing);
   for (const line of outline.file.dropped) collector.note(line, 'dropped', undefined, line.reason);
   const lines = [...collector.fates.values()].sort((a, b) => a.line - b.line);

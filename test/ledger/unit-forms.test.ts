@@ -55,6 +55,43 @@ describe('unit clauses', () => {
     expect(units('牵头单位：县财政局配合单位：县审计局')).toEqual(['县财政局:lead', '县审计局:support']);
   });
 
+  it('gives a clause standing alone after a run of items none of which names units to every item of the run (§3)', () => {
+    const l = buildLedger(
+      outlineOf({
+        items: [
+          item('一、', '加强政策解读', item('1.', '严格落实解读制度。'), item('2.', '丰富解读形式。'), item('3.', '加强政策咨询。', '（责任单位：县政府办公室，县直各单位）')),
+          item('二、', '推进平台建设', item('（一）', '加强政府网站管理。'), item('（二）', '办好政务新媒体。（县融媒体中心负责）'), item('（三）', '规范政务公开专区。', '责任单位：县政务服务中心')),
+        ],
+      }),
+    );
+    expect(l.tasks.map((t) => [t.id, t.units.map((u) => u.name).join('、')])).toEqual([
+      ['1.1', '县政府办公室、县直各单位'],
+      ['1.2', '县政府办公室、县直各单位'],
+      ['1.3', '县政府办公室、县直各单位'],
+      // An item with a clause of its own ends the run: the line after it is the next item's only.
+      ['2.1', ''],
+      ['2.2', '县融媒体中心'],
+      ['2.3', '县政务服务中心'],
+    ]);
+  });
+
+  it('gives a heading’s clause, or its clause lines, to the items under it that name no units', () => {
+    const l = buildLedger(
+      outlineOf({
+        items: [
+          item('一、', '推进重点领域公开（县政府办公室牵头，县直各部门配合）', item('（一）', '推进财政信息公开。'), item('（二）', '推进项目信息公开。（县发改局负责）')),
+          item('二、', '加强平台建设', item('（一）', '推进政务新媒体规范化', '责任单位：县融媒体中心', item('1.', '清理整合政务新媒体。'))),
+        ],
+      }),
+    );
+    expect(l.tasks.map((t) => [t.id, t.path.join('/'), t.units.map((u) => `${u.name}:${u.role}`).join('、')])).toEqual([
+      ['1.1', '推进重点领域公开', '县政府办公室:lead、县直各部门:support'],
+      ['1.2', '推进重点领域公开', '县发改局:responsible'],
+      // The heading with only its clause line is no task of its own.
+      ['2.1.1', '加强平台建设/推进政务新媒体规范化', '县融媒体中心:responsible'],
+    ]);
+  });
+
   it('reads more role words and role labels (主责, 统筹, 协助, 为牵头单位, 配合科室, 牵头处室)', () => {
     expect(units('区民政局主责，各街道协办')).toEqual(['区民政局:responsible', '各街道:support']);
     expect(units('市政府办公室统筹，市直各单位负责')).toEqual(['市政府办公室:lead', '市直各单位:responsible']);
