@@ -53,10 +53,11 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日(?:${BEFORE}|(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
-  // 8月底前, 2021年8月底, 9月份前, 10月份, 11月完成 (read as the end of that month, as a clerk would)
+  // 8月底前, 2021年8月底, 9月份前, 11月完成 (read as the end of that month, as a clerk would; a
+  // bare 3月份 is as often a statistic's month as a limit)
   {
     needs: /月/,
-    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:份?(?:(?:底|末)${BEFORE}?|${BEFORE})|(?<![-—－~～至]\\d{1,2}月)份(?!以来|起|开始)|(?=${ACHIEVED}))`, 'g'),
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:份?(?:(?:底|末)${BEFORE}?|${BEFORE})|份?(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last'),
   },
   // 9月上旬

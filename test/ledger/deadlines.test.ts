@@ -27,7 +27,7 @@ describe('deadlines resolved with the plan year', () => {
     ['下半年开展第三方评估。', '下半年', '2022-12-31'],
     ['年底完成清理。', '年底', '2022-12-31'],
     ['11月完成目录编制。', '11月', '2022-11-30'],
-    ['10月份开展群众评议。', '10月份', '2022-10-31'],
+    ['10月份完成群众评议。', '10月份', '2022-10-31'],
     ['次年1月底前公布年度报告。', '次年1月底前', '2023-01-31'],
     ['明年3月底前完成。', '明年3月底前', '2023-03-31'],
   ])('%s → %s, %s', (text, written, date) => {
@@ -83,8 +83,8 @@ describe('frequencies and non-limits', () => {
     expect(find(text)).toEqual([]);
   });
 
-  it('a span of months (1-8月份) or a month since which (3月份以来) is not a deadline', () => {
-    expect(find('1-8月份重点领域信息公开达到良好等次，3月份以来持续推进。')).toEqual([]);
+  it('a month named with nothing that makes it a limit (1-8月份, 3月份以来, 剔除3月份录取的) is not a deadline', () => {
+    expect(find('1-8月份重点领域信息公开达到良好等次，3月份以来持续推进，剔除3月份单招录取的930人。')).toEqual([]);
   });
 
   it('a yearly recurring date (每年3月31日前) is not a deadline', () => {
