@@ -3,7 +3,7 @@ import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/marker
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { bareTableLines } from '../table/recover.js';
 import { SEQ_CELL } from '../table/cells.js';
-import { ATTACHMENT, classifyTail, isAttachmentName } from './tail.js';
+import { ATTACHMENT, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, DATE_LINE, isAttachmentName } from './tail.js';
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
@@ -15,6 +15,8 @@ const CUT_SENTENCE = 30;
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY: MarkerStyle = 'table-category';
 const TABLE_ROW: MarkerStyle = 'table-row';
+/** A notice that issues a plan says so in its title or its first lines. */
+const ISSUES_PLAN = /关于印发|印发给你们|现予印发|现印发/;
 
 
 class OutlineBuilder {
@@ -45,7 +47,10 @@ class OutlineBuilder {
     }
     if (block.kind === 'row') return this.addRow(block.row);
     const line = block.line;
-    this.inAttachmentList = this.stack.length > 0 && (ATTACHMENT.test(line.text) || (this.inAttachmentList && isAttachmentName(line.text)));
+    // 附件：1.… 2.… names documents, below the body or in the cover letter before it.
+    // In the cover letter the list goes on with its numbered names only (2.重点任务分工表).
+    const listed = this.stack.length > 0 || ATTACHMENT_ITEM.test(line.text);
+    this.inAttachmentList = ATTACHMENT.test(line.text) ? this.stack.length > 0 || ATTACHMENT_LIST.test(line.text) : this.inAttachmentList && listed && isAttachmentName(line.text);
     this.inTable = false;
     const marker = this.inAttachmentList ? null : matchMarker(line.text);
     if (marker && this.accepts(marker)) {
@@ -88,6 +93,7 @@ class OutlineBuilder {
   }
 
   private open(marker: MarkerMatch, line: SourceLine): OutlineNode {
+    if (this.startsPlanAfterCover(marker)) this.coverToPreamble();
     const depth = this.parentDepth(marker.style);
     const siblings = this.siblingsAt(depth);
     const previous = this.previousSibling(marker.style, depth);
@@ -124,6 +130,40 @@ class OutlineBuilder {
     return node;
   }
 
+  /**
+   * A first item of the top level's style after the items of a cover notice signed and dated (一、
+   * … 三、, the office, the date, the plan's title, 一、): the plan starts, and the notice's items
+   * are its cover (§2.2 rule 5). (A plan set as a table: addRow.)
+   */
+  private startsPlanAfterCover(marker: MarkerMatch): boolean {
+    return marker.ordinal === 1 && this.roots[0]?.marker.style === marker.style && this.coverSigned();
+  }
+
+  /**
+   * Whether the items so far are a cover notice's: the notice issues a plan (关于印发…的通知, 现将
+   * 《…》印发给你们), and its items end in the signature's date. (A notice that issues none, whose
+   * attachment is a list of measures or indicators, has its own items for tasks.)
+   */
+  private coverSigned(): boolean {
+    return this.preamble.some((l) => ISSUES_PLAN.test(l.text)) && (lastNode(this.roots)?.body.some((l) => DATE_LINE.test(l.text)) ?? false);
+  }
+
+  /** The items so far, as the lines they were, go to the preamble: a cover notice's. */
+  private coverToPreamble(): void {
+    const lines: SourceLine[] = [];
+    const flatten = (node: OutlineNode) => {
+      lines.push({ ...node.head, text: node.marker.text + node.head.text }, ...node.body);
+      node.children.forEach(flatten);
+    };
+    this.roots.forEach(flatten);
+    this.preamble.push(...lines);
+    this.roots.splice(0);
+    this.stack.splice(0);
+    this.childIndex.clear();
+    this.styleDepth.clear();
+    this.lastOrdinal.clear();
+  }
+
   private checkNumbering(marker: MarkerMatch, previous: OutlineNode | undefined, line: number): void {
     if (marker.style === TABLE_ROW || marker.style === TABLE_CATEGORY) return;
     const spell = (n: number) => spellMarker(marker.style, n);
@@ -158,6 +198,8 @@ class OutlineBuilder {
     if (row.table !== this.tableId) {
       this.tableId = row.table;
       this.rowCount = 0;
+      // A plan set as a table after the signed cover notice: the notice's items are its cover.
+      if (this.coverSigned()) this.coverToPreamble();
     }
     const cells: RowCells = { units: [], deadlines: [], notes: [] };
     let item: OutlineNode | null = null;

@@ -3,13 +3,17 @@ import type { DroppedLine, OutlineNode, SourceLine } from '../model.js';
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
 /** A paragraph addressed to all units: 各地各部门要…, 各县（区）务必…. */
-export const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)/;
+export const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)|^(请|望)各/;
 const CLOSING_START = new RegExp(
   `${ADDRESSES_ALL.source}|^(([\u4e00-\u9fff]{1,10}(市|县|区|州|省|旗|部门|单位|政府)[、，])+[^。；]{0,30}?(要|应|须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))`,
 );
 /** The formula that ends a notice: not a task. */
 const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[。]?$/;
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
+/** The first line of a list of attachments: 附件：1.… (what follows it may be numbered too). */
+export const ATTACHMENT_LIST = /^附件\s*[：:]\s*1\s*[.．、]/;
+/** A numbered attachment's name after the first: 2.重点任务分工表. */
+export const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.．、]/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
 // The year's digits as typed and scanned: 二〇二三, 二○二三, 二零二三, 二0二三, 二O二三. A note may follow (（此件公开发布）).

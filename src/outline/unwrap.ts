@@ -1,3 +1,4 @@
+import { COVER_NOTICE_TITLE, DOC_NUMBER } from '../vocabulary/disclosure.js';
 import type { SourceLine } from '../model.js';
 import { matchMarker } from '../vocabulary/markers.js';
 import { ATTACHMENT, DATE_LINE, OFFICE_LINE } from './tail.js';
@@ -31,6 +32,12 @@ function wrapWidth(lines: SourceLine[]): number | null {
   return near >= MIN_AT_WIDTH && longer / long.length <= LONGER_SHARE ? width : null;
 }
 
+const isDocNumberLine = (text: string) => {
+  const number = DOC_NUMBER.exec(text);
+  return number !== null && text.trim().length - number[0].length <= DOC_NUMBER_EXTRA;
+};
+/** What may stand beside a document number on its line: 〔2021〕8号 with a 签发人 or the like. */
+const DOC_NUMBER_EXTRA = 8;
 const unbalanced = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
 const closes = (text: string) => (text.match(/[）)]/g)?.length ?? 0) > (text.match(/[（(]/g)?.length ?? 0);
 /** A paragraph never ends on a comma. */
@@ -60,6 +67,9 @@ export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set
       !ATTACHMENT.test(previous.text) &&
       !DATE_LINE.test(line.text) &&
       !OFFICE_LINE.test(line.text) &&
+      // A notice's title and its document number are lines of their own, whatever their width.
+      !COVER_NOTICE_TITLE.test(previous.text) &&
+      !isDocNumberLine(line.text) &&
       matchMarker(line.text) === null;
     if (continues) joined[joined.length - 1] = { ...previous, text: previous.text + line.text, lastLine: line.lastLine ?? line.line };
     else joined.push(line);

@@ -121,6 +121,7 @@ describe('chrome rules', () => {
       'publishing time',
       'publication note',
       'print line',
+      'contact line',
       'related links',
       'social media account',
     ]);
@@ -128,6 +129,7 @@ describe('chrome rules', () => {
 
   it.each([
     ['相关链接：国务院 甘肃省人民政府 兰州市人民政府', 'related links'],
+    ['联系人：张三，电话：0000-1234567', 'contact line'],
     ['您当前所在位置：首页 > 政务公开 > 通知公告', 'breadcrumb'],
     ['当前位置：首页>信息公开>规划计划', 'breadcrumb'],
     ['首页 » 政府信息公开 » 工作要点', 'breadcrumb'],

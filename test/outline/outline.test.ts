@@ -288,6 +288,32 @@ describe('outline: where the numbered body ends', () => {
     expect(o.file.dropped.map((d) => d.reason)).toContain('closing formula');
   });
 
+  it('takes a request to everyone (请各地各部门…) after the last item for a closing paragraph', () => {
+    const o = outlined('一、加强政策解读', '（一）做好政策解读。（县政府办负责）', '请各地各部门高度重视，抓好落实。');
+    expect([o.roots[0]!.children[0]!.body, o.closing.map((l) => l.text)]).toEqual([[], ['请各地各部门高度重视，抓好落实。']]);
+  });
+
+  it('makes the numbered points of a signed cover notice its cover when a plan follows (§2.2 rule 5)', () => {
+    const cover = ['某县人民政府办公室关于印发某县2024年政务公开工作要点的通知', '各乡镇人民政府，县直各单位：', '现将《某县2024年政务公开工作要点》印发给你们，并提出以下要求。', '一、提高思想认识。', '二、加强督促检查。', '某县人民政府办公室', '2024年3月1日', '某县2024年政务公开工作要点'];
+    const o = outlined(...cover, '一、推进决策公开', '（一）落实预公开制度。', '二、推进结果公开', '（一）公开审计结果。');
+    expect(o.roots.map((n) => [n.ordinals.join('.'), n.head.text])).toEqual([
+      ['1', '推进决策公开'],
+      ['2', '推进结果公开'],
+    ]);
+    expect(o.preamble.map((l) => l.text)).toEqual(cover);
+    expect(o.file.warnings.map((w) => w.code)).not.toContain('numbering-restart');
+    // …and so are they when the plan is a table.
+    const table = outlined(...cover, '序号|工作任务|责任单位|', '1|推进决策公开|县司法局|', '2|推进结果公开|县审计局|');
+    expect(table.roots.map((n) => n.head.text)).toEqual(['推进决策公开', '推进结果公开']);
+    // Unsigned, a restart is numbering gone wrong, not a new plan.
+    expect(outlined('一、提高思想认识。', '二、加强督促检查。', '一、推进决策公开', '（一）落实预公开制度。').roots).toHaveLength(3);
+  });
+
+  it('keeps an attachment list in the cover letter out of the items, however many lines it takes', () => {
+    const o = outlined('现将有关文件印发给你们。', '附件：1.某州2021年政务公开工作要点', '2.重点任务分工表', '某州人民政府办公室', '2021年7月20日', '一、重点工作', '1.做好政策解读。');
+    expect(o.roots.map((n) => [n.head.text, n.children.map((c) => c.head.text)])).toEqual([['重点工作', ['做好政策解读。']]]);
+  });
+
   it('warns when the notice ends mid-sentence', () => {
     const cut = '（二）推进执行公开，重点公开政府工作报告确定的重大任务和民生实事项目的进展情况以及';
     expect(outlined('一、重点任务', '（一）推进决策公开。', cut).file.warnings.map((w) => [w.code, w.line])).toContainEqual(['truncated', 3]);
