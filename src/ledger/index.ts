@@ -1,4 +1,5 @@
-import type { Ledger, Outline } from '../model.js';
+import type { Ledger, Outline, OutlineNode, SourceLine } from '../model.js';
+import { FIRST_LEADS } from '../vocabulary/units.js';
 import { metaOf } from './meta.js';
 import { tasksOf } from './tasks.js';
 
@@ -11,12 +12,23 @@ function placeStems(region: string | null): string[] {
   return stem.length >= 2 ? [stem, region] : [region];
 }
 
+/** Every line of the outline, in no particular order. */
+function linesOf(outline: Outline): SourceLine[] {
+  const lines = [...outline.preamble, ...outline.closing, ...outline.file.dropped];
+  const visit = (node: OutlineNode) => {
+    lines.push(node.head, ...node.body);
+    node.children.forEach(visit);
+  };
+  outline.roots.forEach(visit);
+  return lines;
+}
+
 /** The numbered tree → the ledger of schema taizhang/1. */
 export function buildLedger(outline: Outline): Ledger {
   const meta = metaOf(outline);
   const { tasks, sections, warnings, lines } = tasksOf(outline, {
     planYear: meta.year,
-    units: { ownPlaceStems: placeStems(meta.region) },
+    units: { ownPlaceStems: placeStems(meta.region), firstLeads: linesOf(outline).some((line) => FIRST_LEADS.test(line.text)) },
     lineSources: outline.file.lineSources,
   });
   const { file } = outline;

@@ -3,15 +3,10 @@ import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
 import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
-import { COVER_NOTICE_TITLE } from '../vocabulary/disclosure.js';
+import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
-/**
- * What a plan calls itself at the end of its title: 工作要点, 实施方案, 任务分工/分解(表), 重点（工作）任务,
- * 任务清单, 工作台账 … (a title is also a line with no sentence mark in it, so the words may be short).
- */
-const PLAN_WORDS = /(要点|方案|行动计划|工作计划|工作安排|实施意见|实施细则|(任务|责任|工作)(分工|分解)|分解表|(重点|主要|工作)(工作)?任务|任务(清单|台账|书)|责任清单|工作台账|工作重点)/;
 const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;
@@ -80,12 +75,11 @@ function withoutSpam(line: string): string {
   return year ? line.slice(line.lastIndexOf('_') + year.index) : line;
 }
 
-const isTitleLine = (text: string) => text.length <= TITLE_MAX && PLAN_WORDS.test(text) && !/[。，：；]/.test(text) && !text.includes('关于');
 /** A plan title a run-together first line glues to the first sentence: …实施方案为深入贯彻… */
 const TITLE_BEFORE_SENTENCE = /^([^。，：；]{4,60}?(方案|要点|计划|安排|清单))(?=为|根据|按照|依据|结合)/;
 
 function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string | null {
-  const titleLines = lines.map((l) => withoutSpam(l.text)).filter(isTitleLine);
+  const titleLines = lines.map((l) => withoutSpam(l.text)).filter(isPlanTitleLine);
   let issued: string | null = null;
   for (const line of lines) {
     const m = ISSUED_PLAN.exec(line.text);

@@ -2,7 +2,7 @@ import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Sectio
 import { CELL_PARAGRAPH, meaningOf } from '../vocabulary/columns.js';
 import { deadlinesOfCell, findDeadlines, labelledLimit } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
-import { clauseLimits, isClauseLine, withoutEnclosingBrackets } from '../vocabulary/units.js';
+import { clauseLimits, FIRST_LEADS, isClauseLine, withoutEnclosingBrackets } from '../vocabulary/units.js';
 import { ADDRESSES_ALL } from '../outline/tail.js';
 import { AIMS_HEADINGS } from '../vocabulary/sections.js';
 
@@ -67,6 +67,11 @@ function hasOwnText(node: OutlineNode): boolean {
   const end = node.head.text.indexOf('。');
   return end > 0 && end < node.head.text.length - 1;
 }
+
+/** A paragraph that is a note on the plan, not work: 注：…, （说明：…）, 排在首位的为牵头单位. */
+const NOTE_LINE = /^[（(]?(注|说明)\s*[：:]/;
+const NOTE_MAX = 40;
+const isNoteLine = (text: string) => NOTE_LINE.test(text) || (text.length <= NOTE_MAX && FIRST_LEADS.test(text));
 
 /** Whether a line names units: a clause in it, a clause line, a table's unit cell. */
 const namesUnits = (line: SourceLine) => line.column !== undefined || isClauseLine(line.text) || scanClauses(line.text).splits.some((s) => s.clause !== null);
@@ -261,6 +266,11 @@ class TaskCollector {
       if (isClauseLine(paragraph.text) && current().texts.length > 0) {
         this.closeWith(current(), paragraph.text, paragraph.line);
         current().sources.push(paragraph);
+        return;
+      }
+      // A note (注：第一责任单位为牵头单位) says how to read the plan: no task's text.
+      if (current().texts.length > 0 && isNoteLine(paragraph.text)) {
+        this.note(paragraph, 'preamble', undefined, 'note');
         return;
       }
       // A time limit on a line of its own after the item (完成时限：持续推进), as a 时限 cell.

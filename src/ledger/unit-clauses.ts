@@ -108,12 +108,19 @@ export interface UnitContext {
   defaultRole: Role;
   /** Place names of the notice's region (盐城): a unit starting with one carries its own place. */
   ownPlaceStems: string[];
+  /** The notice says the first unit named leads (第一责任单位为牵头单位, §3). */
+  firstLeads?: boolean;
 }
 
 /** The units a clause names, for a column's role and the notice's place: read once for each. */
 export const unitsOfClause = readOnce(
-  (content: string, context: UnitContext) => `${context.defaultRole}:${context.ownPlaceStems.join('、')}:${content}`,
-  readUnitsOfClause,
+  (content: string, context: UnitContext) => `${context.defaultRole}:${context.firstLeads === true}:${context.ownPlaceStems.join('、')}:${content}`,
+  (content: string, context: UnitContext): Unit[] => {
+    const units = readUnitsOfClause(content, context);
+    // The first unit leads where the notice says so, unless the clause names its lead itself.
+    if (!context.firstLeads || units.length === 0 || units.some((unit) => unit.role === 'lead')) return units;
+    return [{ ...units[0]!, role: 'lead' as const }, ...units.slice(1)];
+  },
 );
 
 function readUnitsOfClause(content: string, context: UnitContext): Unit[] {

@@ -7,6 +7,7 @@ import { ATTACHMENT, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, DATE_LINE, 
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
+import { isPlanTitleLine } from '../vocabulary/disclosure.js';
 
 const FINISHED = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}…${CLOSERS}|.!?]$`);
 /** A heading may end without a mark; a paragraph this long that does was cut. */
@@ -141,11 +142,13 @@ class OutlineBuilder {
 
   /**
    * Whether the items so far are a cover notice's: the notice issues a plan (关于印发…的通知, 现将
-   * 《…》印发给你们), and its items end in the signature's date. (A notice that issues none, whose
+   * 《…》印发给你们) whose title did not introduce them, and they end in the signature's date. (A notice that issues none, whose
    * attachment is a list of measures or indicators, has its own items for tasks.)
    */
   private coverSigned(): boolean {
-    return this.preamble.some((l) => ISSUES_PLAN.test(l.text)) && (lastNode(this.roots)?.body.some((l) => DATE_LINE.test(l.text)) ?? false);
+    // Items a plan's title introduced are the plan's (a file of several notices run on).
+    if (!this.preamble.some((l) => ISSUES_PLAN.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
+    return lastNode(this.roots)?.body.some((l) => DATE_LINE.test(l.text)) ?? false;
   }
 
   /** The items so far, as the lines they were, go to the preamble: a cover notice's. */

@@ -19,6 +19,15 @@ export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: Dis
   },
 ];
 
+/**
+ * What a plan calls itself at the end of its title: 工作要点, 实施方案, 任务分工/分解(表), 重点（工作）任务,
+ * 任务清单, 工作台账 … (a title is also a line with no sentence mark in it, so the words may be short).
+ */
+export const PLAN_WORDS = /(要点|方案|行动计划|工作计划|工作安排|实施意见|实施细则|(任务|责任|工作)(分工|分解)|分解表|(重点|主要|工作)(工作)?任务|任务(清单|台账|书)|责任清单|工作台账|工作重点)/;
+/** A plan's title on its line: it names itself so, with no sentence in it, and is no notice's title. */
+export const isPlanTitleLine = (text: string) => text.length <= PLAN_TITLE_MAX && PLAN_WORDS.test(text) && !/[。，：；]/.test(text) && !text.includes('关于');
+const PLAN_TITLE_MAX = 80;
+
 /** The title of a notice written as one: 关于印发…的通知, 关于…的意见. */
 export const COVER_NOTICE_TITLE = /关于.{2,80}的(?:通知|通告|公告|意见|决定|批复|函|报告)$/;
 /** A title that is the cover notice's own rather than the plan's: written as one, or any …通知. */

@@ -31,6 +31,9 @@ export const INLINE_LABEL = new RegExp(
   'g',
 );
 
+/** A notice's own rule that the first unit of each clause leads: 第一责任单位为牵头单位, 排在首位的为牵头单位. */
+export const FIRST_LEADS = /(第一|首位|第一位)[^。；，]{0,8}?(为|是)牵头(单位|部门)/;
+
 /** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
 export const SUFFIX_ROLES: Record<string, Role> = {
   牵头抓总: 'lead', 为牵头单位: 'lead', 牵头: 'lead', 主办: 'lead', 统筹: 'lead', 指导: 'lead',

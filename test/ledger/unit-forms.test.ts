@@ -92,6 +92,20 @@ describe('unit clauses', () => {
     ]);
   });
 
+  it('makes the first unit of each clause lead where the notice says so (第一责任单位为牵头单位), its note no task text', () => {
+    const plan = (note: string) =>
+      buildLedger(outlineOf({ preamble: [note], items: [item('一、', '推进决策公开', item('（一）', '落实预公开制度。（县司法局、县直各部门）'), item('（二）', '做好政策解读。（县政府办牵头，县融媒体中心负责）'))] }));
+    for (const note of ['第一责任单位为牵头单位。', '各项任务中排在首位的为牵头单位，其他为配合单位。']) {
+      expect(plan(note).tasks.map((t) => t.units.map((u) => `${u.name}:${u.role}`)), note).toEqual([
+        ['县司法局:lead', '县直各部门:responsible'],
+        ['县政府办:lead', '县融媒体中心:responsible'],
+      ]);
+    }
+    expect(plan('各单位要认真落实。').tasks[0]!.units.map((u) => u.role)).toEqual(['responsible', 'responsible']);
+    const after = ledger('落实预公开制度。（县司法局、县直各部门）', '注：第一责任单位为牵头单位。');
+    expect([after.tasks[0]!.text, after.tasks[0]!.units[0]!.role]).toEqual(['落实预公开制度。', 'lead']);
+  });
+
   it('reads more role words and role labels (主责, 统筹, 协助, 为牵头单位, 配合科室, 牵头处室)', () => {
     expect(units('区民政局主责，各街道协办')).toEqual(['区民政局:responsible', '各街道:support']);
     expect(units('市政府办公室统筹，市直各单位负责')).toEqual(['市政府办公室:lead', '市直各单位:responsible']);
