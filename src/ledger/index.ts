@@ -15,8 +15,10 @@ function placeStems(region: string | null): string[] {
 /** Every line of the outline, in no particular order. */
 function linesOf(outline: Outline): SourceLine[] {
   const lines = [...outline.preamble, ...outline.closing, ...outline.file.dropped];
+  // Pushed one by one: a body of a hundred thousand lines is too many arguments for one push.
   const visit = (node: OutlineNode) => {
-    lines.push(node.head, ...node.body);
+    lines.push(node.head);
+    for (const line of node.body) lines.push(line);
     node.children.forEach(visit);
   };
   outline.roots.forEach(visit);

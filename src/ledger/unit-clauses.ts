@@ -21,6 +21,7 @@ import {
   readOnce,
   ROLE_AFTER,
   ROLE_MARK,
+  ROLE_OBJECT,
   ROLE_WORD,
   splitTopLevel,
   SUFFIX_ROLES,
@@ -175,7 +176,8 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
     }
   }
   const rest = words.slice(from);
-  if (bareName(rest)) add(rest, pending ?? context.defaultRole);
+  // After the last role word, what it takes (负责本辖区工作) is no unit.
+  if (bareName(rest) && !ROLE_OBJECT.test(bareName(rest))) add(rest, pending ?? context.defaultRole);
   return dedupeUnits(units);
 }
 

@@ -153,13 +153,13 @@ class OutlineBuilder {
 
   /** The items so far, as the lines they were, go to the preamble: a cover notice's. */
   private coverToPreamble(): void {
-    const lines: SourceLine[] = [];
+    // One by one: a cover's items may hold more lines than one push takes arguments.
     const flatten = (node: OutlineNode) => {
-      lines.push({ ...node.head, text: node.marker.text + node.head.text }, ...node.body);
+      this.preamble.push({ ...node.head, text: node.marker.text + node.head.text });
+      for (const line of node.body) this.preamble.push(line);
       node.children.forEach(flatten);
     };
     this.roots.forEach(flatten);
-    this.preamble.push(...lines);
     this.roots.splice(0);
     this.stack.splice(0);
     this.childIndex.clear();

@@ -117,7 +117,7 @@ export function recoverGrids(lines: SourceLine[], readerRows: (line: SourceLine)
   while (i < shaped.length) {
     const stream = bare[nextBare];
     if (stream?.start === i) {
-      pieces.push(...readStream(shaped.slice(stream.start, stream.end)));
+      for (const piece of readStream(shaped.slice(stream.start, stream.end))) pieces.push(piece);
       i = stream.end;
       nextBare++;
       continue;
@@ -154,7 +154,8 @@ export function recoverGrids(lines: SourceLine[], readerRows: (line: SourceLine)
       for (const s of run) pieces.push({ kind: 'line', line: s.line });
       continue;
     }
-    pieces.push(...readRun(run));
+    // One by one: a run may be a table of more rows than one push takes arguments.
+    for (const piece of readRun(run)) pieces.push(piece);
   }
   return pieces;
 }

@@ -45,7 +45,10 @@ export const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: '
 export const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
 /** A role word in brackets after a name, the unit's own role: 县财政局（牵头）, 市住建局（牵头单位）. */
 export const ROLE_MARK = new RegExp(`[（(](${Object.keys(SUFFIX_ROLES).filter((word) => word.length === 2).join('|')})(?:单位|部门)?[）)]`, 'g');
-const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})$`);
+/** What a role word may take after it in a clause: 负责本辖区工作, 负责统筹协调 (not units). */
+const ROLE_OBJECTS = ['本辖区工作', '本地区工作', '本辖区', '本地区', '本行业', '本系统', '本领域', '统筹协调', '协调推进', '督促指导', '具体实施', '组织实施', '统筹', '协调', '指导', '督导', '推进', '实施'];
+export const ROLE_OBJECT = new RegExp(`^(${ROLE_OBJECTS.join('|')})$`);
+const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})(${ROLE_OBJECTS.join('|')})?$`);
 export const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
 /** Words around unit names that are not part of them. */
@@ -147,12 +150,16 @@ export function withoutEnclosingBrackets(text: string): string {
   return depth === 0 ? text.slice(1, -1) : text;
 }
 
+/** A bracketed note inside a part (各县区人民政府（包括高新区，下同）) does not make the part a note. */
+const BRACKETED = /[（(][^（）()]*[)）]/g;
+
 /** Where a clause's parts end: a time limit may stand as one of them. */
 const CLAUSE_PARTS = new Set(['；', ';', '。', '，', ',']);
 
 /**
  * A clause's time limits — parts such as 完成时限：2023年6月底前 or 2023年底前完成 — and the clause
- * without them: （牵头单位：市司法局；完成时限：6月底前）, （市财政局负责，2023年底前完成）.
+ * without them or its notes: （牵头单位：市司法局；完成时限：6月底前）, （市财政局负责，2023年底前完成）,
+ * （市审计局负责，下同）.
  */
 export const clauseLimits = readOnce((content: string) => content, splitClauseLimits);
 
@@ -166,9 +173,11 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
   let depth = 0;
   let from = 0;
   const take = (end: number) => {
-    const limit = limitPart(content.slice(from, end));
-    if (limit === null) clause += content.slice(from, end + 1);
-    else limits.push(limit);
+    const part = content.slice(from, end);
+    const limit = limitPart(part);
+    // A note (下同, 各县区参照执行, 以下…不再列出) is neither a unit nor a limit: it goes.
+    if (limit !== null) limits.push(limit);
+    else if (!NOTE.test(part.replace(BRACKETED, ''))) clause += content.slice(from, end + 1);
     from = end + 1;
   };
   for (let i = 0; i < content.length; i++) {
@@ -178,7 +187,8 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
     else if (depth === 0 && CLAUSE_PARTS.has(content[i]!)) take(i);
   }
   take(content.length);
-  return limits.length === 0 ? { clause: whole, limits } : { clause: clause.replace(/[；;。，,\s]+$/, ''), limits };
+  const trimmed = clause.replace(/[；;。，,\s]+$/, '');
+  return trimmed === content.replace(/[；;。，,\s]+$/, '') ? { clause: whole, limits } : { clause: trimmed, limits };
 }
 
 /** Splits text on separators that stand outside every bracket. */

@@ -297,6 +297,14 @@ describe('big ledgers', () => {
     expect(result.code).toBe(0);
   });
 
+  it('a table of 200,000 pipe rows', async () => {
+    const lines = ['某市2020年政务公开工作要点', '序号|工作任务|责任单位|'];
+    for (let i = 1; i <= 200_000; i++) lines.push(`${i}|推进决策公开|市财政局|`);
+    const result = await run(['parse', inFolder('rows.txt', lines.join('\n')), '--format', 'json']);
+    expectBounded(result);
+    expect(result.code).toBe(0);
+  });
+
   it('--threads 300 runs on no more threads than cores', async () => {
     const result = await run(['parse', NOTICE, join(NOTICES, 'taishan-2019.txt'), '--threads', '300', '-o', join(folder, 'threads/')]);
     expectBounded(result);

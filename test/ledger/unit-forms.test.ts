@@ -106,6 +106,14 @@ describe('unit clauses', () => {
     expect([after.tasks[0]!.text, after.tasks[0]!.units[0]!.role]).toEqual(['落实预公开制度。', 'lead']);
   });
 
+  it('reads a clause with a note or with what a role word takes after it (负责本辖区工作), neither a unit', () => {
+    expect(units('县财政局负责，各乡镇负责本辖区工作')).toEqual(['县财政局:responsible', '各乡镇:responsible']);
+    expect(units('各乡镇、县直各单位负责，县政府办负责统筹协调')).toEqual(['各乡镇:responsible', '县直各单位:responsible', '县政府办:responsible']);
+    expect(units('县统计局牵头，县直有关单位配合。各乡镇参照执行')).toEqual(['县统计局:lead', '县直有关单位:support']);
+    const l = ledger('公开部门预决算。（县审计局负责，下同）');
+    expect([l.tasks[0]!.text, l.tasks[0]!.units.map((u) => u.name)]).toEqual(['公开部门预决算。', ['县审计局']]);
+  });
+
   it('reads more role words and role labels (主责, 统筹, 协助, 为牵头单位, 配合科室, 牵头处室)', () => {
     expect(units('区民政局主责，各街道协办')).toEqual(['区民政局:responsible', '各街道:support']);
     expect(units('市政府办公室统筹，市直各单位负责')).toEqual(['市政府办公室:lead', '市直各单位:responsible']);
