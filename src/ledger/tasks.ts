@@ -2,7 +2,7 @@ import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Sectio
 import { CELL_PARAGRAPH, meaningOf } from '../vocabulary/columns.js';
 import { deadlinesOfCell, findDeadlines, labelledLimit } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
-import { clauseLimits, FIRST_LEADS, isClauseLine, withoutEnclosingBrackets } from '../vocabulary/units.js';
+import { BRACKET, clauseLimits, FIRST_LEADS, isClauseLine, withoutEnclosingBrackets } from '../vocabulary/units.js';
 import { ADDRESSES_ALL } from '../outline/tail.js';
 import { AIMS_HEADINGS } from '../vocabulary/sections.js';
 
@@ -68,6 +68,9 @@ function hasOwnText(node: OutlineNode): boolean {
   return end > 0 && end < node.head.text.length - 1;
 }
 
+/** Whether a paragraph is set in brackets from its first character to its last. */
+const inBrackets = (text: string) => BRACKET[text.charCodeAt(0)] === 1 && BRACKET[text.trimEnd().replace(/[。；]$/, '').slice(-1).charCodeAt(0)] === 2;
+
 /** A paragraph that is a note on the plan, not work: 注：…, （说明：…）, 排在首位的为牵头单位. */
 const NOTE_LINE = /^[（(]?(注|说明)\s*[：:]/;
 const NOTE_MAX = 40;
@@ -86,6 +89,8 @@ function assignsWork(node: OutlineNode): boolean {
 function clauseAlone(line: SourceLine): boolean {
   if (line.column !== undefined) return false;
   if (isClauseLine(line.text)) return true;
+  // Only a paragraph in brackets can be a clause alone: most are not looked into.
+  if (!inBrackets(line.text)) return false;
   const { splits } = scanClauses(line.text);
   return splits.length === 1 && splits[0]!.text === '' && splits[0]!.clause !== null;
 }
@@ -96,6 +101,8 @@ function clauseAlone(line: SourceLine): boolean {
  * Its title without the clause; null when the heading names no units so.
  */
 function headingClauses(node: OutlineNode): { title: string; lines: SourceLine[] } | null {
+  // A heading's clause closes its line: most headings end otherwise and are not looked into.
+  if (node.body.length === 0 && BRACKET[node.head.text.replace(/[。；\s]+$/, '').slice(-1).charCodeAt(0)] !== 2) return null;
   const { splits } = scanClauses(node.head.text);
   const title = splits.length === 1 && splits[0]!.clause !== null ? stripEnd(splits[0]!.text) : '';
   // A heading, not a paragraph with a clause (that item is a task of its own, §2.2 rule 2).
@@ -115,6 +122,8 @@ function headingClauses(node: OutlineNode): { title: string; lines: SourceLine[]
  */
 function groupClauses(siblings: OutlineNode[]): Map<OutlineNode, SourceLine> {
   const shared = new Map<OutlineNode, SourceLine>();
+  // Most lists of items have no such clause: look for one before reading every item's units.
+  if (!siblings.some((node) => node.body.length > 0 && clauseAlone(node.body.at(-1)!))) return shared;
   let run: OutlineNode[] = [];
   for (const node of siblings) {
     const last = node.body.at(-1);

@@ -38,8 +38,22 @@ const isDocNumberLine = (text: string) => {
 };
 /** What may stand beside a document number on its line: 〔2021〕8号 with a 签发人 or the like. */
 const DOC_NUMBER_EXTRA = 8;
-const unbalanced = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
-const closes = (text: string) => (text.match(/[）)]/g)?.length ?? 0) > (text.match(/[（(]/g)?.length ?? 0);
+/** What ends a part of a clause before the bracket closes: （牵头单位：X； */
+const PART_END = new Set(['；', '：']);
+
+/** Opening brackets less closing ones, counted by code. */
+function bracketBalance(text: string): number {
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff08 || code === 0x28) balance++;
+    else if (code === 0xff09 || code === 0x29) balance--;
+  }
+  return balance;
+}
+const unbalanced = (text: string) => bracketBalance(text) > 0;
+/** The quick test first: most lines hold no closing bracket. */
+const closes = (text: string) => (text.includes('）') || text.includes(')')) && bracketBalance(text) < 0;
 /** A paragraph never ends on a comma. */
 const MID_SENTENCE = /[，、]$/;
 
@@ -61,7 +75,7 @@ export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set
       !cells.has(previous.line) &&
       // A bracket left open goes on where the next line closes it, even after a ；: （牵头单位：X； / 配合单位：Y）
       ((!SENTENCE_END.test(previous.text) && ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text))) ||
-        (unbalanced(previous.text) && closes(line.text))) &&
+        (PART_END.has(previous.text.at(-1)!) && closes(line.text) && unbalanced(previous.text))) &&
       !previous.text.includes('|') &&
       !line.text.includes('|') &&
       !ATTACHMENT.test(previous.text) &&
