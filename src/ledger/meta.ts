@@ -119,12 +119,15 @@ function findDocNumber(lines: SourceLine[]): string | null {
   return null;
 }
 
-/** The 主送 line: before its colon, a list of addressees each ending in a unit's name. */
+/** A 主送 line labelled so: 主送：各县（市、区）人民政府，市直各单位。 */
+const LABELLED_RECIPIENTS = /^主\s*送\s*[：:]\s*(.+?)[。；]?$/;
+
+/** The 主送 line: before its colon (or after its label), a list of addressees each ending in a unit's name. */
 function findRecipients(lines: SourceLine[]): string[] {
   for (const line of lines) {
-    if (!RECIPIENTS_LINE.test(line.text) || PLAN_WORDS.test(line.text)) continue;
-    const recipients = line.text
-      .replace(/[：:]$/, '')
+    const labelled = LABELLED_RECIPIENTS.exec(line.text)?.[1];
+    if (labelled === undefined && (!RECIPIENTS_LINE.test(line.text) || PLAN_WORDS.test(line.text))) continue;
+    const recipients = (labelled ?? line.text.replace(/[：:]$/, ''))
       .split(/[，,]/)
       .map((s) => s.trim())
       .filter(Boolean);

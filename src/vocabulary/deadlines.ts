@@ -1,5 +1,6 @@
 import type { Deadline } from '../model.js';
 import { HAN } from './han.js';
+import { chineseNumber } from './numerals.js';
 import { LABEL, meaningOf } from './columns.js';
 
 // Time limits as notices write them (contract §5). Each rule finds a limit in task text and
@@ -59,6 +60,12 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     needs: /月/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:份?(?:(?:底|末)${BEFORE}?|${BEFORE})|份?(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last'),
+  },
+  // 三月底前, 十二月底前: a month written in Chinese numerals
+  {
+    needs: /[一二三四五六七八九十]月/,
+    pattern: new RegExp(`${NOT_RECURRING}(?<![一二三四五六七八九十两个几])${YEAR}([一二三四五六七八九十]{1,3})月份?(?:(?:底|末)${BEFORE}?|${BEFORE})`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), chineseNumber(m[2]!), 'last'),
   },
   // 9月上旬
   {
@@ -121,7 +128,7 @@ function tidy(text: string): string {
 }
 
 /** What every rule's match holds; the rules run only on the text around these. */
-const ANCHOR = /\d月|年(?:底|末|度?内)|\d年|半年|季度|(?:日|天|时|周|月|年|限)(?:以|之)?内/g;
+const ANCHOR = /[\d一二三四五六七八九十]月|年(?:底|末|度?内)|\d年|半年|季度|(?:日|天|时|周|月|年|限)(?:以|之)?内/g;
 /** Enough text around an anchor for the longest limit and its trigger (…公开后3个工作日内). */
 const WINDOW = 24;
 

@@ -254,6 +254,10 @@ describe('meta fields one by one', () => {
     expect(meta.recipients).toEqual(['各县（市、区）人民政府', '市政府各部门、各直属机构']);
   });
 
+  it('reads a labelled 主送 line', () => {
+    expect(metaOf({ preamble: ['某县2024年政务公开工作要点', '主送：各乡镇人民政府，县直各单位。'] }).recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+  });
+
   it('reads recipients written with half-width commas', () => {
     const meta = metaOf({ preamble: ['各镇人民政府,各街道办事处,区直各单位:'] });
     expect(meta.recipients).toEqual(['各镇人民政府', '各街道办事处', '区直各单位']);
