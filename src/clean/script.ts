@@ -30,15 +30,6 @@ export function conversionChain(OpenCC: OpenCCModule): DictGroup[] {
   return [...normalisation, ...conversion];
 }
 
-/**
- * Whether a text holds any character that OpenCC may change: without one, it converts to itself.
- * (A character beyond the Basic Multilingual Plane counts when its neighbours in the surrogate
- * range could change: the conversion then looks closer.)
- */
-export function hasTraditional(text: string): boolean {
-  return (flagsOf(text) & TRADITIONAL) !== 0;
-}
-
 // OpenCC's plain `t` table, not `tw`: gateway sites that turn mainland pages traditional write 着 as
 // 著, and `tw` would give back 着力 where the original text had 著力. Its dictionaries are most of
 // the start-up time, so they load only when a text needs them.
@@ -233,6 +224,11 @@ function descriptionEnd(text: string, i: number, depth: number): number {
   return end;
 }
 
+/**
+ * A text simplified. One that holds no character OpenCC may change (the scan's TRADITIONAL flag: a
+ * character beyond the Basic Multilingual Plane counts when its neighbours in the surrogate range
+ * could change) converts to itself and is returned as it is.
+ */
 export function convertToSimplified(text: string): string {
   const flags = flagsOf(text);
   return flags & TRADITIONAL ? convertLine(text, flags).text : text;

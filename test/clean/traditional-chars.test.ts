@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { TRADITIONAL_CHARS } from '../../src/clean/traditional-chars.js';
-import { conversionSteps, convertToSimplified, entriesOf, hasTraditional } from '../../src/clean/script.js';
-import { COMPATIBILITY_IDEOGRAPH, flagsOf } from '../../src/clean/scan.js';
+import { conversionSteps, convertToSimplified, entriesOf } from '../../src/clean/script.js';
+import { COMPATIBILITY_IDEOGRAPH, flagsOf, TRADITIONAL } from '../../src/clean/scan.js';
+
+const hasTraditional = (text: string) => (flagsOf(text) & TRADITIONAL) !== 0;
 import * as OpenCCt2cn from 'opencc-js/t2cn';
 import { clean } from '../../src/clean/index.js';
 import { decoded } from '../support/models.js';
