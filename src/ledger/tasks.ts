@@ -68,8 +68,10 @@ function hasOwnText(node: OutlineNode): boolean {
   return end > 0 && end < node.head.text.length - 1;
 }
 
+/** Whether a line's last character, before a closing stop, is a closing bracket: where a clause ends it. */
+const endsInBracket = (text: string) => BRACKET[text.replace(/[。；\s]+$/, '').slice(-1).charCodeAt(0)] === 2;
 /** Whether a paragraph is set in brackets from its first character to its last. */
-const inBrackets = (text: string) => BRACKET[text.charCodeAt(0)] === 1 && BRACKET[text.trimEnd().replace(/[。；]$/, '').slice(-1).charCodeAt(0)] === 2;
+const inBrackets = (text: string) => BRACKET[text.charCodeAt(0)] === 1 && endsInBracket(text);
 
 /** A paragraph that is a note on the plan, not work: 注：…, （说明：…）, 排在首位的为牵头单位. */
 const NOTE_LINE = /^[（(]?(注|说明)\s*[：:]/;
@@ -102,14 +104,14 @@ function clauseAlone(line: SourceLine): boolean {
  */
 function headingClauses(node: OutlineNode): { title: string; lines: SourceLine[] } | null {
   // A heading's clause closes its line: most headings end otherwise and are not looked into.
-  if (node.body.length === 0 && BRACKET[node.head.text.replace(/[。；\s]+$/, '').slice(-1).charCodeAt(0)] !== 2) return null;
+  if (node.body.length === 0 && !endsInBracket(node.head.text)) return null;
   const { splits } = scanClauses(node.head.text);
   const title = splits.length === 1 && splits[0]!.clause !== null ? stripEnd(splits[0]!.text) : '';
   // A heading, not a paragraph with a clause (that item is a task of its own, §2.2 rule 2).
   if (node.body.length === 0 && title && title.length <= TITLE_MAX && !title.includes('。')) {
     return { title, lines: [{ ...node.head, text: splits[0]!.clause! }] };
   }
-  if (node.body.length > 0 && node.body.every(clauseAlone) && !scanClauses(node.head.text).splits.some((s) => s.clause !== null)) {
+  if (node.body.length > 0 && node.body.every(clauseAlone) && !splits.some((s) => s.clause !== null)) {
     return { title: headingOf({ ...node, body: [] }), lines: node.body };
   }
   return null;

@@ -170,43 +170,39 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
   const content = whole.replace(INLINE_LIMIT_LABEL, (label: string, word: string, at: number) => (at > 0 ? `；${word}：` : label));
   const limits: ClauseLimit[] = [];
   let clause = '';
-  let depth = 0;
-  let from = 0;
-  const take = (end: number) => {
-    const part = content.slice(from, end);
+  for (const { part, separator } of topLevelParts(content, (ch) => CLAUSE_PARTS.has(ch))) {
     const limit = limitPart(part);
     // A note (下同, 各县区参照执行, 以下…不再列出) is neither a unit nor a limit: it goes.
     if (limit !== null) limits.push(limit);
-    else if (!NOTE.test(part.replace(BRACKETED, ''))) clause += content.slice(from, end + 1);
-    from = end + 1;
-  };
-  for (let i = 0; i < content.length; i++) {
-    const bracket = BRACKET[content.charCodeAt(i)];
-    if (bracket === 1) depth++;
-    else if (bracket === 2) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && CLAUSE_PARTS.has(content[i]!)) take(i);
+    else if (!NOTE.test(part.replace(BRACKETED, ''))) clause += part + separator;
   }
-  take(content.length);
   const trimmed = clause.replace(/[；;。，,\s]+$/, '');
   return trimmed === content.replace(/[；;。，,\s]+$/, '') ? { clause: whole, limits } : { clause: trimmed, limits };
 }
 
-/** Splits text on separators that stand outside every bracket. */
-export function splitTopLevel(text: string, separators: RegExp): string[] {
-  const parts: string[] = [];
+/** The parts of a text between separators that stand outside every bracket, each with the separator after it ('' for the last). */
+function topLevelParts(text: string, isSeparator: (ch: string) => boolean): { part: string; separator: string }[] {
+  const parts: { part: string; separator: string }[] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const bracket = BRACKET[text.charCodeAt(i)];
     if (bracket === 1) depth++;
     else if (bracket === 2) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.test(text[i]!)) {
-      parts.push(text.slice(from, i));
+    else if (depth === 0 && isSeparator(text[i]!)) {
+      parts.push({ part: text.slice(from, i), separator: text[i]! });
       from = i + 1;
     }
   }
-  parts.push(text.slice(from));
-  return parts.map((p) => p.trim()).filter(Boolean);
+  parts.push({ part: text.slice(from), separator: '' });
+  return parts;
+}
+
+/** Splits text on separators that stand outside every bracket. */
+export function splitTopLevel(text: string, separators: RegExp): string[] {
+  return topLevelParts(text, (ch) => separators.test(ch))
+    .map(({ part }) => part.trim())
+    .filter(Boolean);
 }
 
 // ---- names ----
