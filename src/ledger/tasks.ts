@@ -2,7 +2,7 @@ import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Sectio
 import { CELL_PARAGRAPH, meaningOf } from '../vocabulary/columns.js';
 import { deadlinesOfCell, findDeadlines, labelledLimit } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
-import { BRACKET, clauseLimits, FIRST_LEADS, isClauseLine, withoutEnclosingBrackets } from '../vocabulary/units.js';
+import { BRACKET, clauseParts, FIRST_LEADS, isClauseLine } from '../vocabulary/units.js';
 import { ADDRESSES_ALL } from '../outline/tail.js';
 import { AIMS_HEADINGS } from '../vocabulary/sections.js';
 
@@ -319,7 +319,7 @@ class TaskCollector {
     // A unit cell may be empty of units; a clause was taken for one because it names some.
     if (units.length === 0 && role === undefined) this.warnings.push({ code: 'unreadable-units', message: `no unit could be read in “${clause}”`, line });
     segment.units.push(...units);
-    for (const limit of clauseLimits(withoutEnclosingBrackets(clause.trim())).limits) {
+    for (const limit of clauseParts(clause).limits) {
       // A limit the text's rules cannot read (2024年10月) is read as a 时限 cell.
       const asText = !limit.labelled && findDeadlines(limit.text, null).length > 0;
       (asText ? segment.clauseDeadlines : segment.cellDeadlines).push(limit.text);

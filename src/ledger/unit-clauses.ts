@@ -4,7 +4,7 @@ import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 import {
   ANY_BRACKET,
   BRACKET,
-  clauseLimits,
+  clauseParts,
   bareName,
   carriesOwnPlace,
   isBareUnitList,
@@ -26,7 +26,6 @@ import {
   splitTopLevel,
   SUFFIX_ROLES,
   UNIT_LABEL_ENDINGS,
-  withoutEnclosingBrackets,
 } from '../vocabulary/units.js';
 
 /** Splits a run of unit names: on ，；, on 、 and 和 only where every piece is a unit itself. */
@@ -125,7 +124,7 @@ export const unitsOfClause = readOnce(
 );
 
 function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
-  const text = clauseLimits(withoutEnclosingBrackets(content.trim())).clause.trim().replace(/[。]$/, '');
+  const text = clauseParts(content).clause.trim().replace(/[。]$/, '');
   const units: Unit[] = [];
   const add = (names: string, role: Role) => {
     for (const name of splitUnitNames(names, context.ownPlaceStems)) {

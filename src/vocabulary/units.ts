@@ -138,8 +138,11 @@ for (const ch of CLOSING_BRACKETS) BRACKET[ch.charCodeAt(0)] = 2;
 export const ANY_BRACKET = new RegExp(`[${[...OPENING_BRACKETS, ...CLOSING_BRACKETS].map((ch) => `\\${ch}`).join('')}]`, 'g');
 export const OPENS_CLAUSE = (code: number) => BRACKET[code] === 1 && code !== 0x3014;
 
+/** A clause as read for its units and limits: out of brackets of its own, its limits apart. */
+export const clauseParts = (content: string) => clauseLimits(withoutEnclosingBrackets(content.trim()));
+
 /** A clause line set in brackets of its own ([牵头单位：X；配合单位：Y], 【责任单位：X】): what they hold. */
-export function withoutEnclosingBrackets(text: string): string {
+function withoutEnclosingBrackets(text: string): string {
   if (BRACKET[text.charCodeAt(0)] !== 1 || BRACKET[text.charCodeAt(text.length - 1)] !== 2) return text;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
@@ -161,7 +164,7 @@ const CLAUSE_PARTS = new Set(['；', ';', '。', '，', ',']);
  * without them or its notes: （牵头单位：市司法局；完成时限：6月底前）, （市财政局负责，2023年底前完成）,
  * （市审计局负责，下同）.
  */
-export const clauseLimits = readOnce((content: string) => content, splitClauseLimits);
+const clauseLimits = readOnce((content: string) => content, splitClauseLimits);
 
 /** A time-limit label further on in a clause (责任单位：市住建局　完成时限：年底前): it parts the clause as ；does. */
 const INLINE_LIMIT_LABEL = new RegExp(`\\s*(${[...LIMIT_WORDS, '时间'].join('|')})\\s*[：:]`, 'g');
