@@ -3,7 +3,7 @@ import { chromeReason, labelAlone, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
 import { narrowAlnum, normalisePunctuation, normaliseSpace } from './punctuation.js';
-import { FULL_WIDTH_ALNUM, HALF_WIDTH_MARK, LOWER_LATIN, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
+import { FULL_WIDTH_ALNUM, HALF_WIDTH_MARK, TONED_LETTER, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
 import { pipeRow, tabRows } from './tabs.js';
 
@@ -14,7 +14,7 @@ import { pipeRow, tabRows } from './tabs.js';
 export function cleanLine(raw: string, flags = ~0): string {
   let text = raw;
   if (flags & FULL_WIDTH_ALNUM) text = narrowAlnum(text);
-  if (flags & OPENS_BRACKET && flags & LOWER_LATIN) text = removePinyin(text);
+  if (flags & OPENS_BRACKET && flags & TONED_LETTER) text = removePinyin(text);
   if (flags & HALF_WIDTH_MARK) text = normalisePunctuation(text);
   if (flags & SPACE) text = normaliseSpace(spacedHeadings(text));
   return text;

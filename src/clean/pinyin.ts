@@ -1,9 +1,7 @@
 // Pinyin annotations after Han characters, as some sites print them: 關(guān)於 → 關於.
 // Only a lower-case syllable with at least one tone mark counts, so real parentheticals such as
 // (PPP), (IPv6), 各鎮(街) and (江蘇) stay.
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
-/** The letters of a pinyin syllable. */
-export const PINYIN_LETTERS = `abcdefghijklmnopqrstuvwxyzü${TONED}`;
+export const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `[a-zü${TONED}]*[${TONED}][a-zü${TONED}]*`;
 const ANNOTATION = new RegExp(`(?<=[\\u4e00-\\u9fff])[(（]${SYLLABLE}[)）]`, 'g');
 

@@ -1,5 +1,5 @@
 import { SUSPECT_CHARS } from './mojibake.js';
-import { PINYIN_LETTERS } from './pinyin.js';
+import { TONED } from './pinyin.js';
 import { HALF_WIDTH_MARKS, INLINE_SPACES } from './punctuation.js';
 import { TRADITIONAL_CHARS } from './traditional-chars.js';
 
@@ -10,8 +10,8 @@ export const SPACE = 2;
 export const MAY_BE_GARBLED = 4;
 export const OPENS_BRACKET = 8;
 export const TRADITIONAL = 16;
-/** A lower-case Latin letter, toned or not: with a bracket, maybe a pinyin annotation. */
-export const LOWER_LATIN = 32;
+/** A Latin letter with a tone mark (ā, é): with a bracket, maybe a pinyin annotation. */
+export const TONED_LETTER = 32;
 /** A full-width digit or Latin letter (２０２１年３月, １．): written half-width. */
 export const FULL_WIDTH_ALNUM = 64;
 /**
@@ -29,7 +29,7 @@ flag('(（', OPENS_BRACKET);
 flag(INLINE_SPACES, SPACE);
 for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // private use: dropped with the spaces
 flag(SUSPECT_CHARS, MAY_BE_GARBLED);
-flag(PINYIN_LETTERS, LOWER_LATIN);
+flag(TONED, TONED_LETTER);
 for (const [from, to] of [[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]] as const) for (let code = from; code <= to; code++) FLAGS[code]! |= FULL_WIDTH_ALNUM;
 for (let code = 0xf900; code <= 0xfaff; code++) FLAGS[code]! |= COMPATIBILITY_IDEOGRAPH;
 FLAGS[0xd87e]! |= COMPATIBILITY_IDEOGRAPH;

@@ -132,14 +132,14 @@ function dictionaryOf(group: DictGroup): Dictionary {
 }
 
 /** The converted text is written here as UTF-16 code units; it grows with the longest line. */
-let units = new Uint16Array(4096);
+let units: Uint16Array = new Uint16Array(4096);
 
-/** Room for `needed` code units, keeping the first `kept`. */
-function reserve(needed: number, kept: number): void {
-  if (needed <= units.length) return;
+/** The buffer, with room for `needed` code units and the first `kept` kept. */
+function reserve(needed: number, kept: number): Uint16Array {
+  if (needed <= units.length) return units;
   const larger = new Uint16Array(Math.max(needed, units.length * 2));
   larger.set(units.subarray(0, kept));
-  units = larger;
+  return (units = larger);
 }
 
 /**
@@ -149,10 +149,13 @@ function reserve(needed: number, kept: number): void {
  * on, rather than built by concatenation (which left garbage for every change).
  */
 function convertWith(dictionary: Dictionary, text: string, counter: { changed: number }): string {
-  const { starts } = dictionary;
+  const { starts, phrases: bmpPhrases, characters } = dictionary;
+  // The buffer in a local, reloaded only when it grows: the module binding cost a load per unit.
+  let out = units;
   let length = 0;
-  /** The text before this position is in `units` already (once something changed). */
+  /** The text before this position is in `out` already (once something changed). */
   let copied = 0;
+  let changed = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     const flags = starts[code]!;
@@ -166,7 +169,7 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
     // The longest entry the text goes on with: a phrase, else the character alone.
     let to: string | undefined;
     let matched = width;
-    const phrases = width === 2 ? dictionary.astralPhrases.get(point) : flags & STARTS_PHRASE ? dictionary.phrases[code] : undefined;
+    const phrases = width === 2 ? dictionary.astralPhrases.get(point) : flags & STARTS_PHRASE ? bmpPhrases[code] : undefined;
     if (phrases) {
       const next = text.charCodeAt(i + width);
       for (const phrase of phrases) {
@@ -176,25 +179,26 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
         break;
       }
     }
-    to ??= width === 2 ? dictionary.astralCharacters.get(point) : flags & CHANGES_ALONE ? dictionary.characters[code] : undefined;
+    to ??= width === 2 ? dictionary.astralCharacters.get(point) : flags & CHANGES_ALONE ? characters[code] : undefined;
     if (to === undefined) {
       i += width;
       continue;
     }
-    reserve(length + (i - copied) + to.length + (text.length - i - matched), length);
-    for (let k = copied; k < i; k++) units[length++] = text.charCodeAt(k);
+    out = reserve(length + (i - copied) + to.length + (text.length - i - matched), length);
+    while (copied < i) out[length++] = text.charCodeAt(copied++);
     for (let k = 0; k < to.length; k++) {
       const unit = to.charCodeAt(k);
-      if (k < matched && text.charCodeAt(i + k) !== unit) counter.changed++;
-      units[length++] = unit;
+      if (k < matched && text.charCodeAt(i + k) !== unit) changed++;
+      out[length++] = unit;
     }
     i = copied = i + matched;
   }
+  counter.changed += changed;
   if (copied === 0) return text;
-  reserve(length + (text.length - copied), length);
-  for (let k = copied; k < text.length; k++) units[length++] = text.charCodeAt(k);
+  out = reserve(length + (text.length - copied), length);
+  while (copied < text.length) out[length++] = text.charCodeAt(copied++);
   // Not TextDecoder: it would drop a leading U+FEFF and replace lone surrogates.
-  return Buffer.from(units.buffer, 0, length * 2).toString('utf16le');
+  return Buffer.from(out.buffer, 0, length * 2).toString('utf16le');
 }
 
 const isSurrogatePair = (text: string, i: number, code: number) => {

@@ -30,7 +30,7 @@ export function buildLedger(outline: Outline): Ledger {
   const meta = metaOf(outline);
   const { tasks, sections, warnings, lines } = tasksOf(outline, {
     planYear: meta.year,
-    units: { ownPlaceStems: placeStems(meta.region), firstLeads: linesOf(outline).some((line) => FIRST_LEADS.test(line.text)) },
+    units: { ownPlaceStems: placeStems(meta.region), firstLeads: linesOf(outline).some((line) => line.text.includes('牵头') && FIRST_LEADS.test(line.text)) },
     lineSources: outline.file.lineSources,
   });
   const { file } = outline;

@@ -68,8 +68,15 @@ function hasOwnText(node: OutlineNode): boolean {
   return end > 0 && end < node.head.text.length - 1;
 }
 
+/** What may follow a clause's closing bracket at the end of a line. */
+const CLOSING_STOP = /[。；\s]/;
+
 /** Whether a line's last character, before a closing stop, is a closing bracket: where a clause ends it. */
-const endsInBracket = (text: string) => BRACKET[text.replace(/[。；\s]+$/, '').slice(-1).charCodeAt(0)] === 2;
+function endsInBracket(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && CLOSING_STOP.test(text[end]!)) end--;
+  return end >= 0 && BRACKET[text.charCodeAt(end)] === 2;
+}
 /** Whether a paragraph is set in brackets from its first character to its last. */
 const inBrackets = (text: string) => BRACKET[text.charCodeAt(0)] === 1 && endsInBracket(text);
 

@@ -44,20 +44,20 @@ interface DeadlineRule {
 export const DEADLINE_RULES: DeadlineRule[] = [
   // 5月20日—8月30日: the end of the range
   {
-    needs: /月/,
+    needs: /月\d{1,2}日?\s*[—\-－~～至到]/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
     resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
   },
   // 2018年8月5日前, 8月5日前, 于8月5日
   {
-    needs: /月/,
+    needs: /月\d{1,2}日/,
     pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日(?:${BEFORE}|(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
   // 8月底前, 2021年8月底, 9月份前, 11月完成 (read as the end of that month, as a clerk would; a
   // bare 3月份 is as often a statistic's month as a limit)
   {
-    needs: /月/,
+    needs: /\d月份?[底末前之以为完建实上投启全基]/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:份?(?:(?:底|末)${BEFORE}?|${BEFORE})|份?(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last'),
   },
@@ -69,13 +69,13 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   },
   // 9月上旬
   {
-    needs: /月/,
+    needs: /月[上中下]旬/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(上旬|中旬|下旬)${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), TEN_DAY[m[3]!] ?? 'last'),
   },
   // 2021年8月前, 到2021年8月, 2021年8月完成
   {
-    needs: /月/,
+    needs: /\d{4}年\d{1,2}月/,
     pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月(?:${BEFORE}|(?=${ACHIEVED})))`, 'g'),
     resolve: (m) => (m[1] ? iso(Number(m[1]), Number(m[2]), 'last') : iso(Number(m[3]), Number(m[4]), 'last')),
   },
