@@ -57,6 +57,8 @@ interface Dictionary {
   astralPhrases: Map<number, Entry[]>;
   /** What a single character becomes: by code unit in the Basic Multilingual Plane, by code point beyond. */
   characters: (string | undefined)[];
+  /** The same as a code unit, for a character of the plane that becomes another one (0 for the rest): most changes, written without a string. */
+  single: Uint16Array;
   astralCharacters: Map<number, string>;
 }
 
@@ -108,6 +110,7 @@ function dictionaryOf(group: DictGroup): Dictionary {
   const phrases = new Array<Entry[] | undefined>(0x10000);
   const astralPhrases = new Map<number, Entry[]>();
   const characters = new Array<string | undefined>(0x10000);
+  const single = new Uint16Array(0x10000);
   const astralCharacters = new Map<number, string>();
   // forEach, not for…of with [from, to]: unpacking a pair per entry cost more than the rest.
   entriesOf(group).forEach((to, from) => {
@@ -115,6 +118,7 @@ function dictionaryOf(group: DictGroup): Dictionary {
     if (start > 0xffff) starts[from.charCodeAt(0)]! |= STARTS_ASTRAL;
     if (from.length === 1) {
       characters[start] = to;
+      if (to.length === 1 && to !== from) single[start] = to.charCodeAt(0);
       if (to !== from) starts[start]! |= CHANGES_ALONE;
     } else if (start > 0xffff && from.length === 2) astralCharacters.set(start, to);
     if (from.length <= (start > 0xffff ? 2 : 1)) return;
@@ -128,7 +132,7 @@ function dictionaryOf(group: DictGroup): Dictionary {
   const longestFirst = (entries: Entry[]) => entries.sort((a, b) => b.from.length - a.from.length);
   phrases.forEach((entries) => entries && longestFirst(entries));
   astralPhrases.forEach(longestFirst);
-  return { starts, phrases, astralPhrases, characters, astralCharacters };
+  return { starts, phrases, astralPhrases, characters, astralCharacters, single };
 }
 
 /** The converted text is written here as UTF-16 code units; it grows with the longest line. */
@@ -149,7 +153,7 @@ function reserve(needed: number, kept: number): Uint16Array {
  * on, rather than built by concatenation (which left garbage for every change).
  */
 function convertWith(dictionary: Dictionary, text: string, counter: { changed: number }): string {
-  const { starts, phrases: bmpPhrases, characters } = dictionary;
+  const { starts, phrases: bmpPhrases, characters, single } = dictionary;
   // The buffer in a local, reloaded only when it grows: the module binding cost a load per unit.
   let out = units;
   let length = 0;
@@ -162,6 +166,15 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
     if (flags === 0) {
       // OpenCC leaves an ideographic description sequence (⿰魚國) whole.
       i = code >= 0x2ff0 && code <= 0x2fff ? Math.max(i + 1, descriptionEnd(text, i, 0)) : i + 1;
+      continue;
+    }
+    // A character that only ever changes alone, into one other: written at once.
+    if (flags === CHANGES_ALONE && single[code] !== 0) {
+      out = reserve(length + text.length - copied, length);
+      while (copied < i) out[length++] = text.charCodeAt(copied++);
+      out[length++] = single[code]!;
+      changed++;
+      i = copied = i + 1;
       continue;
     }
     const width = flags & STARTS_ASTRAL && isSurrogatePair(text, i, code) ? 2 : 1;
