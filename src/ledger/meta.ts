@@ -1,7 +1,7 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
-import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
+import { OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
 import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
 
@@ -100,12 +100,21 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
   return issuedByTitle?.[1] ?? noticeTitle;
 }
 
-/** The signing office and date: an office line directly above a date line. */
+/**
+ * The signing office and date: the office on the date line, or on the line above it. A seal
+ * another office set for the signer (（某某局代章） under 某某领导小组办公室) names the signer above it;
+ * a seal alone (某某办公室（代章）) names the office that signed.
+ */
 function findSignature(lines: { text: string }[]): { issuer: string | null; date: string | null } {
   for (let i = 0; i < lines.length; i++) {
-    if (!DATE_LINE.test(lines[i]!.text)) continue;
+    const onLine = officeBeforeDate(lines[i]!.text);
+    if (onLine === null) continue;
+    const date = isoDate(lines[i]!.text);
+    if (onLine) return { issuer: onLine, date };
     const above = lines[i - 1]?.text ?? '';
-    return { issuer: OFFICE_LINE.test(above) ? above : null, date: isoDate(lines[i]!.text) };
+    const seal = sealOffice(above);
+    const signer = seal === null ? above : (lines[i - 2]?.text ?? '');
+    return { issuer: OFFICE_LINE.test(signer) ? signer : seal, date };
   }
   return { issuer: null, date: null };
 }
