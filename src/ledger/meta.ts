@@ -78,8 +78,30 @@ function withoutSpam(line: string): string {
 /** A plan title a run-together first line glues to the first sentence: …实施方案为深入贯彻… */
 const TITLE_BEFORE_SENTENCE = /^([^。，：；]{4,60}?(方案|要点|计划|安排|清单))(?=为|根据|按照|依据|结合)/;
 
+/** A page title's site name after the title: …工作要点_青禾市人民政府网站, …工作要点-青禾市人民政府. */
+const SITE_NAME = /[_｜|][^_｜|]{2,30}$|[-—–][^-—–]{2,30}(?:网站|门户网|网|人民政府|政府)$/;
+
+/** A line that is a place and nothing else: 青禾市, 北京市西城区. */
+const isPlaceAlone = (text: string) => PLACE.exec(text)?.[1] === text && !REGION_EXCLUDED.test(text);
+
+/**
+ * The plan title lines: as printed, without a page title's site name, and with the place joined on
+ * when a title naming none has it alone on the line above (青禾市 / 2024年政务公开工作要点).
+ */
+function planTitleLines(lines: SourceLine[]): string[] {
+  const titles: string[] = [];
+  lines.forEach((line, i) => {
+    const text = withoutSpam(line.text).replace(SITE_NAME, '');
+    if (!isPlanTitleLine(text)) return;
+    const above = lines[i - 1];
+    const placeAbove = above !== undefined && line.line - above.line <= 2 && isPlaceAlone(above.text) && regionOf(text, null) === null;
+    titles.push(placeAbove ? above.text + text : text);
+  });
+  return titles;
+}
+
 function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string | null {
-  const titleLines = lines.map((l) => withoutSpam(l.text)).filter(isPlanTitleLine);
+  const titleLines = planTitleLines(lines);
   let issued: string | null = null;
   for (const line of lines) {
     const m = ISSUED_PLAN.exec(line.text);
@@ -92,8 +114,12 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
   // place in full: 北京市东城区… for 《东城区…》); else the name in 《》; else a title line.
   if (issued) return titleLines.find((t) => t !== issued && t.endsWith(issued!)) ?? issued;
   const first = titleLines[0];
-  // A title printed twice, once in full (乡镇…方案 then 2017年乡镇…方案): the one that names its year.
-  if (first) return (/\d{4}年/.test(first) ? undefined : titleLines.find((t) => /\d{4}年/.test(t) && t.slice(-4) === first.slice(-4))) ?? first;
+  // A title printed twice, once in full (乡镇…方案 then 2017年乡镇…方案, 2024年…要点 then 梅山县2024年…要点):
+  // the one that names its year, and the fullest print of it.
+  if (first) {
+    const dated = (/\d{4}年/.test(first) ? undefined : titleLines.find((t) => /\d{4}年/.test(t) && t.slice(-4) === first.slice(-4))) ?? first;
+    return titleLines.reduce((full, t) => (t.length > full.length && t.endsWith(full) ? t : full), dated);
+  }
   const glued = lines.slice(0, 3).map((l) => TITLE_BEFORE_SENTENCE.exec(l.text)?.[1]).find(Boolean);
   if (glued) return glued;
   const issuedByTitle = noticeTitle ? /关于印发《?(.+?)》?的通知$/.exec(noticeTitle) : null;

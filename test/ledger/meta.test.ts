@@ -330,3 +330,30 @@ describe('the signature at the end of a notice, however it is set', () => {
     expect(texts).toContain('各乡镇报送自查表，加盖县政府办公室（盖章）');
   });
 });
+
+describe('a plan title set over two lines, or printed twice', () => {
+  it('joins the place standing alone on the line above the title', async () => {
+    for (const place of ['橙溪县', '云州市北湖区']) {
+      const ledger = await parsedText(place, '2023年政务公开工作要点', ...PLAN.slice(1));
+      expect([ledger.meta.title, ledger.meta.region, ledger.meta.year]).toEqual([`${place}2023年政务公开工作要点`, place, 2023]);
+    }
+  });
+
+  it('does not join a place above a title that names its own, nor a line that is more than a place', async () => {
+    const own = await parsedText('橙溪县', '云州市2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(own.meta.title).toBe('云州市2023年政务公开工作要点');
+    const office = await parsedText('橙溪县人民政府办公室', '2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(office.meta.title).toBe('2023年政务公开工作要点');
+    const whole = await parsedText('全县', '2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(whole.meta.title).toBe('2023年政务公开工作要点');
+  });
+
+  it('takes the fullest print of a title printed twice, without a page title’s site name', async () => {
+    const shortFirst = await parsedText('2023年政务公开工作要点', '', '橙溪县', '2023年政务公开工作要点', ...PLAN.slice(1));
+    expect([shortFirst.meta.title, shortFirst.meta.region]).toEqual(['橙溪县2023年政务公开工作要点', '橙溪县']);
+    const site = await parsedText('橙溪县2023年政务公开工作要点_橙溪县人民政府网站', '发布时间：2023-03-01', '橙溪县2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(site.meta.title).toBe('橙溪县2023年政务公开工作要点');
+    const dash = await parsedText('橙溪县2023年政务公开工作要点 - 橙溪县人民政府', ...PLAN.slice(1));
+    expect(dash.meta.title).toBe('橙溪县2023年政务公开工作要点');
+  });
+});
