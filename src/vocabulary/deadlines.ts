@@ -62,7 +62,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   // 6—9月, 6月至9月, 2024年6月—9月, 5—6月底前, 11月至次年3月: the end of the range (a range that wraps
   // the year, 11—3月, ends in the next)
   {
-    needs: /月/,
+    needs: /[—–\-－~～至到]\s*(?:\d{4}年|[次明]年)?\d{1,2}月/,
     pattern: new RegExp(`${NOT_RECURRING}(?<![.．])${YEAR}${NOT_YEAR_SO_FAR}${MONTH}(?:月(?:\\d{1,2}日)?)?${RANGE}${YEAR}${MONTH}月(?:(\\d{1,2})日)?份?(?:(?:底|末)${BEFORE}?|${BEFORE})?${NOT_FIGURES}`, 'g'),
     resolve: (m, y) => {
       const [from, to] = [Number(m[2]), Number(m[4])];
@@ -115,7 +115,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   { needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
   // 三至四季度, 第二—第三季度: the end of the range
   {
-    needs: /季度/,
+    needs: /[—–\-－~～至到]\s*第?[一二三四1-4]季度/,
     pattern: new RegExp(`(?<![每各])${YEAR}${QUARTER}(?:季度)?${RANGE}${QUARTER}季度(?:末|底)?${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[3]!), 'last'),
   },
