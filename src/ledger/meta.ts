@@ -1,7 +1,7 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
-import { OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
+import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
 import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
 
@@ -83,19 +83,43 @@ const SITE_NAME = /[_｜|][^_｜|]{2,30}$|[-—–][^-—–]{2,30}(?:网站|门
 
 /** A line that is a place and nothing else: 青禾市, 北京市西城区. */
 const isPlaceAlone = (text: string) => PLACE.exec(text)?.[1] === text && !REGION_EXCLUDED.test(text);
+const TITLE_PIECE_MAX = 40;
+const namesYear = (text: string) => /\d{4}年/.test(text);
 
 /**
- * The plan title lines: as printed, without a page title's site name, and with the place joined on
- * when a title naming none has it alone on the line above (青禾市 / 2024年政务公开工作要点).
+ * The start of a title set on several lines, on the line above its end: the place alone (青禾市 /
+ * 2024年政务公开工作要点), or the place or year with the first words (青禾市2024年政务公开 / 工作要点)
+ * above an end that names neither. Not the office or the date of a cover notice above the plan.
+ */
+function titleStart(above: string, end: string): boolean {
+  if (regionOf(end, null) !== null) return false;
+  if (isPlaceAlone(above)) return true;
+  return (
+    !namesYear(end) &&
+    above.length <= TITLE_PIECE_MAX &&
+    !/[。，：；:]/.test(above) &&
+    (namesYear(above) || regionOf(above, null) !== null) &&
+    !OFFICE_LINE.test(above) &&
+    !isDateLine(above) &&
+    !isPlanTitleLine(above)
+  );
+}
+
+/**
+ * The plan title lines: as printed, without a page title's site name, and whole when the title was
+ * set on several lines (titleStart).
  */
 function planTitleLines(lines: SourceLine[]): string[] {
   const titles: string[] = [];
   lines.forEach((line, i) => {
-    const text = withoutSpam(line.text).replace(SITE_NAME, '');
-    if (!isPlanTitleLine(text)) return;
-    const above = lines[i - 1];
-    const placeAbove = above !== undefined && line.line - above.line <= 2 && isPlaceAlone(above.text) && regionOf(text, null) === null;
-    titles.push(placeAbove ? above.text + text : text);
+    let title = withoutSpam(line.text).replace(SITE_NAME, '');
+    if (!isPlanTitleLine(title)) return;
+    for (let k = i; k > 0 && i - k < TITLE_LINES_MAX - 1; k--) {
+      const above = lines[k - 1]!;
+      if (lines[k]!.line - above.line > 2 || !titleStart(above.text, title)) break;
+      title = above.text + title;
+    }
+    titles.push(title);
   });
   return titles;
 }

@@ -339,6 +339,18 @@ describe('a plan title set over two lines, or printed twice', () => {
     }
   });
 
+  it('joins a title wrapped over two or three lines, its start naming the place or the year', async () => {
+    const two = await parsedText('橙溪县2023年政务公开', '工作要点', ...PLAN.slice(1));
+    expect([two.meta.title, two.meta.region, two.meta.year]).toEqual(['橙溪县2023年政务公开工作要点', '橙溪县', 2023]);
+    const three = await parsedText('橙溪县', '2023年政务公开', '工作要点', ...PLAN.slice(1));
+    expect(three.meta.title).toBe('橙溪县2023年政务公开工作要点');
+  });
+
+  it('does not join the date or the office of a cover notice above the plan’s title', async () => {
+    const ledger = await parsedText('关于印发政务公开工作要点的通知', '各乡镇人民政府：', '现将《政务公开工作要点》印发给你们。', '橙溪县人民政府办公室', '2023年3月5日', '政务公开工作要点', ...PLAN.slice(1));
+    expect(ledger.meta.title).toBe('政务公开工作要点');
+  });
+
   it('does not join a place above a title that names its own, nor a line that is more than a place', async () => {
     const own = await parsedText('橙溪县', '云州市2023年政务公开工作要点', ...PLAN.slice(1));
     expect(own.meta.title).toBe('云州市2023年政务公开工作要点');
