@@ -43,7 +43,10 @@ const NOT_FIGURES = '(?!份?(?:的|数据|累计|同期|以来))';
 const NOT_YEAR_SO_FAR = `(?!0?1月?${RANGE})`;
 const QUARTER = '第?([一二三四1-4])';
 /** The last month of a quarter: 三 or 3 → 9. */
-const quarterEnd = (q: string) => (' 一二三四'.indexOf(q) || Number(q)) * 3;
+const quarterEnd = (q: string) => {
+  const chinese = '一二三四'.indexOf(q);
+  return (chinese >= 0 ? chinese + 1 : Number(q)) * 3;
+};
 
 interface DeadlineRule {
   /** What every match contains: texts without it skip the rule. */
@@ -56,7 +59,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   // 5月20日—8月30日: the end of the range
   {
     needs: /月/,
-    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?${RANGE}${YEAR}${NUM}月${NUM}日`, 'g'),
     resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
   },
   // 6—9月, 6月至9月, 2024年6月—9月, 5—6月底前, 11月至次年3月: the end of the range (a range that wraps

@@ -67,8 +67,10 @@ export function sheetHtml(sheet: Sheet): string | null {
     if (merge.bottom < header) continue;
     const top = Math.max(merge.top, header);
     spans.set(`${top},${merge.left}`, { ...merge, top });
-    for (let r = top; r <= merge.bottom; r++) mergedRows.add(r);
-    for (let r = top; r <= merge.bottom; r++) for (let c = merge.left; c <= merge.right; c++) if (r !== top || c !== merge.left) covered.add(`${r},${c}`);
+    for (let r = top; r <= merge.bottom; r++) {
+      mergedRows.add(r);
+      for (let c = merge.left; c <= merge.right; c++) if (r !== top || c !== merge.left) covered.add(`${r},${c}`);
+    }
   }
   const width = Math.max(...sheet.rows.map((row) => row.length));
   const rows: string[] = [];
