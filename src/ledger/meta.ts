@@ -1,7 +1,7 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
-import { DATE_LINE, OFFICE_LINE } from '../outline/tail.js';
+import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
 import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
 
@@ -78,8 +78,54 @@ function withoutSpam(line: string): string {
 /** A plan title a run-together first line glues to the first sentence: …实施方案为深入贯彻… */
 const TITLE_BEFORE_SENTENCE = /^([^。，：；]{4,60}?(方案|要点|计划|安排|清单))(?=为|根据|按照|依据|结合)/;
 
+/** A page title's site name after the title: …工作要点_青禾市人民政府网站, …工作要点-青禾市人民政府. */
+const SITE_NAME = /[_｜|][^_｜|]{2,30}$|[-—–][^-—–]{2,30}(?:网站|门户网|网|人民政府|政府)$/;
+
+/** A line that is a place and nothing else: 青禾市, 北京市西城区. */
+const isPlaceAlone = (text: string) => PLACE.exec(text)?.[1] === text && !REGION_EXCLUDED.test(text);
+const TITLE_PIECE_MAX = 40;
+const namesYear = (text: string) => /\d{4}年/.test(text);
+
+/**
+ * The start of a title set on several lines, on the line above its end: the place alone (青禾市 /
+ * 2024年政务公开工作要点), or the place or year with the first words (青禾市2024年政务公开 / 工作要点)
+ * above an end that names neither. Not the office or the date of a cover notice above the plan.
+ */
+function titleStart(above: string, end: string): boolean {
+  if (regionOf(end, null) !== null) return false;
+  if (isPlaceAlone(above)) return true;
+  return (
+    !namesYear(end) &&
+    above.length <= TITLE_PIECE_MAX &&
+    !/[。，：；:]/.test(above) &&
+    (namesYear(above) || regionOf(above, null) !== null) &&
+    !OFFICE_LINE.test(above) &&
+    !isDateLine(above) &&
+    !isPlanTitleLine(above)
+  );
+}
+
+/**
+ * The plan title lines: as printed, without a page title's site name, and whole when the title was
+ * set on several lines (titleStart).
+ */
+function planTitleLines(lines: SourceLine[]): string[] {
+  const titles: string[] = [];
+  lines.forEach((line, i) => {
+    let title = withoutSpam(line.text).replace(SITE_NAME, '');
+    if (!isPlanTitleLine(title)) return;
+    for (let k = i; k > 0 && i - k < TITLE_LINES_MAX - 1; k--) {
+      const above = lines[k - 1]!;
+      if (lines[k]!.line - above.line > 2 || !titleStart(above.text, title)) break;
+      title = above.text + title;
+    }
+    titles.push(title);
+  });
+  return titles;
+}
+
 function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string | null {
-  const titleLines = lines.map((l) => withoutSpam(l.text)).filter(isPlanTitleLine);
+  const titleLines = planTitleLines(lines);
   let issued: string | null = null;
   for (const line of lines) {
     const m = ISSUED_PLAN.exec(line.text);
@@ -92,20 +138,33 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
   // place in full: 北京市东城区… for 《东城区…》); else the name in 《》; else a title line.
   if (issued) return titleLines.find((t) => t !== issued && t.endsWith(issued!)) ?? issued;
   const first = titleLines[0];
-  // A title printed twice, once in full (乡镇…方案 then 2017年乡镇…方案): the one that names its year.
-  if (first) return (/\d{4}年/.test(first) ? undefined : titleLines.find((t) => /\d{4}年/.test(t) && t.slice(-4) === first.slice(-4))) ?? first;
+  // A title printed twice, once in full (乡镇…方案 then 2017年乡镇…方案, 2024年…要点 then 梅山县2024年…要点):
+  // the one that names its year, and the fullest print of it.
+  if (first) {
+    const dated = (/\d{4}年/.test(first) ? undefined : titleLines.find((t) => /\d{4}年/.test(t) && t.slice(-4) === first.slice(-4))) ?? first;
+    return titleLines.reduce((full, t) => (t.length > full.length && t.endsWith(full) ? t : full), dated);
+  }
   const glued = lines.slice(0, 3).map((l) => TITLE_BEFORE_SENTENCE.exec(l.text)?.[1]).find(Boolean);
   if (glued) return glued;
   const issuedByTitle = noticeTitle ? /关于印发《?(.+?)》?的通知$/.exec(noticeTitle) : null;
   return issuedByTitle?.[1] ?? noticeTitle;
 }
 
-/** The signing office and date: an office line directly above a date line. */
+/**
+ * The signing office and date: the office on the date line, or on the line above it. A seal
+ * another office set for the signer (（某某局代章） under 某某领导小组办公室) names the signer above it;
+ * a seal alone (某某办公室（代章）) names the office that signed.
+ */
 function findSignature(lines: { text: string }[]): { issuer: string | null; date: string | null } {
   for (let i = 0; i < lines.length; i++) {
-    if (!DATE_LINE.test(lines[i]!.text)) continue;
+    const onLine = officeBeforeDate(lines[i]!.text);
+    if (onLine === null) continue;
+    const date = isoDate(lines[i]!.text);
+    if (onLine) return { issuer: onLine, date };
     const above = lines[i - 1]?.text ?? '';
-    return { issuer: OFFICE_LINE.test(above) ? above : null, date: isoDate(lines[i]!.text) };
+    const seal = sealOffice(above);
+    const signer = seal === null ? above : (lines[i - 2]?.text ?? '');
+    return { issuer: OFFICE_LINE.test(signer) ? signer : seal, date };
   }
   return { issuer: null, date: null };
 }

@@ -3,7 +3,7 @@ import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/marker
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { bareTableLines } from '../table/recover.js';
 import { SEQ_CELL } from '../table/cells.js';
-import { ATTACHMENT, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, DATE_LINE, isAttachmentName } from './tail.js';
+import { ATTACHMENT, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, isAttachmentName, isDateLine } from './tail.js';
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
@@ -148,7 +148,7 @@ class OutlineBuilder {
   private coverSigned(): boolean {
     // Items a plan's title introduced are the plan's (a file of several notices run on).
     if (!this.preamble.some((l) => ISSUES_PLAN.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
-    return lastNode(this.roots)?.body.some((l) => DATE_LINE.test(l.text)) ?? false;
+    return lastNode(this.roots)?.body.some((l) => isDateLine(l.text)) ?? false;
   }
 
   /** The items so far, as the lines they were, go to the preamble: a cover notice's. */

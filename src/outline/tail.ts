@@ -17,31 +17,64 @@ export const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.．、]/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
 // The year's digits as typed and scanned: 二〇二三, 二○二三, 二零二三, 二0二三, 二O二三. A note may follow (（此件公开发布）).
-export const DATE_LINE = /^(\d{4}|[〇○零0OＯ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日(?:\s*[（(]此件[^（）()]{0,8}[)）])?$/;
+const DATE = /(\d{4}|[〇○零0OＯ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日(?:\s*[（(]此件[^（）()]{0,8}[)）])?$/;
 export const OFFICE_LINE = /^[\u4e00-\u9fff（）]{2,30}(办公室|办公厅|人民政府|委员会|管委会|领导小组|秘书处|政府|局|厅|委|办|中心|部|院)$/;
+/** A seal set on the signature: 某某办公室（代章） (its own, standing in for the signer's), （某某局代章） (another office's for the signer). */
+const SEAL_LINE = /^[（(]([^（）()]{2,30})代章[)）]$|^(.{2,30}?)[（(](?:代章|盖章)[)）]$/;
+
+/** The office a seal line names (某某办公室（代章）, （某某局代章）), or null. */
+export function sealOffice(text: string): string | null {
+  if (!text.endsWith('章）') && !text.endsWith('章)')) return null;
+  const seal = SEAL_LINE.exec(text);
+  const office = seal && (seal[1] ?? seal[2])!;
+  return office && OFFICE_LINE.test(office) ? office : null;
+}
+
+/** The office a signature line names: the office alone, or a seal line's. */
+export const signingOffice = (text: string): string | null => (OFFICE_LINE.test(text) ? text : sealOffice(text));
+
+/** The office a date line names before its date (青禾市人民政府办公室  2023年3月5日, the spaces folded in cleaning), '' for a date alone, null for no date line. */
+export function officeBeforeDate(text: string): string | null {
+  // Cheap first: a date line ends in 日 or a note's bracket.
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 0x65e5 && last !== 0xff09 && last !== 0x29) return null;
+  const date = DATE.exec(text);
+  if (date === null) return null;
+  if (date.index === 0) return '';
+  return signingOffice(text.slice(0, date.index).trim());
+}
+
+/** A line that dates the notice: the date, alone or after the signing office. */
+export const isDateLine = (text: string): boolean => officeBeforeDate(text) !== null;
+
+/** A signature of several lines: the office, a seal, the date. */
+const SIGNATURE_LINES_MAX = 2;
 
 /** Splits the tail off the last item's body: closing paragraphs, and what is dropped. */
 export function classifyTail(last: OutlineNode): { closing: SourceLine[]; dropped: DroppedLine[] } {
   // A heading-only item (二、工作要求) owns the paragraph under it, even one addressed to all.
   const headingOnly = !/[。；]/.test(last.head.text);
   let start = last.body.findIndex(
-    (l, i) => ATTACHMENT.test(l.text) || DATE_LINE.test(l.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
+    (l, i) => ATTACHMENT.test(l.text) || isDateLine(l.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
   );
   if (start < 0) return { closing: [], dropped: [] };
-  // The signing office stands on the line above the date.
-  if (start > 0 && DATE_LINE.test(last.body[start]!.text) && OFFICE_LINE.test(last.body[start - 1]!.text)) start--;
+  // The signing office, and a seal set for it, stand on the lines above the date.
+  if (isDateLine(last.body[start]!.text)) {
+    const top = start - SIGNATURE_LINES_MAX;
+    while (start > Math.max(0, top) && signingOffice(last.body[start - 1]!.text) !== null) start--;
+  }
   const tail = last.body.splice(start);
   const closing: SourceLine[] = [];
   const dropped: DroppedLine[] = [];
   let state: 'closing' | 'attachments' | 'signed' = 'closing';
   for (const line of tail) {
     if (state === 'signed') dropped.push({ ...line, reason: 'after the signature' });
-    else if (DATE_LINE.test(line.text)) {
+    else if (isDateLine(line.text)) {
       dropped.push({ ...line, reason: 'signature date' });
       state = 'signed';
     } else if (FORMULA.test(line.text)) {
       dropped.push({ ...line, reason: 'closing formula' });
-    } else if (OFFICE_LINE.test(line.text)) {
+    } else if (signingOffice(line.text) !== null) {
       dropped.push({ ...line, reason: 'signature' });
     } else if (ATTACHMENT.test(line.text) || state === 'attachments') {
       dropped.push({ ...line, reason: 'attachment list' });

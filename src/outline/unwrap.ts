@@ -1,7 +1,7 @@
 import { COVER_NOTICE_TITLE, DOC_NUMBER } from '../vocabulary/disclosure.js';
 import type { SourceLine } from '../model.js';
 import { matchMarker } from '../vocabulary/markers.js';
-import { ATTACHMENT, DATE_LINE, OFFICE_LINE } from './tail.js';
+import { ATTACHMENT, isDateLine, signingOffice } from './tail.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
 
 // Text taken from a PDF or a fixed-width page breaks paragraphs into lines of one width. Such a
@@ -79,8 +79,8 @@ export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set
       !previous.text.includes('|') &&
       !line.text.includes('|') &&
       !ATTACHMENT.test(previous.text) &&
-      !DATE_LINE.test(line.text) &&
-      !OFFICE_LINE.test(line.text) &&
+      !isDateLine(line.text) &&
+      signingOffice(line.text) === null &&
       // A notice's title and its document number are lines of their own, whatever their width.
       !COVER_NOTICE_TITLE.test(previous.text) &&
       !isDocNumberLine(line.text) &&

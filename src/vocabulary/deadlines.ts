@@ -33,6 +33,20 @@ const yearOf = (written: string | undefined, planYear: number | null) => {
   return planYear === null ? null : planYear + 1;
 };
 const TEN_DAY = { 上旬: 10, 中旬: 20 } as Record<string, number>;
+/** What stands between the ends of a range: 6—9月, 6月至9月, 三至四季度. */
+const RANGE = '\\s*[—–\\-－~～至到]+\\s*';
+/** A month of a range, not part of a longer number. */
+const MONTH = '(1[0-2]|0?[1-9])(?!\\d)';
+/** What a range of months is when it is the period of some figures, not a time to work in: 1—6月的数据, 1-2月份累计. */
+const NOT_FIGURES = '(?!份?(?:的|数据|累计|同期|以来))';
+/** A range from January (1—8月份) is the year so far, as figures count it. */
+const NOT_YEAR_SO_FAR = `(?!0?1月?${RANGE})`;
+const QUARTER = '第?([一二三四1-4])';
+/** The last month of a quarter: 三 or 3 → 9. */
+const quarterEnd = (q: string) => {
+  const chinese = '一二三四'.indexOf(q);
+  return (chinese >= 0 ? chinese + 1 : Number(q)) * 3;
+};
 
 interface DeadlineRule {
   /** What every match contains: texts without it skip the rule. */
@@ -44,9 +58,21 @@ interface DeadlineRule {
 export const DEADLINE_RULES: DeadlineRule[] = [
   // 5月20日—8月30日: the end of the range
   {
-    needs: /月\d{1,2}日?\s*[—\-－~～至到]/,
-    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?\\s*[—\\-－~～至到]+\\s*${YEAR}${NUM}月${NUM}日`, 'g'),
+    needs: /月\d{1,2}日?\s*[—–\-－~～至到]/,
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?${RANGE}${YEAR}${NUM}月${NUM}日`, 'g'),
     resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
+  },
+  // 6—9月, 6月至9月, 2024年6月—9月, 5—6月底前, 11月至次年3月: the end of the range (a range that wraps
+  // the year, 11—3月, ends in the next)
+  {
+    needs: /[—–\-－~～至到]\s*(?:\d{4}年|[次明]年)?\d{1,2}月/,
+    pattern: new RegExp(`${NOT_RECURRING}(?<![.．])${YEAR}${NOT_YEAR_SO_FAR}${MONTH}(?:月(?:\\d{1,2}日)?)?${RANGE}${YEAR}${MONTH}月(?:(\\d{1,2})日)?份?(?:(?:底|末)${BEFORE}?|${BEFORE})?${NOT_FIGURES}`, 'g'),
+    resolve: (m, y) => {
+      const [from, to] = [Number(m[2]), Number(m[4])];
+      const start = yearOf(m[1], y);
+      const year = m[3] ? yearOf(m[3], y) : start === null ? null : start + (to < from ? 1 : 0);
+      return iso(year, to, m[5] ? Number(m[5]) : 'last');
+    },
   },
   // 2018年8月5日前, 8月5日前, 于8月5日
   {
@@ -90,10 +116,16 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   },
   // 上半年, 下半年, 三季度末, 第二季度 (a period's limit is its end)
   { needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
+  // 三至四季度, 第二—第三季度: the end of the range
+  {
+    needs: /[—–\-－~～至到]\s*第?[一二三四1-4]季度/,
+    pattern: new RegExp(`(?<![每各])${YEAR}${QUARTER}(?:季度)?${RANGE}${QUARTER}季度(?:末|底)?${BEFORE}?`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[3]!), 'last'),
+  },
   {
     needs: /季度/,
-    pattern: new RegExp(`(?<![每各])${YEAR}第?([一二三四1-4])季度(?:末|底)?${BEFORE}?`, 'g'),
-    resolve: (m, y) => iso(yearOf(m[1], y), ' 一二三四'.indexOf(m[2]!) * 3 || Number(m[2]) * 3, 'last'),
+    pattern: new RegExp(`(?<![每各])${YEAR}${QUARTER}季度(?:末|底)?${BEFORE}?`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[2]!), 'last'),
   },
   // 公开后3个工作日内, 6小时内, 法定时限内
   {

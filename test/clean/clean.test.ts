@@ -280,6 +280,39 @@ describe('tables copied with tabs between their cells', () => {
   });
 });
 
+describe('tabs in prose and in pasted rows', () => {
+  it('keeps a heading row whose other cells were left empty in the run of rows', () => {
+    expect(cleanedTexts('序号\t工作任务\t责任单位\n一、推进决策公开\t\t\n1\t公开决策目录\t县司法局\n2\t做好解读\t县政府办')).toEqual([
+      '序号|工作任务|责任单位|',
+      '一、推进决策公开|',
+      '1 |公开决策目录|县司法局|',
+      '2 |做好解读|县政府办|',
+    ]);
+  });
+
+  it('leaves lines that end in tabs, outside a run of rows, as text', () => {
+    expect(cleanedTexts('一、推进决策公开\t\t\n（一）公开决策目录。\t')).toEqual(['一、推进决策公开', '（一）公开决策目录。']);
+  });
+
+  it('reads a tab after an item’s numbering, or before its unit clause, as white space', () => {
+    expect(cleanedTexts('一、\t推进决策公开\n（一）\t公开决策目录。\t（县司法局负责）\n（二）做好解读。\t（县政府办负责）\n1.\t做好年报。')).toEqual([
+      '一、推进决策公开',
+      '（一）公开决策目录。（县司法局负责）',
+      '（二）做好解读。（县政府办负责）',
+      '1.做好年报。',
+    ]);
+  });
+
+  it('still reads rows whose first cell is a 序号, or with more cells than a marker, a sentence and a clause', () => {
+    expect(cleanedTexts('1\t公开决策目录\n2\t做好解读\n1.\t公开决策目录\t县司法局\t年底前\n2.\t做好解读\t县政府办\t（持续推进）')).toEqual([
+      '1 |公开决策目录|',
+      '2 |做好解读|',
+      '1. |公开决策目录|县司法局|年底前|',
+      '2. |做好解读|县政府办|（持续推进）|',
+    ]);
+  });
+});
+
 describe('full-width digits and letters', () => {
   it('are written half-width, the Chinese punctuation beside them kept', () => {
     expect(cleanLine('１．２０２１年３月底前完成ＡＰＰ改版，（２）做好解读。')).toBe('1．2021年3月底前完成APP改版，（2）做好解读。');

@@ -3,6 +3,7 @@ import type { Meta } from '../../src/model.js';
 import { buildLedger } from '../../src/ledger/index.js';
 import { isoDate, regionOf } from '../../src/ledger/meta.js';
 import { item, noticeFile, outlineOf, type OutlineSpec } from '../support/models.js';
+import { parseBytes } from '../../src/pipeline.js';
 
 /** A numbered body the meta does not read: it reads the lines around it. */
 const BODY = [item('一、', '加强政策解读', item('（一）', '做好政策解读工作。'))];
@@ -287,5 +288,84 @@ describe('meta fields one by one', () => {
   it('reads a signing date written with ○', () => {
     const meta = metaOf({ preamble: ['关于印发株洲市2020年政务公开工作要点的通知', '株洲市人民政府办公室', '二○二○年四月十日'] });
     expect([meta.issuer, meta.date]).toEqual(['株洲市人民政府办公室', '2020-04-10']);
+  });
+});
+
+/** A made-up plan of two items, ended by the lines given, parsed from its text as a .txt file. */
+const PLAN = ['橙溪县2023年政务公开工作要点', '一、推进决策公开', '（一）公开决策事项目录，年底前完成。（县司法局负责）', '（二）做好政策解读工作。（县政府办负责）'];
+const parsedText = (...lines: string[]) => parseBytes(new TextEncoder().encode(lines.join('\n')), { name: 'made-up.txt' });
+
+describe('the signature at the end of a notice, however it is set', () => {
+  it.each([
+    ['two spaces', '橙溪县人民政府办公室  2023年3月5日'],
+    ['a tab', '橙溪县人民政府办公室\t2023年3月5日'],
+    ['full-width spaces', '橙溪县人民政府办公室\u3000\u30002023年3月5日'],
+    ['Chinese digits', '橙溪县人民政府办公室  二〇二三年三月五日'],
+  ])('reads the office and the date on one line (%s), and keeps the line out of the last task', async (_how, line) => {
+    const ledger = await parsedText(...PLAN, '', line);
+    expect([ledger.meta.issuer, ledger.meta.date]).toEqual(['橙溪县人民政府办公室', '2023-03-05']);
+    expect(ledger.tasks.map((t) => t.text)).toEqual(['公开决策事项目录，年底前完成。', '做好政策解读工作。']);
+  });
+
+  it('reads an office that set its own seal (某某办公室（代章）) as the issuer', async () => {
+    const ledger = await parsedText(...PLAN, '', '橙溪县人民政府办公室（代章）', '2023年3月5日');
+    expect([ledger.meta.issuer, ledger.meta.date]).toEqual(['橙溪县人民政府办公室', '2023-03-05']);
+    expect(ledger.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+  });
+
+  it('reads a seal another office set for the signer (（某某局代章）) as that office only when no signer stands above it', async () => {
+    const alone = await parsedText(...PLAN, '', '（橙溪县数据管理局代章）', '2023年3月5日');
+    expect([alone.meta.issuer, alone.meta.date]).toEqual(['橙溪县数据管理局', '2023-03-05']);
+    expect(alone.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+    const forSigner = await parsedText(...PLAN, '', '橙溪县政务公开领导小组办公室', '（橙溪县数据管理局代章）', '2023年3月5日');
+    expect(forSigner.meta.issuer).toBe('橙溪县政务公开领导小组办公室');
+    expect(forSigner.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+  });
+
+  it('does not read a sentence ending in a date, or one naming an office and its seal, as a signature', async () => {
+    const ledger = await parsedText(...PLAN, '公布解读材料，截至2023年3月5日', '各乡镇报送自查表，加盖县政府办公室（盖章）');
+    expect([ledger.meta.issuer, ledger.meta.date]).toEqual([null, null]);
+    const texts = ledger.tasks.map((t) => t.text).join('\n');
+    expect(texts).toContain('公布解读材料，截至2023年3月5日');
+    expect(texts).toContain('各乡镇报送自查表，加盖县政府办公室（盖章）');
+  });
+});
+
+describe('a plan title set over two lines, or printed twice', () => {
+  it('joins the place standing alone on the line above the title', async () => {
+    for (const place of ['橙溪县', '云州市北湖区']) {
+      const ledger = await parsedText(place, '2023年政务公开工作要点', ...PLAN.slice(1));
+      expect([ledger.meta.title, ledger.meta.region, ledger.meta.year]).toEqual([`${place}2023年政务公开工作要点`, place, 2023]);
+    }
+  });
+
+  it('joins a title wrapped over two or three lines, its start naming the place or the year', async () => {
+    const two = await parsedText('橙溪县2023年政务公开', '工作要点', ...PLAN.slice(1));
+    expect([two.meta.title, two.meta.region, two.meta.year]).toEqual(['橙溪县2023年政务公开工作要点', '橙溪县', 2023]);
+    const three = await parsedText('橙溪县', '2023年政务公开', '工作要点', ...PLAN.slice(1));
+    expect(three.meta.title).toBe('橙溪县2023年政务公开工作要点');
+  });
+
+  it('does not join the date or the office of a cover notice above the plan’s title', async () => {
+    const ledger = await parsedText('关于印发政务公开工作要点的通知', '各乡镇人民政府：', '现将《政务公开工作要点》印发给你们。', '橙溪县人民政府办公室', '2023年3月5日', '政务公开工作要点', ...PLAN.slice(1));
+    expect(ledger.meta.title).toBe('政务公开工作要点');
+  });
+
+  it('does not join a place above a title that names its own, nor a line that is more than a place', async () => {
+    const own = await parsedText('橙溪县', '云州市2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(own.meta.title).toBe('云州市2023年政务公开工作要点');
+    const office = await parsedText('橙溪县人民政府办公室', '2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(office.meta.title).toBe('2023年政务公开工作要点');
+    const whole = await parsedText('全县', '2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(whole.meta.title).toBe('2023年政务公开工作要点');
+  });
+
+  it('takes the fullest print of a title printed twice, without a page title’s site name', async () => {
+    const shortFirst = await parsedText('2023年政务公开工作要点', '', '橙溪县', '2023年政务公开工作要点', ...PLAN.slice(1));
+    expect([shortFirst.meta.title, shortFirst.meta.region]).toEqual(['橙溪县2023年政务公开工作要点', '橙溪县']);
+    const site = await parsedText('橙溪县2023年政务公开工作要点_橙溪县人民政府网站', '发布时间：2023-03-01', '橙溪县2023年政务公开工作要点', ...PLAN.slice(1));
+    expect(site.meta.title).toBe('橙溪县2023年政务公开工作要点');
+    const dash = await parsedText('橙溪县2023年政务公开工作要点 - 橙溪县人民政府', ...PLAN.slice(1));
+    expect(dash.meta.title).toBe('橙溪县2023年政务公开工作要点');
   });
 });

@@ -68,6 +68,37 @@ describe('a 分工表 as CSV', () => {
   });
 });
 
+describe('a 分工表 pasted from a spreadsheet into a .txt, tabs between its cells', () => {
+  const tsv = (...rows: string[]) => new TextEncoder().encode(rows.join('\r\n'));
+
+  it('reads it as a table of tasks without a title row, a row whose only cell is a heading a section', async () => {
+    const ledger = await parse(
+      tsv('序号\t工作任务\t牵头单位\t配合单位\t完成时限', '一、推进决策公开\t\t\t\t', '1\t公开决策事项目录\t县司法局\t各乡镇\t6月底前', '2\t做好政策解读\t县政府办\t\t持续推进', '二、强化平台建设', '3\t优化政府网站栏目\t县数据局\t\t年底前'),
+      'made-up.txt',
+    );
+    expect(ledger.source.format).toBe('csv');
+    expect(ledger.tasks.map((t) => [t.path, t.text, t.units.map((u) => `${u.name}:${u.role}`), t.deadlines.map((d) => d.text)])).toEqual([
+      [['推进决策公开'], '公开决策事项目录', ['县司法局:lead', '各乡镇:support'], ['6月底前']],
+      [['推进决策公开'], '做好政策解读', ['县政府办:lead'], ['持续推进']],
+      [['强化平台建设'], '优化政府网站栏目', ['县数据局:lead'], ['年底前']],
+    ]);
+  });
+
+  it('keeps a lone cell outside the first column a task’s own, the cells beside it merged from above', async () => {
+    const ledger = await parse(tsv('序号\t工作任务\t具体要求\t责任单位', '1\t公开决策事项目录\t公布目录\t县司法局', '\t\t听取公众意见\t'), 'made-up.txt');
+    expect(ledger.sections).toEqual([]);
+  });
+
+  it('does not read prose with a few tabs as a table', async () => {
+    const ledger = await parse(tsv('橙溪县2023年政务公开工作要点\t\t', '一、\t推进决策公开', '（一）\t公开决策事项目录。\t（县司法局负责）', '（二）\t做好政策解读。\t（县政府办负责）'), 'made-up.txt');
+    expect(ledger.source.format).toBe('text');
+    expect(ledger.tasks.map((t) => [t.id, t.text, t.units.map((u) => u.name)])).toEqual([
+      ['1.1', '公开决策事项目录。', ['县司法局']],
+      ['1.2', '做好政策解读。', ['县政府办']],
+    ]);
+  });
+});
+
 describe('bad workbooks', () => {
   const scratch = temporaryFolder('taizhang-sheet-');
 

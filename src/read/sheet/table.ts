@@ -33,6 +33,26 @@ export function headerRow(rows: string[][]): number | null {
   return null;
 }
 
+/** A section's numbering: 一、 （二）. */
+const SECTION_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+
+/**
+ * The heading a row holds alone, written so where no cell was merged (a CSV, a sheet whose heading
+ * row was not merged across): its only cell, in the first column (not a 序号) or numbered as a
+ * section is. A lone cell elsewhere is a task's further text, its other cells merged from above.
+ */
+function headingCell(row: string[]): string | null {
+  let only = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (!row[c]!.trim()) continue;
+    if (only >= 0) return null;
+    only = c;
+  }
+  if (only < 0) return null;
+  const cell = row[only]!.trim();
+  return (only === 0 && !/^\d+$/.test(cell)) || SECTION_MARKER.test(cell) ? cell : null;
+}
+
 /** The sheet as HTML, or null when it has no task header. */
 export function sheetHtml(sheet: Sheet): string | null {
   const header = headerRow(sheet.rows);
@@ -42,17 +62,26 @@ export function sheetHtml(sheet: Sheet): string | null {
   const parts = sheet.rows.slice(0, header).flatMap((row, r) => row.filter((cell) => cell.trim()).map((cell) => `<p${place(r)}>${escapeHtml(cell.trim())}</p>`));
   const covered = new Set<string>();
   const spans = new Map<string, Merge>();
+  const mergedRows = new Set<number>();
   for (const merge of sheet.merges) {
     if (merge.bottom < header) continue;
     const top = Math.max(merge.top, header);
     spans.set(`${top},${merge.left}`, { ...merge, top });
-    for (let r = top; r <= merge.bottom; r++) for (let c = merge.left; c <= merge.right; c++) if (r !== top || c !== merge.left) covered.add(`${r},${c}`);
+    for (let r = top; r <= merge.bottom; r++) {
+      mergedRows.add(r);
+      for (let c = merge.left; c <= merge.right; c++) if (r !== top || c !== merge.left) covered.add(`${r},${c}`);
+    }
   }
   const width = Math.max(...sheet.rows.map((row) => row.length));
   const rows: string[] = [];
   for (let r = header; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
     if (!row.some((cell) => cell.trim()) && ![...Array(width).keys()].some((c) => covered.has(`${r},${c}`))) continue;
+    const heading = r > header && !mergedRows.has(r) ? headingCell(row) : null;
+    if (heading !== null) {
+      rows.push(`<tr${place(r)}><td colspan="${width}">${cellHtml(heading)}</td></tr>`);
+      continue;
+    }
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
       if (covered.has(`${r},${c}`)) continue;
