@@ -2,9 +2,11 @@ import type { DroppedLine, ReaderRow, Role, SourceLine } from '../model.js';
 import { alignRow, alignStream, fitsAsLaidOut, StyleColumns } from './align.js';
 import { shapeOf, isUnitsCell } from './cells.js';
 import { isDeadlineCell } from '../vocabulary/deadlines.js';
+import { isUnitName, unitPieces } from '../vocabulary/units.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from '../vocabulary/columns.js';
 import { recoverGrids, type GridCell } from './recover.js';
 import { matchMarker } from '../vocabulary/markers.js';
+import { MID_SENTENCE } from '../vocabulary/sentences.js';
 
 // The table stage: recovers tables from the cleaned lines (however they were flattened), reads
 // each row's cells through the header's column meanings, and hands the outline typed rows.
@@ -52,6 +54,8 @@ interface TableState {
   styles: StyleColumns;
   /** Unit cells of the row above by column, for flattened text where an empty cell means "as above". */
   unitsAbove: Map<number, TypedCell>;
+  /** The last row handed on, while no line has come after it: the next row may go on with it. */
+  above: TableRow | null;
 }
 
 /**
@@ -64,7 +68,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
   const tables: TableState[] = [];
   let table: TableState | null = null;
   const newTable = (columns: Column[], headed: boolean, readerTable?: number): TableState => {
-    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], styles: new StyleColumns(), unitsAbove: new Map() };
+    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], styles: new StyleColumns(), unitsAbove: new Map(), above: null };
     if (readerTable !== undefined) state.readerTable = readerTable;
     tables.push(state);
     return state;
@@ -83,7 +87,10 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
           p += header.count - 1;
           continue;
         }
-        if (table) table.unitsAbove.clear();
+        if (table) {
+          table.unitsAbove.clear();
+          table.above = null;
+        }
         blocks.push({ kind: 'line', line: lineColumns ? asCell(piece.line, lineColumns) : piece.line });
         continue;
       }
@@ -120,7 +127,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
         } else columnOf = alignRow(shapes, table.columns, styles, table.styles);
         const row = typedRow(piece.cells, columnOf, table, piece.line, reader?.spanned);
         // A row rebuilt from text, positions or tabs may have lost a merged cell; a laid-out one repeats it.
-        blocks.push({ kind: 'row', row: fillFromAbove(row, table, !reader || reader.rebuilt === true) });
+        handOn(row, table, blocks, !reader || reader.rebuilt === true, !reader);
         continue;
       }
       case 'stream': {
@@ -129,8 +136,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
         for (const line of piece.rules) blocks.push({ kind: 'dropped', line: { ...line, reason: 'table rule' } });
         for (const cells of alignStream(piece.cells.map((c) => shapeOf(c.text)), state.columns, piece.breaks)) {
           const gridCells = cells.map(([i]) => piece.cells[i]!);
-          const row = typedRow(gridCells, cells.map(([, column]) => column), state, gridCells[0]!.line);
-          blocks.push({ kind: 'row', row: fillFromAbove(row, state, true) });
+          handOn(typedRow(gridCells, cells.map(([, column]) => column), state, gridCells[0]!.line), state, blocks, true);
         }
         table = null;
         continue;
@@ -142,7 +148,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
 }
 
 function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line: SourceLine, spanned?: boolean[]): TableRow {
-  const row: TableRow = {
+  return {
     cells: cells.map((cell, i) => {
       const column = table.columns[columnOf[i]!];
       const typed: TypedCell = { kind: column?.kind ?? 'outside', role: column?.role ?? null, text: cell.text, line: cell.line };
@@ -152,8 +158,72 @@ function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line
     line,
     table: table.id,
   };
+}
+
+/**
+ * A row handed on as a row of its own, or as more of the row above when it goes on with it: its
+ * cells before the first that opens something (a numbered heading a stream put at its end).
+ */
+function handOn(row: TableRow, table: TableState, blocks: Block[], mayHaveLostCells: boolean, wrappedLine = false): void {
+  if (table.above) {
+    const opening = row.cells.findIndex(opens);
+    const leading = opening < 0 ? row.cells : row.cells.slice(0, opening);
+    if (leading.length && continuesAbove(leading, table.above)) {
+      joinRows(table.above, leading, wrappedLine);
+      if (opening < 0) return;
+      row.cells = row.cells.slice(opening);
+      row.line = row.cells[0]!.line;
+    }
+  }
   table.rows.push(row);
-  return row;
+  table.above = fillFromAbove(row, table, mayHaveLostCells);
+  blocks.push({ kind: 'row', row: table.above });
+}
+
+const holdsText = (cell: TypedCell) => (cell.kind === 'task' || cell.kind === 'requirement') && cell.text !== '';
+
+/**
+ * In a table that numbers its rows, the cells a row holds before any that opens something (see
+ * `opens`) go on with the row above: nothing but units or limits (a unit cell's next paragraph),
+ * or text that brings no units or limit the row above has already (a requirement run on in a row
+ * of its own: `| | 继续推进…… | | |`). Text with units of its own where the row above has some is
+ * a task of its own, under a 序号 spanning both.
+ */
+function continuesAbove(cells: TypedCell[], above: TableRow): boolean {
+  if (!above.cells.some((c) => c.kind === 'seq' && c.text)) return false;
+  let text = false;
+  let units = false;
+  let limit = false;
+  for (const cell of cells) {
+    if (!cell.text) continue;
+    if (holdsText(cell)) text = true;
+    else if (cell.kind === 'units') units = true;
+    else if (cell.kind === 'deadline') limit = true;
+  }
+  const owns = (kind: ColumnKind) => above.cells.some((c) => c.kind === kind && c.text);
+  return !text || (!(units && owns('units')) && !(limit && owns('deadline')));
+}
+
+/** A cell that starts a row's work or heads the rows under it: a 序号, a category, a numbered cell. */
+const opens = (cell: TypedCell) => cell.text !== '' && (cell.kind === 'seq' || cell.kind === 'category' || cell.kind === 'outside' || matchMarker(cell.text) !== null);
+
+/**
+ * The cells of a row that goes on with the one above, added to it. A cell goes on in the cell
+ * above it where that one was cut: a sentence after a comma (or anywhere, in a row of pipes, which
+ * is a line of text the cells wrapped onto), a unit list after its 、 or inside a name. Else it is
+ * the cell's next paragraph.
+ */
+function joinRows(above: TableRow, cells: TypedCell[], wrappedLine: boolean): void {
+  for (const cell of cells) {
+    if (!cell.text) continue;
+    const at = above.cells.findLastIndex((c) => c.text !== '' && (holdsText(cell) ? holdsText(c) : c.kind === cell.kind && c.role === cell.role));
+    const before = above.cells[at];
+    const goesOn = before !== undefined && (MID_SENTENCE.test(before.text) || (holdsText(cell) ? wrappedLine : cell.kind === 'units' && !isUnitName(unitPieces(before.text).at(-1) ?? '')));
+    if (goesOn) {
+      const text = before.text + cell.text;
+      above.cells[at] = { ...before, text, line: { ...before.line, text, lastLine: cell.line.lastLine ?? cell.line.line } };
+    } else above.cells.push(cell);
+  }
 }
 
 /**
