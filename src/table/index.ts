@@ -4,7 +4,7 @@ import { shapeOf, isUnitsCell } from './cells.js';
 import { isDeadlineCell } from '../vocabulary/deadlines.js';
 import { isUnitName, unitPieces } from '../vocabulary/units.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from '../vocabulary/columns.js';
-import { recoverGrids, type GridCell } from './recover.js';
+import { recoverGrids, type GridCell, type Piece } from './recover.js';
 import { matchMarker } from '../vocabulary/markers.js';
 import { MID_SENTENCE } from '../vocabulary/sentences.js';
 
@@ -74,6 +74,8 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
     return state;
   };
   let lineColumns: Column[] | null = null;
+  /** The rows read under the header of lines, once one is: see `numberedRowAt`. */
+  let lineTable: TableState | null = null;
 
   const pieces = recoverGrids(lines, readerRows);
   for (let p = 0; p < pieces.length; p++) {
@@ -84,7 +86,17 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
         if (header) {
           for (let k = 0; k < header.count; k++) blocks.push({ kind: 'dropped', line: { ...(pieces[p + k] as { line: SourceLine }).line, reason: 'table header' } });
           lineColumns = header.columns;
+          lineTable = null;
           p += header.count - 1;
+          continue;
+        }
+        const numbered = lineColumns && numberedRowAt(pieces, p, lineColumns);
+        if (numbered) {
+          lineTable ??= newTable(lineColumns!, true);
+          const row: TableRow = { cells: numbered.cells, line: numbered.cells[0]!.line, table: lineTable.id };
+          lineTable.rows.push(row);
+          blocks.push({ kind: 'row', row });
+          p += numbered.count - 1;
           continue;
         }
         if (table) {
@@ -291,6 +303,53 @@ function headerLinesAt(pieces: ReturnType<typeof recoverGrids>, at: number): { c
   const columns = headerColumns(texts);
   if (!columns || !columns.some((c) => c.kind === 'units' || c.kind === 'deadline')) return null;
   return { count: texts.length, columns };
+}
+
+/**
+ * Under a header of lines, a numbered task cell followed by its requirement numbered the same
+ * (1.做好政策解读 / 1.重要政策出台后……) is one row, with the unit and limit lines that close it
+ * (the 牵头 line before the 配合 one, as the header has them; none past its columns) and any lines
+ * of text before those.
+ * Null where the next line does not repeat the number.
+ */
+function numberedRowAt(pieces: Piece[], at: number, columns: Column[]): { cells: TypedCell[]; count: number } | null {
+  const first = pieces[at]!;
+  const second = pieces[at + 1];
+  if (first.kind !== 'line' || second?.kind !== 'line') return null;
+  const task = matchMarker(first.line.text);
+  const requirement = task && matchMarker(second.line.text);
+  if (!requirement || requirement.style !== task.style || requirement.ordinal !== task.ordinal) return null;
+  const cells: TypedCell[] = [
+    { kind: 'task', role: null, text: first.line.text, line: first.line },
+    { kind: 'requirement', role: null, text: requirement.rest, line: { ...second.line, text: requirement.rest } },
+  ];
+  const plain = (k: number) => {
+    const piece = pieces[k];
+    return piece?.kind === 'line' && !matchMarker(piece.line.text) ? piece.line : undefined;
+  };
+  const cellAt = (k: number) => {
+    const line = plain(k);
+    return line && asCell(line, columns).column;
+  };
+  let end = at + 2;
+  let text = end;
+  while (plain(text) && !cellAt(text)) text++;
+  if (cellAt(text)) for (; end < text; end++) cells.push({ kind: 'requirement', role: null, text: plain(end)!.text, line: plain(end)! });
+  // A cell line each column at most: a closing paragraph or a signature's date after the last row is none of its.
+  const unitColumns = columns.filter((c) => c.kind === 'units');
+  let units = 0;
+  let limits = columns.filter((c) => c.kind === 'deadline').length;
+  for (; cellAt(end); end++) {
+    const line = plain(end)!;
+    if (cellAt(end)!.kind === 'deadline') {
+      if (limits-- === 0) break;
+      cells.push({ kind: 'deadline', role: null, text: line.text, line });
+    } else {
+      if (units === unitColumns.length) break;
+      cells.push({ kind: 'units', role: unitColumns[units++]!.role ?? 'responsible', text: line.text, line });
+    }
+  }
+  return { cells, count: end - at };
 }
 
 /** Under a header of lines, a line that is only units or only a time limit is that column's cell. */

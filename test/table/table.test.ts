@@ -6,7 +6,7 @@ import { headerColumns, type Column } from '../../src/vocabulary/columns.js';
 import { continuesCell, recoverGrids } from '../../src/table/recover.js';
 import { recoverTables, type Block, type TableRow } from '../../src/table/index.js';
 import { sourceLines } from '../support/models.js';
-import { LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
+import { LONE_HEADER_NUMBERED_TWICE, LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
 
 // The table stage on made-up tables of every family real pages flatten tables into.
 
@@ -334,6 +334,19 @@ describe('tables of every family, as the table stage hands them on', () => {
       [4, 'dropped'],
       ...[5, 6, 7, 8, 9, 10, 11].map((line) => [line, 'line']),
     ]);
+  });
+
+  it('a header of lone lines, each task cell numbered as its requirement: a row each, with its unit and limit lines', () => {
+    const blocks = recoverTables(sourceLines(...LONE_HEADER_NUMBERED_TWICE));
+    expect(summary(blocks).filter((b) => b[1] !== 'dropped')).toEqual([
+      [6, 'row', 'task=（一）做好预决算公开', 'requirement=全面公开部门预算和决算。', 'requirement=同步公开绩效目标和评价结果。', 'units:lead=某县财政局', 'units:support=某县直各部门', 'deadline=2024年6月底前'],
+      [12, 'row', 'task=（二）推进政策解读', 'requirement=解读材料与政策文件同步起草、同步发布。', 'units:lead=某县政府办', 'units:support=某县司法局', 'deadline=持续推进'],
+      // No column is left for it: the closing paragraph stays a line.
+      [17, 'line', '各单位要按照分工抓好落实。'],
+    ]);
+    // Numbered lines that do not repeat their number stay lines, as without the header.
+    const twoItems = recoverTables(sourceLines('工作任务', '具体措施', '责任单位', '（一）做好预决算公开', '（二）推进政策解读', '某县政府办'));
+    expect(twoItems.filter((b) => b.kind !== 'dropped').map((b) => b.kind)).toEqual(['line', 'line', 'line']);
   });
 
   it('a numbering style keeps its column: （二） rows under 一、 with empty unit cells', () => {
