@@ -236,6 +236,8 @@ function readStream(run: Shaped[]): Piece[] {
 const BARE_SEQ_MIN = 3;
 /** A row holds this many cells at most besides its 序号: further apart, numbers are not a table's. */
 const ROW_CELLS_MAX = 8;
+/** …on this many lines at most, its cells hard-wrapped: a page of wrapped text between page numbers is longer. */
+const ROW_LINES_MAX = 2 * ROW_CELLS_MAX;
 /** How far before the first 序号 a header of lines (序号 / 工作任务 / 责任单位 …) may end. */
 const HEADER_GAP_MAX = 3;
 /** A bare number on its own line: a 序号 cell (or a page number, further apart). */
@@ -271,8 +273,7 @@ function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => Read
   };
   for (const number of numbers.slice(1)) {
     const last = chain.at(-1)!;
-    const gap = number.at - last.at - 1;
-    if (number.value === last.value + 1 && gap >= 1 && gap <= ROW_CELLS_MAX) chain.push(number);
+    if (number.value === last.value + 1 && number.at > last.at + 1 && cellsBetween(lines, last.at, number.at) <= ROW_CELLS_MAX) chain.push(number);
     else {
       close();
       chain = [number];
@@ -292,6 +293,17 @@ export function bareTableLines(lines: SourceLine[]): Set<number> {
   if (lines.some((line) => line.text.includes('|'))) return kept;
   for (const { start, end } of bareStreams(lines, () => undefined)) for (let at = start; at < end; at++) kept.add(lines[at]!.line);
   return kept;
+}
+
+/** How many cells stand between two 序号 lines: a cell hard-wrapped over lines counts once. */
+function cellsBetween(lines: SourceLine[], from: number, to: number): number {
+  const gap = to - from - 1;
+  if (gap <= ROW_CELLS_MAX || gap > ROW_LINES_MAX) return gap;
+  let width = 0;
+  for (let at = from + 1; at < to; at++) width = Math.max(width, lines[at]!.text.trim().length);
+  let cells = gap;
+  for (let at = from + 2; at < to; at++) if (continuesCell(lines[at - 1]!.text.trim(), lines[at]!.text.trim(), width)) cells--;
+  return cells;
 }
 
 /**

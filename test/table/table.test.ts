@@ -278,6 +278,14 @@ describe('tables of every family, as the table stage hands them on', () => {
     expect(joined.map((c) => [c.line.line, c.line.lastLine])).toEqual([[9, 10], [12, 13], [17, 18]]);
   });
 
+  it('…a row of more lines than a row holds cells, its requirement wrapped over several', () => {
+    const requirement = ['公开部门预算和决算，细化公开三公经费和政府采购信息，', '按规定时限在政府网站财政专栏集中公开，同步做好预算说', '明和名词解释，方便公众查阅和理解，对重点支出作出说明', '并及时回应公众关于预算决算的咨询。'];
+    const row = (n: number) => [`${n}`, '做好财政信息公开', ...requirement, '县财政局', '县审计局、', '县统计局', '年底前'];
+    const rows = rowsOf(recoverTables(sourceLines('序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限', ...row(1), ...row(2), ...row(3))));
+    expect(rows.map((cells) => cells.length)).toEqual([6, 6, 6]);
+    expect(rows[0]![2]).toBe(`requirement=${requirement.join('')}`);
+  });
+
   it('a line goes on with the cell before only when the cell could not have ended there', () => {
     // The stream's longest line: a line this long (less one) that stops without an end was cut.
     const width = '围绕稳就业稳物价保民生等重点工作及时发布政策解读材料并'.length;
@@ -299,9 +307,12 @@ describe('tables of every family, as the table stage hands them on', () => {
 
   it('leaves bare numbers alone that are too few, too far apart or out of order (page numbers, a list)', () => {
     const page = (n: number) => [`${n}`, ...Array.from({ length: 12 }, (_, k) => `第${n}页的第${k + 1}段文字，说明工作要求。`)];
+    const wrappedPage = (n: number) => [`${n}`, ...Array.from({ length: 20 }, (_, k) => (k % 5 === 4 ? '段落到此结束。' : `第${n}页第${k + 1}行的文字在版心宽度处折行而没有标点符号`))];
     for (const lines of [
       ['1', '做好预决算公开', '财务科', '2', '规范政策解读', '各科室'],
       [...page(1), ...page(2), ...page(3)],
+      // Pages of text wrapped at one width: a few paragraphs between page numbers, but many lines.
+      [...wrappedPage(1), ...wrappedPage(2), ...wrappedPage(3)],
       ['3', '做好预决算公开', '财务科', '1', '规范政策解读', '各科室', '2', '办理依申请公开', '办公室'],
     ]) {
       expect(recoverTables(sourceLines(...lines)).every((b) => b.kind === 'line')).toBe(true);
