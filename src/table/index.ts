@@ -180,7 +180,7 @@ function handOn(row: TableRow, table: TableState, blocks: Block[], mayHaveLostCe
   if (table.above) {
     const opening = row.cells.findIndex(opens);
     const leading = opening < 0 ? row.cells : row.cells.slice(0, opening);
-    if (leading.length && continuesAbove(leading, table.above)) {
+    if (leading.length && continuesAbove(leading, table.above, wrappedLine)) {
       joinRows(table.above, leading, wrappedLine);
       if (opening < 0) return;
       row.cells = row.cells.slice(opening);
@@ -198,10 +198,11 @@ const holdsText = (cell: TypedCell) => (cell.kind === 'task' || cell.kind === 'r
  * In a table that numbers its rows, the cells a row holds before any that opens something (see
  * `opens`) go on with the row above: nothing but units or limits (a unit cell's next paragraph),
  * or text that brings no units or limit the row above has already (a requirement run on in a row
- * of its own: `| | 继续推进…… | | |`). Text with units of its own where the row above has some is
- * a task of its own, under a 序号 spanning both.
+ * of its own: `| | 继续推进…… | | |`) — the rest of a unit list or limit cut off above is none of
+ * its own. Text with units of its own where the row above has some is a task of its own, under a
+ * 序号 spanning both.
  */
-function continuesAbove(cells: TypedCell[], above: TableRow): boolean {
+function continuesAbove(cells: TypedCell[], above: TableRow, wrappedLine: boolean): boolean {
   if (!above.cells.some((c) => c.kind === 'seq' && c.text)) return false;
   let text = false;
   let units = false;
@@ -209,34 +210,49 @@ function continuesAbove(cells: TypedCell[], above: TableRow): boolean {
   for (const cell of cells) {
     if (!cell.text) continue;
     if (holdsText(cell)) text = true;
-    else if (cell.kind === 'units') units = true;
-    else if (cell.kind === 'deadline') limit = true;
+    else if (cell.kind === 'units') units ||= cutCellAbove(above, cell, wrappedLine) < 0;
+    else if (cell.kind === 'deadline') limit ||= cutCellAbove(above, cell, wrappedLine) < 0;
   }
   const owns = (kind: ColumnKind) => above.cells.some((c) => c.kind === kind && c.text);
   return !text || (!(units && owns('units')) && !(limit && owns('deadline')));
 }
 
-/** A cell that starts a row's work or heads the rows under it: a 序号, a category, a numbered cell. */
-const opens = (cell: TypedCell) => cell.text !== '' && (cell.kind === 'seq' || cell.kind === 'category' || cell.kind === 'outside' || matchMarker(cell.text) !== null);
-
 /**
- * The cells of a row that goes on with the one above, added to it. A cell goes on in the cell
- * above it where that one was cut: a sentence after a comma (or anywhere, in a row of pipes, which
- * is a line of text the cells wrapped onto), a unit list after its 、 or inside a name. Else it is
- * the cell's next paragraph.
+ * The cell of the row above (its index) that a cell going on with it continues, where that one was
+ * cut: a sentence after a comma (or anywhere, in a row of pipes, which is a line of text the cells
+ * wrapped onto), a unit list after its 、 or inside a name, a limit whose rest is no limit
+ * (2023年6月 / 底前). -1 where the cell is a paragraph of its own.
  */
+function cutCellAbove(above: TableRow, cell: TypedCell, wrappedLine: boolean): number {
+  const text = holdsText(cell);
+  const at = above.cells.findLastIndex((c) => c.text !== '' && (text ? holdsText(c) : c.kind === cell.kind && c.role === cell.role));
+  const before = above.cells[at];
+  return before !== undefined && (MID_SENTENCE.test(before.text) || cutInside(before, cell, wrappedLine)) ? at : -1;
+}
+
+/** Whether a cell is the rest of the one above, cut where no comma stood. */
+function cutInside(before: TypedCell, cell: TypedCell, wrappedLine: boolean): boolean {
+  if (holdsText(cell)) return wrappedLine;
+  if (cell.kind === 'units') return !isUnitName(unitPieces(before.text).at(-1) ?? '');
+  return cell.kind === 'deadline' && !isDeadlineCell(cell.text);
+}
+
+/** The cells of a row that goes on with the one above, added to it: each in the cell it continues, or as that one's next paragraph. */
 function joinRows(above: TableRow, cells: TypedCell[], wrappedLine: boolean): void {
   for (const cell of cells) {
     if (!cell.text) continue;
-    const at = above.cells.findLastIndex((c) => c.text !== '' && (holdsText(cell) ? holdsText(c) : c.kind === cell.kind && c.role === cell.role));
+    const at = cutCellAbove(above, cell, wrappedLine);
     const before = above.cells[at];
-    const goesOn = before !== undefined && (MID_SENTENCE.test(before.text) || (holdsText(cell) ? wrappedLine : cell.kind === 'units' && !isUnitName(unitPieces(before.text).at(-1) ?? '')));
-    if (goesOn) {
+    if (before) {
       const text = before.text + cell.text;
       above.cells[at] = { ...before, text, line: { ...before.line, text, lastLine: cell.line.lastLine ?? cell.line.line } };
     } else above.cells.push(cell);
   }
 }
+
+/** A cell that starts a row's work or heads the rows under it: a 序号, a category, a numbered cell. */
+const opens = (cell: TypedCell) => cell.text !== '' && (cell.kind === 'seq' || cell.kind === 'category' || cell.kind === 'outside' || matchMarker(cell.text) !== null);
+
 
 /**
  * In a row rebuilt from flattened text, positions or tabs, a task that names no unit answering for

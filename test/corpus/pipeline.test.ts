@@ -187,6 +187,20 @@ describe('tables of every family, through to the ledger (the table stage: test/t
     ]);
   });
 
+  it('a row of pipes a requirement and a unit list wrapped onto: one task, both lines its own in --explain', () => {
+    const l = ledger('| 序号 | 工作任务 | 责任单位 | 完成时限 |', '| 1 | 公开部门预算， | 县财政局、县 | 年底前 |', '| | 同步公开绩效目标。 | 审计局 | |', '| 2 | 做好政策解读。 | 县政府办 | 持续推进 |');
+    expect(brief(l)).toEqual([
+      ['1', [], null, '公开部门预算，同步公开绩效目标。', ['县财政局:responsible', '县审计局:responsible'], ['年底前']],
+      ['2', [], null, '做好政策解读。', ['县政府办:responsible'], ['持续推进']],
+    ]);
+    expect(l.lines?.map((f) => [f.line, f.fate, f.reason ?? f.id])).toEqual([
+      [1, 'dropped', 'table header'],
+      [2, 'task', '1'],
+      [3, 'task', '1'],
+      [4, 'task', '2'],
+    ]);
+  });
+
   it('drops the header and the rules, and keeps every row’s line in --explain', () => {
     const l = ledger('序号 | 工作任务 | 责任单位 |', '1 | 做好政策解读 | 县政府办 |', '|', '2 | 做好舆情回应 | 县委网信办 |');
     expect(l.lines?.map((f) => [f.line, f.fate, f.reason ?? f.id])).toEqual([

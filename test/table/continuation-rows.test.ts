@@ -32,6 +32,16 @@ describe('rows that go on with the row above', () => {
     ]);
   });
 
+  it('pipe rows: a limit wrapped where its rest is no limit of its own goes on in its cell', () => {
+    const blocks = recoverTables(
+      sourceLines('| 序号 | 工作任务 | 责任单位 | 完成时限 |', '| 1 | 公开重大决策事项目录， | 县司法局 | 2024年6月 |', '| | 征求意见不少于30日。 | | 底前 |', '| 2 | 做好政策解读。 | 县政府办 | 年底前 |'),
+    );
+    expect(rowsOf(blocks)).toEqual([
+      [2, 'seq=1', 'task=公开重大决策事项目录，征求意见不少于30日。@2-3', 'units:responsible=县司法局', 'deadline=2024年6月底前@2-3'],
+      [4, 'seq=2', 'task=做好政策解读。', 'units:responsible=县政府办', 'deadline=年底前'],
+    ]);
+  });
+
   it('a unit cell in two paragraphs, one a line, in a table saved one cell to a line', () => {
     const blocks = recoverTables(
       sourceLines(
