@@ -177,7 +177,8 @@ function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line
  * cells before the first that opens something (a numbered heading a stream put at its end).
  */
 function handOn(row: TableRow, table: TableState, blocks: Block[], mayHaveLostCells: boolean, wrappedLine = false): void {
-  if (table.above) {
+  // Only a table that numbers its rows has rows going on (the cheap test first: rows of thousands).
+  if (table.above?.cells.some((c) => c.kind === 'seq' && c.text)) {
     const opening = row.cells.findIndex(opens);
     const leading = opening < 0 ? row.cells : row.cells.slice(0, opening);
     if (leading.length && continuesAbove(leading, table.above, wrappedLine)) {
@@ -203,7 +204,6 @@ const holdsText = (cell: TypedCell) => (cell.kind === 'task' || cell.kind === 'r
  * 序号 spanning both.
  */
 function continuesAbove(cells: TypedCell[], above: TableRow, wrappedLine: boolean): boolean {
-  if (!above.cells.some((c) => c.kind === 'seq' && c.text)) return false;
   let text = false;
   let units = false;
   let limit = false;
