@@ -248,8 +248,9 @@ class OutlineBuilder {
       }
     }
     if (item && itemFromThisRow) {
-      // Cells on lines of their own (a table saved one cell to a line) are the item's lines too (--explain).
-      const own = cellLines.filter((line) => line.line !== item!.head.line);
+      // Cells on lines of their own (a table saved one cell to a line), or going on in a row below
+      // (a wrapped unit list), are the item's lines too (--explain).
+      const own = cellLines.filter((line) => line.line !== item!.head.line || line.lastLine !== undefined);
       if (own.length) cells.lines = own;
       item.cells = cells;
       this.rowCount = Math.max(this.rowCount, item.marker.ordinal);

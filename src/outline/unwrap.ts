@@ -2,7 +2,7 @@ import { COVER_NOTICE_TITLE, DOC_NUMBER } from '../vocabulary/disclosure.js';
 import type { SourceLine } from '../model.js';
 import { matchMarker } from '../vocabulary/markers.js';
 import { ATTACHMENT, isDateLine, signingOffice } from './tail.js';
-import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
+import { CLAUSE_STOPS, CLOSERS, MID_SENTENCE, SENTENCE_STOPS } from '../vocabulary/sentences.js';
 
 // Text taken from a PDF or a fixed-width page breaks paragraphs into lines of one width. Such a
 // document shows one line length far more often than any other; its full-width lines that do not
@@ -54,8 +54,6 @@ function bracketBalance(text: string): number {
 const unbalanced = (text: string) => bracketBalance(text) > 0;
 /** The quick test first: most lines hold no closing bracket. */
 const closes = (text: string) => (text.includes('）') || text.includes(')')) && bracketBalance(text) < 0;
-/** A paragraph never ends on a comma. */
-const MID_SENTENCE = /[，、]$/;
 
 /**
  * Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma.

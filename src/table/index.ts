@@ -2,9 +2,11 @@ import type { DroppedLine, ReaderRow, Role, SourceLine } from '../model.js';
 import { alignRow, alignStream, fitsAsLaidOut, StyleColumns } from './align.js';
 import { shapeOf, isUnitsCell } from './cells.js';
 import { isDeadlineCell } from '../vocabulary/deadlines.js';
+import { isUnitName, unitPieces } from '../vocabulary/units.js';
 import { headerColumns, meaningOf, type Column, type ColumnKind } from '../vocabulary/columns.js';
-import { recoverGrids, type GridCell } from './recover.js';
+import { recoverGrids, type GridCell, type Piece } from './recover.js';
 import { matchMarker } from '../vocabulary/markers.js';
+import { MID_SENTENCE } from '../vocabulary/sentences.js';
 
 // The table stage: recovers tables from the cleaned lines (however they were flattened), reads
 // each row's cells through the header's column meanings, and hands the outline typed rows.
@@ -52,6 +54,8 @@ interface TableState {
   styles: StyleColumns;
   /** Unit cells of the row above by column, for flattened text where an empty cell means "as above". */
   unitsAbove: Map<number, TypedCell>;
+  /** The last row handed on, while no line has come after it: the next row may go on with it. */
+  above: TableRow | null;
 }
 
 /**
@@ -64,12 +68,14 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
   const tables: TableState[] = [];
   let table: TableState | null = null;
   const newTable = (columns: Column[], headed: boolean, readerTable?: number): TableState => {
-    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], styles: new StyleColumns(), unitsAbove: new Map() };
+    const state: TableState = { id: tables.length + 1, columns, headed, rows: [], styles: new StyleColumns(), unitsAbove: new Map(), above: null };
     if (readerTable !== undefined) state.readerTable = readerTable;
     tables.push(state);
     return state;
   };
   let lineColumns: Column[] | null = null;
+  /** The rows read under the header of lines, once one is: see `numberedRowAt`. */
+  let lineTable: TableState | null = null;
 
   const pieces = recoverGrids(lines, readerRows);
   for (let p = 0; p < pieces.length; p++) {
@@ -80,10 +86,23 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
         if (header) {
           for (let k = 0; k < header.count; k++) blocks.push({ kind: 'dropped', line: { ...(pieces[p + k] as { line: SourceLine }).line, reason: 'table header' } });
           lineColumns = header.columns;
+          lineTable = null;
           p += header.count - 1;
           continue;
         }
-        if (table) table.unitsAbove.clear();
+        const numbered = lineColumns && numberedRowAt(pieces, p, lineColumns);
+        if (numbered) {
+          lineTable ??= newTable(lineColumns!, true);
+          const row: TableRow = { cells: numbered.cells, line: numbered.cells[0]!.line, table: lineTable.id };
+          lineTable.rows.push(row);
+          blocks.push({ kind: 'row', row });
+          p += numbered.count - 1;
+          continue;
+        }
+        if (table) {
+          table.unitsAbove.clear();
+          table.above = null;
+        }
         blocks.push({ kind: 'line', line: lineColumns ? asCell(piece.line, lineColumns) : piece.line });
         continue;
       }
@@ -120,7 +139,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
         } else columnOf = alignRow(shapes, table.columns, styles, table.styles);
         const row = typedRow(piece.cells, columnOf, table, piece.line, reader?.spanned);
         // A row rebuilt from text, positions or tabs may have lost a merged cell; a laid-out one repeats it.
-        blocks.push({ kind: 'row', row: fillFromAbove(row, table, !reader || reader.rebuilt === true) });
+        handOn(row, table, blocks, !reader || reader.rebuilt === true, !reader);
         continue;
       }
       case 'stream': {
@@ -129,8 +148,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
         for (const line of piece.rules) blocks.push({ kind: 'dropped', line: { ...line, reason: 'table rule' } });
         for (const cells of alignStream(piece.cells.map((c) => shapeOf(c.text)), state.columns, piece.breaks)) {
           const gridCells = cells.map(([i]) => piece.cells[i]!);
-          const row = typedRow(gridCells, cells.map(([, column]) => column), state, gridCells[0]!.line);
-          blocks.push({ kind: 'row', row: fillFromAbove(row, state, true) });
+          handOn(typedRow(gridCells, cells.map(([, column]) => column), state, gridCells[0]!.line), state, blocks, true);
         }
         table = null;
         continue;
@@ -142,7 +160,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
 }
 
 function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line: SourceLine, spanned?: boolean[]): TableRow {
-  const row: TableRow = {
+  return {
     cells: cells.map((cell, i) => {
       const column = table.columns[columnOf[i]!];
       const typed: TypedCell = { kind: column?.kind ?? 'outside', role: column?.role ?? null, text: cell.text, line: cell.line };
@@ -152,9 +170,89 @@ function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line
     line,
     table: table.id,
   };
-  table.rows.push(row);
-  return row;
 }
+
+/**
+ * A row handed on as a row of its own, or as more of the row above when it goes on with it: its
+ * cells before the first that opens something (a numbered heading a stream put at its end).
+ */
+function handOn(row: TableRow, table: TableState, blocks: Block[], mayHaveLostCells: boolean, wrappedLine = false): void {
+  // Only a table that numbers its rows has rows going on (the cheap test first: rows of thousands).
+  if (table.above?.cells.some((c) => c.kind === 'seq' && c.text)) {
+    const opening = row.cells.findIndex(opens);
+    const leading = opening < 0 ? row.cells : row.cells.slice(0, opening);
+    if (leading.length && continuesAbove(leading, table.above, wrappedLine)) {
+      joinRows(table.above, leading, wrappedLine);
+      if (opening < 0) return;
+      row.cells = row.cells.slice(opening);
+      row.line = row.cells[0]!.line;
+    }
+  }
+  table.rows.push(row);
+  table.above = fillFromAbove(row, table, mayHaveLostCells);
+  blocks.push({ kind: 'row', row: table.above });
+}
+
+const holdsText = (cell: TypedCell) => (cell.kind === 'task' || cell.kind === 'requirement') && cell.text !== '';
+
+/**
+ * In a table that numbers its rows, the cells a row holds before any that opens something (see
+ * `opens`) go on with the row above: nothing but units or limits (a unit cell's next paragraph),
+ * or text that brings no units or limit the row above has already (a requirement run on in a row
+ * of its own: `| | 继续推进…… | | |`) — the rest of a unit list or limit cut off above is none of
+ * its own. Text with units of its own where the row above has some is a task of its own, under a
+ * 序号 spanning both.
+ */
+function continuesAbove(cells: TypedCell[], above: TableRow, wrappedLine: boolean): boolean {
+  let text = false;
+  let units = false;
+  let limit = false;
+  for (const cell of cells) {
+    if (!cell.text) continue;
+    if (holdsText(cell)) text = true;
+    else if (cell.kind === 'units') units ||= cutCellAbove(above, cell, wrappedLine) < 0;
+    else if (cell.kind === 'deadline') limit ||= cutCellAbove(above, cell, wrappedLine) < 0;
+  }
+  const owns = (kind: ColumnKind) => above.cells.some((c) => c.kind === kind && c.text);
+  return !text || (!(units && owns('units')) && !(limit && owns('deadline')));
+}
+
+/**
+ * The cell of the row above (its index) that a cell going on with it continues, where that one was
+ * cut: a sentence after a comma (or anywhere, in a row of pipes, which is a line of text the cells
+ * wrapped onto), a unit list after its 、 or inside a name, a limit whose rest is no limit
+ * (2023年6月 / 底前). -1 where the cell is a paragraph of its own.
+ */
+function cutCellAbove(above: TableRow, cell: TypedCell, wrappedLine: boolean): number {
+  const text = holdsText(cell);
+  const at = above.cells.findLastIndex((c) => c.text !== '' && (text ? holdsText(c) : c.kind === cell.kind && c.role === cell.role));
+  const before = above.cells[at];
+  return before !== undefined && (MID_SENTENCE.test(before.text) || cutInside(before, cell, wrappedLine)) ? at : -1;
+}
+
+/** Whether a cell is the rest of the one above, cut where no comma stood. */
+function cutInside(before: TypedCell, cell: TypedCell, wrappedLine: boolean): boolean {
+  if (holdsText(cell)) return wrappedLine;
+  if (cell.kind === 'units') return !isUnitName(unitPieces(before.text).at(-1) ?? '');
+  return cell.kind === 'deadline' && !isDeadlineCell(cell.text);
+}
+
+/** The cells of a row that goes on with the one above, added to it: each in the cell it continues, or as that one's next paragraph. */
+function joinRows(above: TableRow, cells: TypedCell[], wrappedLine: boolean): void {
+  for (const cell of cells) {
+    if (!cell.text) continue;
+    const at = cutCellAbove(above, cell, wrappedLine);
+    const before = above.cells[at];
+    if (before) {
+      const text = before.text + cell.text;
+      above.cells[at] = { ...before, text, line: { ...before.line, text, lastLine: cell.line.lastLine ?? cell.line.line } };
+    } else above.cells.push(cell);
+  }
+}
+
+/** A cell that starts a row's work or heads the rows under it: a 序号, a category, a numbered cell. */
+const opens = (cell: TypedCell) => cell.text !== '' && (cell.kind === 'seq' || cell.kind === 'category' || cell.kind === 'outside' || matchMarker(cell.text) !== null);
+
 
 /**
  * In a row rebuilt from flattened text, positions or tabs, a task that names no unit answering for
@@ -221,6 +319,53 @@ function headerLinesAt(pieces: ReturnType<typeof recoverGrids>, at: number): { c
   const columns = headerColumns(texts);
   if (!columns || !columns.some((c) => c.kind === 'units' || c.kind === 'deadline')) return null;
   return { count: texts.length, columns };
+}
+
+/**
+ * Under a header of lines, a numbered task cell followed by its requirement numbered the same
+ * (1.做好政策解读 / 1.重要政策出台后……) is one row, with the unit and limit lines that close it
+ * (the 牵头 line before the 配合 one, as the header has them; none past its columns) and any lines
+ * of text before those.
+ * Null where the next line does not repeat the number.
+ */
+function numberedRowAt(pieces: Piece[], at: number, columns: Column[]): { cells: TypedCell[]; count: number } | null {
+  const first = pieces[at]!;
+  const second = pieces[at + 1];
+  if (first.kind !== 'line' || second?.kind !== 'line') return null;
+  const task = matchMarker(first.line.text);
+  const requirement = task && matchMarker(second.line.text);
+  if (!requirement || requirement.style !== task.style || requirement.ordinal !== task.ordinal) return null;
+  const cells: TypedCell[] = [
+    { kind: 'task', role: null, text: first.line.text, line: first.line },
+    { kind: 'requirement', role: null, text: requirement.rest, line: { ...second.line, text: requirement.rest } },
+  ];
+  const plain = (k: number) => {
+    const piece = pieces[k];
+    return piece?.kind === 'line' && !matchMarker(piece.line.text) ? piece.line : undefined;
+  };
+  const cellAt = (k: number) => {
+    const line = plain(k);
+    return line && asCell(line, columns).column;
+  };
+  let end = at + 2;
+  let text = end;
+  while (plain(text) && !cellAt(text)) text++;
+  if (cellAt(text)) for (; end < text; end++) cells.push({ kind: 'requirement', role: null, text: plain(end)!.text, line: plain(end)! });
+  // A cell line each column at most: a closing paragraph or a signature's date after the last row is none of its.
+  const unitColumns = columns.filter((c) => c.kind === 'units');
+  let units = 0;
+  let limits = columns.filter((c) => c.kind === 'deadline').length;
+  for (; cellAt(end); end++) {
+    const line = plain(end)!;
+    if (cellAt(end)!.kind === 'deadline') {
+      if (limits-- === 0) break;
+      cells.push({ kind: 'deadline', role: null, text: line.text, line });
+    } else {
+      if (units === unitColumns.length) break;
+      cells.push({ kind: 'units', role: unitColumns[units++]!.role ?? 'responsible', text: line.text, line });
+    }
+  }
+  return { cells, count: end - at };
 }
 
 /** Under a header of lines, a line that is only units or only a time limit is that column's cell. */

@@ -1,6 +1,8 @@
 import type { ReaderRow, SourceLine } from '../model.js';
 import { headerColumns, meaningOf, type Column } from '../vocabulary/columns.js';
 import { matchMarker } from '../vocabulary/markers.js';
+import { CLAUSE_STOPS, CLOSERS, MID_SENTENCE, SENTENCE_STOPS } from '../vocabulary/sentences.js';
+import { shapeOf } from './cells.js';
 
 // Grids recovered from text: every way pages and copy-paste flatten a table into lines.
 // - rows: one row a line, cells split by “|” (ragged, with lone “|” lines between rows);
@@ -117,7 +119,7 @@ export function recoverGrids(lines: SourceLine[], readerRows: (line: SourceLine)
   while (i < shaped.length) {
     const stream = bare[nextBare];
     if (stream?.start === i) {
-      for (const piece of readStream(shaped.slice(stream.start, stream.end))) pieces.push(piece);
+      for (const piece of readStream(joinWrapped(shaped, stream))) pieces.push(piece);
       i = stream.end;
       nextBare++;
       continue;
@@ -234,6 +236,8 @@ function readStream(run: Shaped[]): Piece[] {
 const BARE_SEQ_MIN = 3;
 /** A row holds this many cells at most besides its 序号: further apart, numbers are not a table's. */
 const ROW_CELLS_MAX = 8;
+/** …on this many lines at most, its cells hard-wrapped: a page of wrapped text between page numbers is longer. */
+const ROW_LINES_MAX = 2 * ROW_CELLS_MAX;
 /** How far before the first 序号 a header of lines (序号 / 工作任务 / 责任单位 …) may end. */
 const HEADER_GAP_MAX = 3;
 /** A bare number on its own line: a 序号 cell (or a page number, further apart). */
@@ -241,18 +245,19 @@ const BARE_NUMBER = /^\d{1,3}$/;
 /** …with the white space around it, at most. */
 const BARE_NUMBER_MAX = 8;
 
-interface LineRange {
+interface BareStream {
   start: number;
   end: number;
+  /** The lines (by index) that go on with the cell of the line before: a cell hard-wrapped. */
+  wrapped: Set<number>;
 }
 
 /**
  * Stretches of lines that are a table saved one cell to a line with no separator: runs of at
  * least BARE_SEQ_MIN bare numbers counting up by one, each a few lines after the one before.
- * A stream starts at the header of lines just before its first number (or at that number) and
- * ends after as many lines as its rows usually have after their number, or at a numbered line.
+ * Each stream says which of its lines are a cell hard-wrapped from the line before.
  */
-function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined): LineRange[] {
+function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined): BareStream[] {
   const numbers: { at: number; value: number }[] = [];
   lines.forEach((line, at) => {
     // The length first: every line of every notice is asked.
@@ -261,15 +266,14 @@ function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => Read
     if (BARE_NUMBER.test(text) && !readerRows(line)) numbers.push({ at, value: Number(text) });
   });
   if (numbers.length < BARE_SEQ_MIN) return [];
-  const streams: LineRange[] = [];
+  const streams: BareStream[] = [];
   let chain = [numbers[0]!];
   const close = () => {
     if (chain.length >= BARE_SEQ_MIN) streams.push(streamAround(lines, chain.map((n) => n.at)));
   };
   for (const number of numbers.slice(1)) {
     const last = chain.at(-1)!;
-    const gap = number.at - last.at - 1;
-    if (number.value === last.value + 1 && gap >= 1 && gap <= ROW_CELLS_MAX) chain.push(number);
+    if (number.value === last.value + 1 && number.at > last.at + 1 && cellsBetween(lines, last.at, number.at) <= ROW_CELLS_MAX) chain.push(number);
     else {
       close();
       chain = [number];
@@ -291,16 +295,76 @@ export function bareTableLines(lines: SourceLine[]): Set<number> {
   return kept;
 }
 
-function streamAround(lines: SourceLine[], seqAt: number[]): LineRange {
+/** How many cells stand between two 序号 lines: a cell hard-wrapped over lines counts once. */
+function cellsBetween(lines: SourceLine[], from: number, to: number): number {
+  const gap = to - from - 1;
+  if (gap <= ROW_CELLS_MAX || gap > ROW_LINES_MAX) return gap;
+  let width = 0;
+  for (let at = from + 1; at < to; at++) width = Math.max(width, lines[at]!.text.trim().length);
+  let cells = gap;
+  for (let at = from + 2; at < to; at++) if (continuesCell(lines[at - 1]!.text.trim(), lines[at]!.text.trim(), width)) cells--;
+  return cells;
+}
+
+/**
+ * A stream runs from the header of lines just before its first 序号 (or from that 序号) to as many
+ * cells after its last 序号 as its rows usually hold, or to a numbered line. A cell hard-wrapped
+ * over two lines counts once.
+ */
+function streamAround(lines: SourceLine[], seqAt: number[]): BareStream {
   const first = seqAt[0]!;
-  let start = first;
-  const header = headerOfLinesBefore(lines, first);
-  if (header !== null) start = header;
-  const gaps = seqAt.slice(1).map((at, k) => at - seqAt[k]! - 1).sort((a, b) => a - b);
-  const rowTail = gaps[Math.floor(gaps.length / 2)]!;
-  let end = seqAt.at(-1)! + 1;
-  while (end < lines.length && end - seqAt.at(-1)! <= rowTail && !matchMarker(lines[end]!.text)) end++;
-  return { start, end };
+  const last = seqAt.at(-1)!;
+  let width = 0;
+  for (let at = first; at < last; at++) width = Math.max(width, lines[at]!.text.trim().length);
+  const wrapped = new Set<number>();
+  const wraps = (at: number) => continuesCell(lines[at - 1]!.text.trim(), lines[at]!.text.trim(), width);
+  for (let at = first + 1; at < last; at++) if (wraps(at)) wrapped.add(at);
+  const rowCells = seqAt.slice(1).map((at, k) => {
+    let cells = 0;
+    for (let line = seqAt[k]! + 1; line < at; line++) if (!wrapped.has(line)) cells++;
+    return cells;
+  });
+  const rowTail = rowCells.sort((a, b) => a - b)[Math.floor(rowCells.length / 2)]!;
+  let end = last + 1;
+  for (let cells = 0; end < lines.length && !matchMarker(lines[end]!.text); end++) {
+    if (wraps(end)) wrapped.add(end);
+    else if (++cells > rowTail) break;
+  }
+  return { start: headerOfLinesBefore(lines, first) ?? first, end, wrapped };
+}
+
+/** A line that ends so, ends its cell: a sentence, a clause, a quotation. */
+const ENDS_CELL = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}${CLOSERS}]$`);
+/** Narrower than this, a line without an end is a name, not a sentence cut at the wrap width. */
+const MIN_WRAP_WIDTH = 20;
+
+/**
+ * Whether the next line of a stream without separators goes on with the cell on the line before
+ * (`width`: the stream's longest line). A unit list cut after its 、 goes on in a unit list; a
+ * sentence cut after a comma, or at the wrap width without an end, goes on in text that is no
+ * 序号, numbered cell, unit list or time limit.
+ */
+export function continuesCell(previous: string, next: string, width: number): boolean {
+  const midCell = MID_SENTENCE.test(previous);
+  if (!midCell && (previous.length < Math.max(width - 1, MIN_WRAP_WIDTH) || ENDS_CELL.test(previous))) return false;
+  const before = shapeOf(previous);
+  const after = shapeOf(next);
+  if (before === 'units') return midCell && after === 'units';
+  return (after === 'long' || after === 'short') && before !== 'seq' && before !== 'deadline';
+}
+
+/** A stream's lines with each hard-wrapped cell joined into one line, which says where it ends. */
+function joinWrapped(shaped: Shaped[], stream: BareStream): Shaped[] {
+  const joined: Shaped[] = [];
+  for (let at = stream.start; at < stream.end; at++) {
+    const current = shaped[at]!;
+    const previous = joined.at(-1);
+    if (previous && stream.wrapped.has(at)) {
+      const text = previous.cells[0]! + current.cells[0]!;
+      joined[joined.length - 1] = { ...previous, line: { ...previous.line, text, lastLine: current.line.lastLine ?? current.line.line }, cells: [text] };
+    } else joined.push(current);
+  }
+  return joined;
 }
 
 /** Where a header of lines (one column name a line) ends at most HEADER_GAP_MAX lines before `at` starts, or null. */

@@ -28,7 +28,7 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
   { words: new RegExp(`${LIMIT_WORDS.join('|')}|^时间$`), column: { kind: 'deadline' } },
   { words: /^(类别|分类|领域|重点领域|工作领域|板块|任务类别|一级指标|专项)$/, column: { kind: 'category' } },
   { words: /要求|内容|细化|措施|三级指标|具体任务|目标|工作标准/, column: { kind: 'requirement' } },
-  { words: /任务|事项|举措|项目|二级指标|工作重点/, column: { kind: 'task' } },
+  { words: /任务|事项|举措|项目|二级指标|工作重点|重点工作/, column: { kind: 'task' } },
   { words: /备注|推广范围|说明|依据|分值|评分/, column: { kind: 'other' } },
 ];
 

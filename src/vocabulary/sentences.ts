@@ -6,3 +6,5 @@ export const SENTENCE_STOPS = '。！？';
 export const CLAUSE_STOPS = '；：';
 /** Closing quotes and brackets: a line that ends with one ended what it opened. */
 export const CLOSERS = '”’）)」』】';
+/** A paragraph (or a table cell) never ends on a comma: a line that does goes on in the next. */
+export const MID_SENTENCE = /[，、]$/;

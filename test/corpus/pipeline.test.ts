@@ -7,7 +7,7 @@ import { ledgerOf, parseBytes } from '../../src/pipeline.js';
 import { explainLedger } from '../../src/export/explain.js';
 import { decoded } from '../support/models.js';
 import { noticeWithChrome } from '../support/pages.js';
-import { LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
+import { LONE_HEADER_NUMBERED_TWICE, LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
 
 // Rules that show only when the stages run one after another (src/pipeline.ts): what an earlier
 // stage does to the text decides what a later one reads. Each stage's own rules are pinned in its
@@ -168,6 +168,36 @@ describe('tables of every family, through to the ledger (the table stage: test/t
     expect(brief(l).map(([id, , , , units, deadlines]) => [id, units, deadlines])).toEqual([
       ['1.1', ['市司法局:responsible'], ['2024-12-31']],
       ['1.2', ['市政府办公室:lead', '市直各单位:responsible'], ['2024-11-30']],
+    ]);
+  });
+
+  it('a header of lone lines whose task cells are numbered as their requirements: one task a row, every line its task’s', () => {
+    const l = ledger(...LONE_HEADER_NUMBERED_TWICE);
+    expect(brief(l)).toEqual([
+      ['1', [], '做好预决算公开', '做好预决算公开\n全面公开部门预算和决算。\n同步公开绩效目标和评价结果。', ['某县财政局:lead', '某县直各部门:support'], ['2024-06-30']],
+      ['2', [], '推进政策解读', '推进政策解读\n解读材料与政策文件同步起草、同步发布。', ['某县政府办:lead', '某县司法局:support'], ['持续推进']],
+      ['end', [], null, '各单位要按照分工抓好落实。', [], []],
+    ]);
+    expect(l.warnings.filter((w) => w.code === 'repeated-marker')).toEqual([]);
+    expect(l.lines?.map((f) => `${f.line}:${f.fate}:${f.reason ?? f.id}`)).toEqual([
+      ...[1, 2, 3, 4, 5].map((line) => `${line}:dropped:table header`),
+      ...[6, 7, 8, 9, 10, 11].map((line) => `${line}:task:1`),
+      ...[12, 13, 14, 15, 16].map((line) => `${line}:task:2`),
+      '17:task:end',
+    ]);
+  });
+
+  it('a row of pipes a requirement and a unit list wrapped onto: one task, both lines its own in --explain', () => {
+    const l = ledger('| 序号 | 工作任务 | 责任单位 | 完成时限 |', '| 1 | 公开部门预算， | 县财政局、县 | 年底前 |', '| | 同步公开绩效目标。 | 审计局 | |', '| 2 | 做好政策解读。 | 县政府办 | 持续推进 |');
+    expect(brief(l)).toEqual([
+      ['1', [], null, '公开部门预算，同步公开绩效目标。', ['县财政局:responsible', '县审计局:responsible'], ['年底前']],
+      ['2', [], null, '做好政策解读。', ['县政府办:responsible'], ['持续推进']],
+    ]);
+    expect(l.lines?.map((f) => [f.line, f.fate, f.reason ?? f.id])).toEqual([
+      [1, 'dropped', 'table header'],
+      [2, 'task', '1'],
+      [3, 'task', '1'],
+      [4, 'task', '2'],
     ]);
   });
 

@@ -339,6 +339,7 @@ describe('tables: rows and headers', () => {
       { kind: 'units', role: 'responsible' },
       { kind: 'other' },
     ]);
+    expect(headerColumns(['序号', '重点工作', '具体措施', '牵头单位'])).toEqual([{ kind: 'seq' }, { kind: 'task' }, { kind: 'requirement' }, { kind: 'units', role: 'lead' }]);
   });
 
   it('reads 配合/责任单位 as support beside a 牵头 column, else as responsible', () => {

@@ -30,3 +30,27 @@ export const LONE_HEADER_UNIT_AND_LIMIT_LINES = [
   '市政府办公室牵头，市直各单位按职能分工落实',
   '2024年11月底前',
 ];
+
+/**
+ * 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限, each task cell numbered as its requirement
+ * is (（一）… then （一）… again), a second paragraph of the requirement, then a closing paragraph.
+ */
+export const LONE_HEADER_NUMBERED_TWICE = [
+  '工作任务',
+  '具体措施',
+  '牵头单位',
+  '配合单位',
+  '完成时限',
+  '（一）做好预决算公开',
+  '（一）全面公开部门预算和决算。',
+  '同步公开绩效目标和评价结果。',
+  '某县财政局',
+  '某县直各部门',
+  '2024年6月底前',
+  '（二）推进政策解读',
+  '（二）解读材料与政策文件同步起草、同步发布。',
+  '某县政府办',
+  '某县司法局',
+  '持续推进',
+  '各单位要按照分工抓好落实。',
+];

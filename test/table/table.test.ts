@@ -3,10 +3,10 @@ import { alignRow, alignStream } from '../../src/table/align.js';
 import { isUnitsCell, shapeOf, type CellShape } from '../../src/table/cells.js';
 import { isDeadlineCell } from '../../src/vocabulary/deadlines.js';
 import { headerColumns, type Column } from '../../src/vocabulary/columns.js';
-import { recoverGrids } from '../../src/table/recover.js';
+import { continuesCell, recoverGrids } from '../../src/table/recover.js';
 import { recoverTables, type Block, type TableRow } from '../../src/table/index.js';
 import { sourceLines } from '../support/models.js';
-import { LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
+import { LONE_HEADER_NUMBERED_TWICE, LONE_HEADER_UNIT_AND_LIMIT_LINES, LONE_HEADER_UNIT_LINES } from '../support/tables.js';
 
 // The table stage on made-up tables of every family real pages flatten tables into.
 
@@ -255,11 +255,64 @@ describe('tables of every family, as the table stage hands them on', () => {
     ]);
   });
 
+  it('…with cells hard-wrapped over two lines: a unit list after its 、, a sentence after a comma or at the width', () => {
+    const blocks = recoverTables(
+      sourceLines(
+        '序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限',
+        '1', '做好财政信息公开', '公开部门预算和决算，细化到功能分类项级科目，', '并公开绩效目标。', '县财政局', '县审计局、县统计局、', '各乡镇', '9月底前',
+        '2', '规范政策解读', '解读材料与政策文件同步起草、同步审签、同步发布，由起草部门在', '政府网站解读专栏集中发布。', '县政府办', '县司法局', '持续推进',
+        '3', '回应社会关切', '围绕群众关切及时发布权威信息', '县委网信办', '县融媒体中心', '长期坚持',
+        '县政府办公室',
+      ),
+    );
+    expect(summary(blocks).filter((b) => b[1] !== 'dropped')).toEqual([
+      [7, 'row', 'seq=1', 'task=做好财政信息公开', 'requirement=公开部门预算和决算，细化到功能分类项级科目，并公开绩效目标。', 'units:lead=县财政局', 'units:support=县审计局、县统计局、各乡镇', 'deadline=9月底前'],
+      [15, 'row', 'seq=2', 'task=规范政策解读', 'requirement=解读材料与政策文件同步起草、同步审签、同步发布，由起草部门在政府网站解读专栏集中发布。', 'units:lead=县政府办', 'units:support=县司法局', 'deadline=持续推进'],
+      // A requirement without its 。 and a unit cell without a trailing 、 end their cells.
+      [22, 'row', 'seq=3', 'task=回应社会关切', 'requirement=围绕群众关切及时发布权威信息', 'units:lead=县委网信办', 'units:support=县融媒体中心', 'deadline=长期坚持'],
+      // The last row counts its cells, not its lines: the signature after it stays a line.
+      [28, 'line', '县政府办公室'],
+    ]);
+    const joined = blocks.flatMap((b) => (b.kind === 'row' ? b.row.cells : [])).filter((c) => c.line.lastLine !== undefined);
+    // A joined cell says where it ends, so that --explain gives both its lines to the task.
+    expect(joined.map((c) => [c.line.line, c.line.lastLine])).toEqual([[9, 10], [12, 13], [17, 18]]);
+  });
+
+  it('…a row of more lines than a row holds cells, its requirement wrapped over several', () => {
+    const requirement = ['公开部门预算和决算，细化公开三公经费和政府采购信息，', '按规定时限在政府网站财政专栏集中公开，同步做好预算说', '明和名词解释，方便公众查阅和理解，对重点支出作出说明', '并及时回应公众关于预算决算的咨询。'];
+    const row = (n: number) => [`${n}`, '做好财政信息公开', ...requirement, '县财政局', '县审计局、', '县统计局', '年底前'];
+    const rows = rowsOf(recoverTables(sourceLines('序号', '工作任务', '具体要求', '牵头单位', '配合单位', '完成时限', ...row(1), ...row(2), ...row(3))));
+    expect(rows.map((cells) => cells.length)).toEqual([6, 6, 6]);
+    expect(rows[0]![2]).toBe(`requirement=${requirement.join('')}`);
+  });
+
+  it('a line goes on with the cell before only when the cell could not have ended there', () => {
+    // The stream's longest line: a line this long (less one) that stops without an end was cut.
+    const width = '围绕稳就业稳物价保民生等重点工作及时发布政策解读材料并'.length;
+    // Goes on: after a comma or a 、, or at the wrap width without an end.
+    expect(continuesCell('推进政务公开标准化，', '完善公开目录。', width)).toBe(true);
+    expect(continuesCell('县发改局、县财政局、', '县人社局', width)).toBe(true);
+    expect(continuesCell('围绕稳就业稳物价保民生等重点工作及时发布政策解读材料并', '回应社会关切。', width)).toBe(true);
+    // Ends: a short name, a finished sentence, a unit cell then another column's units, a unit
+    // list then text, a limit, a 序号 or a numbered line after it.
+    expect(continuesCell('做好政策解读', '围绕重要政策及时解读。', width)).toBe(false);
+    expect(continuesCell('围绕重要政策，及时发布解读材料，做好舆情回应工作。', '县政府办', width)).toBe(false);
+    expect(continuesCell('县政府办', '县司法局、县财政局', width)).toBe(false);
+    expect(continuesCell('县发改局、县财政局、', '按职责抓好落实，确保按期完成。', width)).toBe(false);
+    expect(continuesCell('公开部门预算和决算，', '县财政局', width)).toBe(false);
+    expect(continuesCell('公开部门预算和决算，', '6月底前', width)).toBe(false);
+    expect(continuesCell('公开部门预算和决算，', '（二）加强政策解读', width)).toBe(false);
+    expect(continuesCell('围绕稳就业稳物价保民生等重点工作及时发布政策解读材料', '4', width)).toBe(false);
+  });
+
   it('leaves bare numbers alone that are too few, too far apart or out of order (page numbers, a list)', () => {
     const page = (n: number) => [`${n}`, ...Array.from({ length: 12 }, (_, k) => `第${n}页的第${k + 1}段文字，说明工作要求。`)];
+    const wrappedPage = (n: number) => [`${n}`, ...Array.from({ length: 20 }, (_, k) => (k % 5 === 4 ? '段落到此结束。' : `第${n}页第${k + 1}行的文字在版心宽度处折行而没有标点符号`))];
     for (const lines of [
       ['1', '做好预决算公开', '财务科', '2', '规范政策解读', '各科室'],
       [...page(1), ...page(2), ...page(3)],
+      // Pages of text wrapped at one width: a few paragraphs between page numbers, but many lines.
+      [...wrappedPage(1), ...wrappedPage(2), ...wrappedPage(3)],
       ['3', '做好预决算公开', '财务科', '1', '规范政策解读', '各科室', '2', '办理依申请公开', '办公室'],
     ]) {
       expect(recoverTables(sourceLines(...lines)).every((b) => b.kind === 'line')).toBe(true);
@@ -292,6 +345,19 @@ describe('tables of every family, as the table stage hands them on', () => {
       [4, 'dropped'],
       ...[5, 6, 7, 8, 9, 10, 11].map((line) => [line, 'line']),
     ]);
+  });
+
+  it('a header of lone lines, each task cell numbered as its requirement: a row each, with its unit and limit lines', () => {
+    const blocks = recoverTables(sourceLines(...LONE_HEADER_NUMBERED_TWICE));
+    expect(summary(blocks).filter((b) => b[1] !== 'dropped')).toEqual([
+      [6, 'row', 'task=（一）做好预决算公开', 'requirement=全面公开部门预算和决算。', 'requirement=同步公开绩效目标和评价结果。', 'units:lead=某县财政局', 'units:support=某县直各部门', 'deadline=2024年6月底前'],
+      [12, 'row', 'task=（二）推进政策解读', 'requirement=解读材料与政策文件同步起草、同步发布。', 'units:lead=某县政府办', 'units:support=某县司法局', 'deadline=持续推进'],
+      // No column is left for it: the closing paragraph stays a line.
+      [17, 'line', '各单位要按照分工抓好落实。'],
+    ]);
+    // Numbered lines that do not repeat their number stay lines, as without the header.
+    const twoItems = recoverTables(sourceLines('工作任务', '具体措施', '责任单位', '（一）做好预决算公开', '（二）推进政策解读', '某县政府办'));
+    expect(twoItems.filter((b) => b.kind !== 'dropped').map((b) => b.kind)).toEqual(['line', 'line', 'line']);
   });
 
   it('a numbering style keeps its column: （二） rows under 一、 with empty unit cells', () => {
