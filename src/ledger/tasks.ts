@@ -226,6 +226,10 @@ class TaskCollector {
   note(source: SourceLine, fate: LineFate['fate'], id?: string, reason?: string): void {
     for (let line = source.line; line <= (source.lastLine ?? source.line); line++) {
       const known = this.fates.get(line);
+      // A line that holds several tasks (run together, or cut by its unit clauses) names them all.
+      if (known?.fate === 'task' && fate === 'task' && id !== undefined && id !== known.id && !known.reason?.split(' ').includes(id)) {
+        known.reason = `${known.reason ?? 'also'} ${id}`;
+      }
       if (known && !(known.fate === 'heading' && fate === 'task')) continue;
       const entry: LineFate = { line, fate, text: line === source.line ? source.text : '' };
       const origin = this.context.lineSources?.[line - 1]?.origin;
