@@ -61,7 +61,7 @@ export function explainLedger(ledger: Ledger, { width = 80 }: ExportOptions = {}
   const out = [ledger.source.name];
   if (ledger.lines !== undefined) {
     out.push('', 'every line:');
-    for (const row of table(ledger.lines.map((line) => ({ line: placeOf(line.line, line.origin), fate: line.fate, detail: line.id ?? line.reason ?? '', text: line.text })), width)) out.push(row);
+    for (const row of table(ledger.lines.map((line) => ({ line: placeOf(line.line, line.origin), fate: line.fate, detail: line.id !== undefined && line.reason !== undefined ? `${line.id} ${line.reason}` : (line.id ?? line.reason ?? ''), text: line.text })), width)) out.push(row);
   }
   const origins = new Map((ledger.lines ?? []).map((line) => [line.line, line.origin]));
   const droppedRow = (line: DroppedLine): Row => ({ line: placeOf(line.line, origins.get(line.line)), detail: line.reason, text: line.text });

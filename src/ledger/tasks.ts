@@ -152,6 +152,18 @@ function groupClauses(siblings: OutlineNode[]): Map<OutlineNode, SourceLine> {
   return shared;
 }
 
+/** How long the list of a line's further tasks grows before it ends in …. */
+const ALSO_MAX = 60;
+
+/**
+ * A line that holds several tasks (run together, or cut by its unit clauses) names the others after
+ * its first; a task's notes come one after another, so a repeat is the last one named.
+ */
+function alsoHolds(fate: LineFate, id: string): void {
+  const reason = fate.reason ?? 'also';
+  if (reason.endsWith(` ${id}`) || reason.endsWith('…')) return;
+  fate.reason = reason.length < ALSO_MAX ? `${reason} ${id}` : `${reason} …`;
+}
 
 class TaskCollector {
   readonly tasks: Task[] = [];
@@ -233,6 +245,7 @@ class TaskCollector {
   note(source: SourceLine, fate: LineFate['fate'], id?: string, reason?: string): void {
     for (let line = source.line; line <= (source.lastLine ?? source.line); line++) {
       const known = this.fates.get(line);
+      if (known?.fate === 'task' && fate === 'task' && id !== undefined && id !== known.id) alsoHolds(known, id);
       if (known && !(known.fate === 'heading' && fate === 'task')) continue;
       const entry: LineFate = { line, fate, text: line === source.line ? source.text : '' };
       const origin = this.context.lineSources?.[line - 1]?.origin;

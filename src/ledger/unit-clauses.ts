@@ -1,6 +1,7 @@
 import type { Role, Unit } from '../model.js';
 import { CELL_PARAGRAPH, LABEL } from '../vocabulary/columns.js';
 import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
+import { matchMarker } from '../vocabulary/markers.js';
 import {
   ANY_BRACKET,
   BRACKET,
@@ -208,6 +209,15 @@ function blankFrom(text: string, at: number): number {
   return at;
 }
 
+/**
+ * Whether the next item of an inline list starts at `at`: …（市人社局负责）二是…, …（X负责）2.…. A
+ * bare number (2016年, 3个) is not one.
+ */
+function itemStartsAt(text: string, at: number): boolean {
+  const marker = at < text.length ? matchMarker(text.slice(at, at + 12)) : null;
+  return marker !== null && !marker.needsSequence;
+}
+
 /** Whether a clause opening at `open` follows a finished sentence (or nothing) since `from`. */
 function afterSentence(text: string, from: number, open: number): boolean {
   let at = open - 1;
@@ -263,7 +273,8 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
       const atEnd = blankFrom(paragraph, i + 1) === paragraph.length;
       // …推进决策预公开（责任单位：市司法局）。严格…: the clause ends its sentence, the stop after it
       // (and goes with it, as at the end of a paragraph).
-      const endsSentence = SENTENCE_END.has(paragraph[i + 1]!);
+      // A clause right before the next item of an inline list ends its item as a stop would.
+      const endsSentence = SENTENCE_END.has(paragraph[i + 1]!) || itemStartsAt(paragraph, i + 1);
       if (!atEnd && !endsSentence && !afterSentence(paragraph, from, open)) continue;
       const content = paragraph.slice(open + 1, i);
       if (!isUnitClause(content) && !(atEnd && isBareUnitList(content))) continue;

@@ -1,5 +1,5 @@
 import type { CleanDoc, DroppedLine, MarkerStyle, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
-import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/markers.js';
+import { matchMarker, spellMarker, usuallyAbove, type MarkerMatch } from '../vocabulary/markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { bareTableLines } from '../table/recover.js';
 import { SEQ_CELL } from '../table/cells.js';
@@ -75,7 +75,12 @@ class OutlineBuilder {
     const open = this.stack.findIndex((n) => n.marker.style === style);
     if (open >= 0) return open;
     const known = this.styleDepth.get(style);
-    return known === undefined ? this.stack.length : Math.min(known - 1, this.stack.length);
+    if (known === undefined) return this.stack.length;
+    // Where the style first came the notice skipped a level it writes here (一、/1. before, now
+    // 二、/（一）/1.): the style goes under the item of that level, not beside it.
+    let depth = Math.min(known - 1, this.stack.length);
+    while (depth < this.stack.length && usuallyAbove(this.stack[depth]!.marker.style, style)) depth++;
+    return depth;
   }
 
   private siblingsAt(depth: number): OutlineNode[] {

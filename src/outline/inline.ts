@@ -9,7 +9,7 @@ import { HAN } from '../vocabulary/han.js';
 // ordinal of a level already open, or the first of a new level — never inside quotes, brackets
 // or 《》, and never inside a number or date (the marker patterns refuse 1.5亿元, 〔2018〕35号).
 
-/** Lines shorter than this are paragraphs, not run-together sections. */
+/** Lines shorter than this are split only from a marker of their own (mayRunTogether). */
 const RUN_TOGETHER_MIN = 120;
 /**
  * Styles that are split out inline, and the characters that may stand just before them: a
@@ -23,6 +23,8 @@ const INLINE_STYLES: Record<string, RegExp> = {
   '（一）': new RegExp(`[${AFTER_END_OR_HEADING}]`),
   '1.': new RegExp(`[${AFTER_END_OR_HEADING}]`),
   '（1）': new RegExp(`[${AFTER_END}]`),
+  // Only in a short line that starts with one (一是…（X负责）二是…): elsewhere 一是 lists are text.
+  '一是': new RegExp(`[${AFTER_END}]`),
 };
 /** Words that make a numbered marker a reference, not an item: 第（一）项, （一）和（二）, 见1. */
 const REFERENCE_BEFORE = /[第和或及与至到、见按照依据]/;
@@ -37,6 +39,7 @@ const NUMERAL = '[一二三四五六七八九十]{1,3}';
 const SECTION_MARK = `${NUMERAL}、`;
 const ITEM_MARK = `[（(]${NUMERAL}[）)]`;
 const LIST_MARK = '\\d{1,2}[.．、](?!\\d)';
+const IS_MARK = `${NUMERAL}是`;
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」' };
 
@@ -48,9 +51,14 @@ class Numbering {
   private readonly last = new Map<string, number>();
 
   continues(style: string, ordinal: number): boolean {
+    return ordinal === 1 || this.goesOn(style, ordinal);
+  }
+
+  /** Whether the ordinal is the next one, not a list started anew. */
+  goesOn(style: string, ordinal: number): boolean {
     const expected = this.next.get(style);
     if (expected === undefined) return ordinal === 1;
-    return ordinal === expected || ordinal === 1 || ordinal === (this.last.get(style) ?? 0) + 1;
+    return ordinal === expected || ordinal === (this.last.get(style) ?? 0) + 1;
   }
 
   see(style: string, ordinal: number): void {
@@ -63,10 +71,22 @@ class Numbering {
 }
 
 /** Where a marker of an inline style may start: the patterns are tried only there. */
-const CANDIDATE = new RegExp(`${SECTION_MARK}|${ITEM_MARK}|[（(]\\d{1,2}[）)]|${LIST_MARK}`, 'g');
+const CANDIDATE = new RegExp(`${SECTION_MARK}|${ITEM_MARK}|[（(]\\d{1,2}[）)]|${LIST_MARK}|${IS_MARK}`, 'g');
 
-/** Positions in a line where a marker continuing the numbering starts. */
-function splitPoints(text: string, numbering: Numbering): number[] {
+/** A numeral listed after a numeral is a count, not a marker: 一、二季度, 三、四产业. */
+const LISTED_NUMERALS = /^[一二三四五六七八九十]+[、季]/;
+
+/**
+ * In a short line a list inside a sentence (做好以下工作：1.…；2.…) is text: a short line is an
+ * item's paragraph more often than a run-together section.
+ */
+const SENTENCE_LISTS = new Set(['1.', '（1）']);
+
+/**
+ * Positions in a line where a marker continuing the numbering starts. `lead`: the style a short
+ * line starts with; long lines have none.
+ */
+function splitPoints(text: string, numbering: Numbering, lead?: string): number[] {
   const points: number[] = [];
   const closing: string[] = [];
   let scanned = 0;
@@ -83,7 +103,16 @@ function splitPoints(text: string, numbering: Numbering): number[] {
     const marker = matchMarker(text.slice(at, at + 60));
     const before = INLINE_STYLES[marker?.style ?? ''];
     const previous = text[at - 1]!;
-    if (marker && !marker.needsSequence && before?.test(previous) && !REFERENCE_BEFORE.test(previous) && numbering.continues(marker.style, marker.ordinal)) {
+    if (
+      marker &&
+      !marker.needsSequence &&
+      !(marker.style === '一、' && LISTED_NUMERALS.test(marker.rest)) &&
+      (marker.style !== '一是' || lead === '一是') &&
+      before?.test(previous) &&
+      !REFERENCE_BEFORE.test(previous) &&
+      numbering.continues(marker.style, marker.ordinal) &&
+      !(lead !== undefined && previous === '：' && SENTENCE_LISTS.has(marker.style))
+    ) {
       numbering.see(marker.style, marker.ordinal);
       points.push(at);
       // The marker's own bracket is not an open quote.
@@ -101,6 +130,7 @@ function splitPoints(text: string, numbering: Numbering): number[] {
  * quick to look for, one scan of the line.
  */
 const AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*(?:${SECTION_MARK}|${ITEM_MARK}|${LIST_MARK})`);
+const LIST_AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*${IS_MARK}`);
 /** An item's marker; it continues a heading when a Han character stands right before it. */
 const ITEM_MARKER = new RegExp(`${ITEM_MARK}|\\d{1,2}[.．](?!\\d)`, 'g');
 
@@ -110,11 +140,22 @@ function itemAfterHeading(text: string, from: number): boolean {
   return false;
 }
 
-function mayRunTogether(line: SourceLine): boolean {
-  if (line.text.length < RUN_TOGETHER_MIN || line.text.includes('|')) return false;
-  if (AFTER_SENTENCE.test(line.text)) return true;
-  const lead = matchMarker(line.text);
-  return lead !== null && (SECTION_HEADINGS.test(lead.rest) || itemAfterHeading(line.text, lead.text.length + 1));
+/** How a line may run together: not at all, as a long line, or as a short one (split more warily). */
+type RunTogether = 'long' | 'short' | null;
+
+function mayRunTogether(line: SourceLine): RunTogether {
+  const { text } = line;
+  if (text.includes('|')) return null;
+  if (text.length < RUN_TOGETHER_MIN) {
+    // A short line runs together only from a marker of its own: most lines are not looked into.
+    const lead = matchMarker(text);
+    if (lead === null || lead.needsSequence) return null;
+    const listRunsOn = lead.style === '一是' && LIST_AFTER_SENTENCE.test(text);
+    return listRunsOn || AFTER_SENTENCE.test(text) || itemAfterHeading(text, lead.text.length + 1) ? 'short' : null;
+  }
+  if (AFTER_SENTENCE.test(text)) return 'long';
+  const lead = matchMarker(text);
+  return lead !== null && (SECTION_HEADINGS.test(lead.rest) || itemAfterHeading(text, lead.text.length + 1)) ? 'long' : null;
 }
 
 /**
@@ -122,24 +163,29 @@ function mayRunTogether(line: SourceLine): boolean {
  * lines of a table's cells (`cells`, by line number) are not split.
  */
 export function splitRunTogether(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
-  const runsTogether = lines.map((line) => !cells.has(line.line) && mayRunTogether(line));
+  const runsTogether = lines.map((line) => (cells.has(line.line) ? null : mayRunTogether(line)));
   // Most notices have no such line: then the numbering need not be followed at all.
-  if (!runsTogether.includes(true)) return lines;
+  if (runsTogether.every((kind) => kind === null)) return lines;
   const numbering = new Numbering();
   const out: SourceLine[] = [];
   for (const [at, line] of lines.entries()) {
     const lead = matchMarker(line.text);
+    // A short line whose own marker starts its list anew (a table's cell: 1.…。2.… under 2.…) is no
+    // run-together item.
+    const kind = runsTogether[at] === 'short' && !numbering.goesOn(lead!.style, lead!.ordinal) ? null : runsTogether[at];
     if (lead && !lead.needsSequence) numbering.see(lead.style, lead.ordinal);
-    if (!runsTogether[at]) {
+    if (kind === null) {
       out.push(line);
       continue;
     }
-    const points = splitPoints(line.text, numbering);
+    const short = kind === 'short';
+    const points = splitPoints(line.text, numbering, short ? lead!.style : undefined);
     [0, ...points].forEach((from, k) => {
       const to = points[k] ?? line.text.length;
       const text = line.text.slice(from, to).trim();
       const marker = matchMarker(text);
-      const heading = marker ? SECTION_HEADINGS.exec(marker.rest)?.[0] : undefined;
+      // Only a long line's sections are glued to their first sentence (工作任务分工 is a heading).
+      const heading = marker && !short ? SECTION_HEADINGS.exec(marker.rest)?.[0] : undefined;
       if (marker && heading) {
         const cut = text.indexOf(heading) + heading.length;
         out.push({ ...line, text: text.slice(0, cut) });

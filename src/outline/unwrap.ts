@@ -1,6 +1,6 @@
 import { COVER_NOTICE_TITLE, DOC_NUMBER } from '../vocabulary/disclosure.js';
 import type { SourceLine } from '../model.js';
-import { matchMarker } from '../vocabulary/markers.js';
+import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { ATTACHMENT, isDateLine, signingOffice } from './tail.js';
 import { CLAUSE_STOPS, CLOSERS, MID_SENTENCE, SENTENCE_STOPS } from '../vocabulary/sentences.js';
 
@@ -56,35 +56,71 @@ const unbalanced = (text: string) => bracketBalance(text) > 0;
 const closes = (text: string) => (text.includes('）') || text.includes(')')) && bracketBalance(text) < 0;
 
 /**
- * Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma.
- * The lines of a table's cells (`cells`, by line number) stay as they are.
+ * Whether a line starting with an inline list's next ordinal goes on the paragraph before it: the
+ * list started inside that paragraph (…的原则，一是做好同步解读；/ 二是…), so a line break before its
+ * next ordinal is not a new item; 一是 itself goes on a paragraph that stops on a comma.
+ */
+function inlineListGoesOn(marker: MarkerMatch, previous: string): boolean {
+  if (marker.style !== '一是') return false;
+  if (marker.ordinal === 1) return MID_SENTENCE.test(previous);
+  return previous.indexOf(spellMarker(marker.style, marker.ordinal - 1), 1) > 0;
+}
+
+const IS = '是'.charCodeAt(0);
+/** A line that may start with 二是 or 十二是: the quick test before its marker is read. */
+const mayGoOnList = (text: string) => text.charCodeAt(1) === IS || text.charCodeAt(2) === IS;
+const startsWithDigit = (text: string) => text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39;
+
+/** The last decimal outline number that started a line (3.1 → [3, 1]). */
+type Decimal = [number, number];
+const DECIMAL = /^(\d{1,2})[.．](\d{1,2})/;
+
+/**
+ * A decimal number breaking a sentence (…合计约 / 3.2亿元, …总长 / 2.5公里) is text unless it continues
+ * the outline's numbering: 3.2 after 3.1, or the first sub-item x.1 of a number not yet subdivided.
+ */
+function decimalContinues(text: string, last: Decimal | null): boolean {
+  const [, major, minor] = DECIMAL.exec(text)!.map(Number);
+  if (minor === 1) return last === null || last[0] !== major;
+  return last !== null && last[0] === major && last[1] === minor! - 1;
+}
+
+/**
+ * Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma,
+ * or before an inline list's next ordinal. The lines of a table's cells (`cells`, by line number)
+ * stay as they are.
  */
 export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
   const width = wrapWidth(cells.size ? lines.filter((line) => !cells.has(line.line)) : lines);
   const joined: SourceLine[] = [];
   // The width test looks at the last physical line of a joined paragraph, not at the whole.
   let lastPiece = '';
+  let lastDecimal: Decimal | null = null;
   for (const line of lines) {
     const previous = joined.at(-1);
+    const joinable = previous !== undefined && !cells.has(line.line) && !cells.has(previous.line) && !previous.text.includes('|') && !line.text.includes('|');
     // The cheap tests first: most lines end a sentence, and most documents are not wrapped.
-    const continues =
-      previous !== undefined &&
-      !cells.has(line.line) &&
-      !cells.has(previous.line) &&
+    const broken =
+      joinable &&
       // A bracket left open goes on where the next line closes it, even after a ；: （牵头单位：X； / 配合单位：Y）
       ((!SENTENCE_END.test(previous.text) && ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text))) ||
         (PART_END.has(previous.text.at(-1)!) && closes(line.text) && unbalanced(previous.text))) &&
-      !previous.text.includes('|') &&
-      !line.text.includes('|') &&
       !ATTACHMENT.test(previous.text) &&
       !isDateLine(line.text) &&
       signingOffice(line.text) === null &&
       // A notice's title and its document number are lines of their own, whatever their width.
       !COVER_NOTICE_TITLE.test(previous.text) &&
-      !isDocNumberLine(line.text) &&
-      matchMarker(line.text) === null;
-    if (continues) joined[joined.length - 1] = { ...previous, text: previous.text + line.text, lastLine: line.lastLine ?? line.line };
-    else joined.push(line);
+      !isDocNumberLine(line.text);
+    // Only a line a sentence breaks, or one that may go on an inline list (二是…), is looked into.
+    const marker = broken || (joinable && mayGoOnList(line.text)) ? matchMarker(line.text) : null;
+    const continues =
+      (broken && (marker === null || (marker.style === '1.1' && !decimalContinues(line.text, lastDecimal)))) ||
+      (marker !== null && inlineListGoesOn(marker, previous!.text) && (broken || marker.ordinal > 1));
+    if (continues) joined[joined.length - 1] = { ...previous!, text: previous!.text + line.text, lastLine: line.lastLine ?? line.line };
+    else {
+      joined.push(line);
+      if (startsWithDigit(line.text) && (marker ?? matchMarker(line.text))?.style === '1.1') lastDecimal = DECIMAL.exec(line.text)!.slice(1).map(Number) as Decimal;
+    }
     lastPiece = line.text;
   }
   return joined;

@@ -45,6 +45,19 @@ export const NUMBERING_STYLES: NumberingStyle[] = [
   { style: '①', pattern: /^([\u2460-\u2473])\s*/, ordinal: fromCodePoint(0x2460), spell: (n) => String.fromCodePoint(0x2460 + n - 1), starts: charRange(0x2460, 0x2473) },
 ];
 
+/**
+ * The order official documents usually nest their styles in, outermost first. A notice's own order
+ * comes first; this one only settles two styles that first came at one depth (一、 with 1. under
+ * it, later 二、 with （一） and 1. under that: 1. goes under （一）). Decimal numbers nest by their digits.
+ */
+const USUAL_NESTING: MarkerStyle[] = ['第X部分', '一、', '（一）', '一是', '1.', '（1）', '1）', '①'];
+
+/** Whether a style usually stands above another (USUAL_NESTING). */
+export function usuallyAbove(outer: string, inner: string): boolean {
+  const at = USUAL_NESTING.indexOf(outer as MarkerStyle);
+  return at !== -1 && at < USUAL_NESTING.indexOf(inner as MarkerStyle);
+}
+
 export interface MarkerMatch extends Marker {
   /** The line's text after the marker. */
   rest: string;

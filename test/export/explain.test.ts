@@ -47,6 +47,8 @@ describe('explainLedger', () => {
       { line: 5, fate: 'task', id: '1.1', text: '做好解读。' },
     ];
     const text = explainLedger(ledger({ lines, dropped: [DROPPED[0]!] }));
+    // A line that holds several tasks names the others after its first.
+    expect(explainLedger(ledger({ lines: [{ line: 1, fate: 'task', id: '1.1', reason: 'also 1.2', text: '（一）公开预算。（二）公开决算。' }] }))).toContain('  1  task  1.1 also 1.2  （一）公开预算。（二）公开决算。');
     expect(text).toContain(
       [
         'every line:',

@@ -43,4 +43,23 @@ describe('every line of the outline is accounted for', () => {
       [11, 'dropped', 'signature date'],
     ]);
   });
+
+  it('names every task of a line that holds several: split off its unit clauses, or run together', () => {
+    const l = buildLedger(
+      outlineOf({
+        items: [
+          item(
+            '一、',
+            { text: '重点任务', line: 1 },
+            item('（一）', { text: '加强就业公开。一是公开补贴政策（县人社局负责）二是公开招聘信息（县人社局负责）', line: 2 }),
+            item('（二）', { text: '加强教育公开。', line: 2 }),
+          ),
+        ],
+      }),
+    );
+    expect(l.lines!.map((f) => [f.line, f.fate, f.id, f.reason])).toEqual([
+      [1, 'heading', '1', undefined],
+      [2, 'task', '1.1', 'also 1.1-2 1.2'],
+    ]);
+  });
 });

@@ -185,6 +185,25 @@ describe('tasks of a numbered plan', () => {
 });
 
 describe('what is and is not a task', () => {
+  it('gives each 一是 of an item its own task where a unit clause closes it, and keeps a 一是 list without clauses one task', () => {
+    const l = ledger({
+      items: [
+        item(
+          '一、',
+          '推进重点领域公开',
+          item('（一）', '加强就业信息公开。一是公开补贴政策（县人社局负责）二是公开招聘信息（县人社局负责）三是公开扶持政策（县科技局负责）'),
+          item('（二）', '加强教育信息公开。一是公开招生政策；二是公开收费标准。（县教育局负责）'),
+        ),
+      ],
+    });
+    expect(l.tasks.map((t) => [t.id, t.text, t.units.map((u) => u.name)])).toEqual([
+      ['1.1', '加强就业信息公开。一是公开补贴政策', ['县人社局']],
+      ['1.1-2', '二是公开招聘信息', ['县人社局']],
+      ['1.1-3', '三是公开扶持政策', ['县科技局']],
+      ['1.2', '加强教育信息公开。一是公开招生政策；二是公开收费标准。', ['县教育局']],
+    ]);
+  });
+
   it('does not make a parent with only a heading a task', () => {
     const l = ledger({ items: [item('一、', '深化重点领域公开', item('（一）', '推进财政信息公开。', item('1.', '公开部门预算。'), item('2.', '公开三公经费。')))] });
     expect(brief(l)).toEqual([

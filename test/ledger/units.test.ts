@@ -235,6 +235,16 @@ describe('splitAtClauses', () => {
     ]);
   });
 
+  it('a clause right before the next item of an inline list closes its task: …（X负责）二是…', () => {
+    expect(splitAtClauses('一是公开补贴政策（县人社局负责）二是公开招聘信息（县人社局负责）三是公开扶持政策')).toEqual([
+      { text: '一是公开补贴政策', clause: '县人社局负责' },
+      { text: '二是公开招聘信息', clause: '县人社局负责' },
+      { text: '三是公开扶持政策', clause: null },
+    ]);
+    // Text after a clause that starts no item goes on (a number is not a marker).
+    expect(splitAtClauses('公开补贴政策（县人社局负责）2024年起按季度更新。')[0]).toEqual({ text: '公开补贴政策（县人社局负责）2024年起按季度更新。', clause: null });
+  });
+
   it('keeps text after the last clause', () => {
     expect(splitAtClauses('规范新闻发布会。（市政府新闻办负责）每季度至少召开1次。')).toEqual([
       { text: '规范新闻发布会。', clause: '市政府新闻办负责' },

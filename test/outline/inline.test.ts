@@ -63,4 +63,34 @@ describe('splitting run-together text', () => {
     const line = `一、加强公开${PAD}按照第（一）项和（二）项的要求，做好公开。`;
     expect(split(line)).toEqual([line]);
   });
+
+  it('splits a short line that starts with a marker where its numbering goes on', () => {
+    expect(split('一、工作任务', '二、保障措施（一）加强组织领导。各单位要明确分管领导。（二）强化考核评估。纳入年度考核。')).toEqual([
+      '一、工作任务',
+      '二、保障措施',
+      '（一）加强组织领导。各单位要明确分管领导。',
+      '（二）强化考核评估。纳入年度考核。',
+    ]);
+    expect(split('一、工作任务', '（一）深化决策公开。1.公布决策目录。（县司法局牵头）2.开展意见征集。（县政府办负责）')).toEqual([
+      '一、工作任务',
+      '（一）深化决策公开。',
+      '1.公布决策目录。（县司法局牵头）',
+      '2.开展意见征集。（县政府办负责）',
+    ]);
+  });
+
+  it('leaves a short line alone where its list is inside a sentence, it has no marker of its own, or its marker starts its list anew (a table’s cell)', () => {
+    expect(split('（三）加强财政公开。做好以下工作：1.公开部门预算；2.公开部门决算。')).toEqual(['（三）加强财政公开。做好以下工作：1.公开部门预算；2.公开部门决算。']);
+    expect(split('各单位要加强领导。（二）强化考核评估。')).toEqual(['各单位要加强领导。（二）强化考核评估。']);
+    expect(split('2.基层公开提升', '1.按照标准指引公开。2.公开补贴发放结果。')).toEqual(['2.基层公开提升', '1.按照标准指引公开。2.公开补贴发放结果。']);
+  });
+
+  it('splits a short line of 一是 items run together, but not a 一是 list inside an item', () => {
+    expect(split('一是强化解读。（县政府办负责）二是回应关切。（县融媒体中心负责）')).toEqual(['一是强化解读。（县政府办负责）', '二是回应关切。（县融媒体中心负责）']);
+    expect(split('（一）强化解读。一是同步解读；二是图解解读。（县政府办负责）')).toEqual(['（一）强化解读。一是同步解读；二是图解解读。（县政府办负责）']);
+  });
+
+  it('does not take a list of numerals for a marker: 一、二季度', () => {
+    expect(split('（一）加强公开。一、二季度完成目录编制。（二）做好评估。')).toEqual(['（一）加强公开。一、二季度完成目录编制。', '（二）做好评估。']);
+  });
 });

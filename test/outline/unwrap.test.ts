@@ -68,4 +68,23 @@ describe('unwrap: lines broken inside a paragraph', () => {
     const amongLonger = texts(unwrap(lines(...cells, ...Array<string>(8).fill(longer))));
     expect(amongLonger).toContain(wrap(tasks[0]!)[0]);
   });
+
+  it('joins a line starting with the next ordinal of a 一是 list that began inside the paragraph', () => {
+    expect(texts(unwrap(lines('（一）做好解读。按照原则，一是同步解读，', '二是丰富形式；', '三是评估效果。（县政府办牵头）')))).toEqual([
+      '（一）做好解读。按照原则，一是同步解读，二是丰富形式；三是评估效果。（县政府办牵头）',
+    ]);
+    expect(texts(unwrap(lines('（二）回应关切，', '一是及时回应。')))).toEqual(['（二）回应关切，一是及时回应。']);
+  });
+
+  it('keeps 一是 items that start their lines as items', () => {
+    const items = lines('（二）推进项目公开。', '一是公开审批结果，', '二是公开招投标信息。');
+    expect(texts(unwrap(items))).toEqual(texts(items));
+  });
+
+  it('joins a decimal number a sentence broke onto a line, but not the next decimal item', () => {
+    expect(texts(unwrap(lines('1.1 公开专项资金使用、', '3.2亿元债券资金分配情况。')))).toEqual(['1.1 公开专项资金使用、3.2亿元债券资金分配情况。']);
+    expect(texts(unwrap(lines('1.1 公开道路建设进度（新建道路', '2.5公里），按月公开。')))).toEqual(['1.1 公开道路建设进度（新建道路2.5公里），按月公开。']);
+    expect(texts(unwrap(lines('3.1 公开决策目录，', '3.2 公开征求意见情况。')))).toHaveLength(2);
+    expect(texts(unwrap(lines('3 推进执行公开，', '3.1 公开进展情况。')))).toHaveLength(2);
+  });
 });
