@@ -25,25 +25,35 @@ const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
 const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
-/** WIDE by character code, for the scan below: a look-up by string made a string of each digit. */
-const WIDE_BY_CODE: (string | undefined)[] = [];
-for (const [mark, wide] of Object.entries(WIDE)) WIDE_BY_CODE[mark.charCodeAt(0)] = wide;
+/** WIDE by character code, for the scan below (0: no such mark). */
+const WIDE_UNIT = new Uint16Array(0x40);
+for (const [mark, wide] of Object.entries(WIDE)) WIDE_UNIT[mark.charCodeAt(0)] = wide.charCodeAt(0);
+
+/** A changed line is written here as UTF-16 code units; it grows with the longest line. */
+let units = new Uint16Array(4096);
 
 export function normalisePunctuation(text: string): string {
   // A scan by character code: most lines have no half-width mark, and are returned as they are.
-  let out = '';
-  let copied = 0;
+  // A changed one is written out as code units and read back as one flat string: built by
+  // concatenation it would be flattened, a copy, by whatever looked at it next.
+  let copied = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x3f) continue;
-    const wide = WIDE_BY_CODE[code];
-    if (wide === undefined) continue;
+    const wide = WIDE_UNIT[code]!;
+    if (wide === 0) continue;
     const bracket = code === 0x28 || code === 0x29;
     if (!bracket && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) continue;
-    out += text.slice(copied, i) + wide;
-    copied = i + 1;
+    if (copied < 0) {
+      if (units.length < text.length) units = new Uint16Array(text.length * 2);
+      copied = 0;
+    }
+    while (copied < i) units[copied] = text.charCodeAt(copied++);
+    units[copied++] = wide;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  if (copied < 0) return text;
+  while (copied < text.length) units[copied] = text.charCodeAt(copied++);
+  return Buffer.from(units.buffer, 0, text.length * 2).toString('utf16le');
 }
 
 /** Chinese text and its punctuation, quotes included: a space beside them is no word gap. */
@@ -64,13 +74,16 @@ export function normaliseSpace(text: string): string {
     .replace(PRIVATE_USE, (_run, at: number) => (/\d/.test(text[at - 1] ?? '') ? ' ' : ''))
     .replace(INLINE_SPACE, ' ')
     .trim();
-  // Runs are single spaces now: each goes when Chinese text stands on either side of it.
-  let out = '';
+  // Runs are single spaces now: each goes when Chinese text stands on either side of it. The
+  // pieces are joined at the end, into one flat string (see normalisePunctuation).
+  const pieces: string[] = [];
   let copied = 0;
   for (let i = folded.indexOf(' '); i !== -1; i = folded.indexOf(' ', i + 1)) {
     if (!isChineseText(folded.charCodeAt(i - 1)) && !isChineseText(folded.charCodeAt(i + 1))) continue;
-    out += folded.slice(copied, i);
+    pieces.push(folded.slice(copied, i));
     copied = i + 1;
   }
-  return copied === 0 ? folded : out + folded.slice(copied);
+  if (copied === 0) return folded;
+  pieces.push(folded.slice(copied));
+  return pieces.join('');
 }
