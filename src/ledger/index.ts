@@ -1,9 +1,8 @@
 import type { Ledger, Outline, OutlineNode, SourceLine } from '../model.js';
+import { ISSUES_PLAN_TITLE } from '../vocabulary/disclosure.js';
 import { FIRST_LEADS } from '../vocabulary/units.js';
 import { metaOf } from './meta.js';
 import { tasksOf } from './tasks.js';
-
-const ISSUES_A_PLAN = /印发|转发/;
 
 /** The place name a region's units may start with: 盐城市 → 盐城. */
 function placeStems(region: string | null): string[] {
@@ -38,7 +37,7 @@ export function buildLedger(outline: Outline): Ledger {
   if (outline.roots.length === 0) {
     // A notice that issues a plan (关于印发…的通知) whose text is an attachment not included is
     // still a notice, with its meta; any other text without numbered items is no work plan.
-    const coverNotice = meta.noticeTitle !== null && ISSUES_A_PLAN.test(meta.noticeTitle);
+    const coverNotice = meta.noticeTitle !== null && ISSUES_PLAN_TITLE.test(meta.noticeTitle);
     allWarnings.push(
       coverNotice
         ? { code: 'cover-notice-only', message: 'a cover notice without numbered items: its plan may be in an attachment', line: null }

@@ -7,7 +7,7 @@ import { ATTACHMENT, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, isAttachmen
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
-import { isPlanTitleLine } from '../vocabulary/disclosure.js';
+import { isPlanTitleLine, ISSUES_PLAN_LINE } from '../vocabulary/disclosure.js';
 
 const FINISHED = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}…${CLOSERS}|.!?]$`);
 /** A heading may end without a mark; a paragraph this long that does was cut. */
@@ -16,8 +16,6 @@ const CUT_SENTENCE = 30;
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY: MarkerStyle = 'table-category';
 const TABLE_ROW: MarkerStyle = 'table-row';
-/** A notice that issues a plan says so in its title or its first lines. */
-const ISSUES_PLAN = /关于印发|印发给你们|现予印发|现印发/;
 
 
 class OutlineBuilder {
@@ -152,7 +150,7 @@ class OutlineBuilder {
    */
   private coverSigned(): boolean {
     // Items a plan's title introduced are the plan's (a file of several notices run on).
-    if (!this.preamble.some((l) => ISSUES_PLAN.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
+    if (!this.preamble.some((l) => ISSUES_PLAN_LINE.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
     return lastNode(this.roots)?.body.some((l) => isDateLine(l.text)) ?? false;
   }
 

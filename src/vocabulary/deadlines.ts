@@ -250,7 +250,11 @@ export function isDeadlineCell(text: string): boolean {
 
 /** The limit a line such as “完成时限：2023年6月底前” gives (a label naming a time limit as a table's header would), or null when it is no such line. */
 export function labelledLimit(text: string): string | null {
-  const label = LABEL.exec(text);
+  return limitAfter(LABEL.exec(text), text);
+}
+
+/** What follows a label that names a time limit, or null (no label, another label, nothing after it). */
+function limitAfter(label: RegExpExecArray | null, text: string): string | null {
   if (label === null || meaningOf(label[1]!)?.kind !== 'deadline') return null;
   return text.slice(label[0].length).trim().replace(/[。；;，,]$/, '') || null;
 }
@@ -261,12 +265,15 @@ export interface ClauseLimit {
   labelled: boolean;
 }
 
-/** The limit a part of a unit clause gives (完成时限：年底前, 2023年底前完成), or null. */
+/** The limit a part of a unit clause gives (完成时限：年底前, 2023年底前完成), or null: a part under another label gives none. */
 export function limitPart(part: string): ClauseLimit | null {
   const text = part.trim();
-  const labelled = labelledLimit(text);
-  if (labelled !== null) return { text: labelled, labelled: true };
-  return LABEL.test(text) || !isDeadlineCell(text) ? null : { text: text.replace(/[。；]$/, ''), labelled: false };
+  const label = LABEL.exec(text);
+  if (label !== null) {
+    const labelled = limitAfter(label, text);
+    return labelled === null ? null : { text: labelled, labelled: true };
+  }
+  return isDeadlineCell(text) ? { text: text.replace(/[。；]$/, ''), labelled: false } : null;
 }
 
 // In a 完成时限 cell a bare date is the limit: 2021年8月, 12月31日, 年底.

@@ -56,3 +56,11 @@ export function disclosedValue(field: DisclosureField, value: string): string | 
   if (field === 'docNumber') return DOC_NUMBER.exec(text)?.[0].replace(/\s+/g, '') ?? null;
   return text;
 }
+
+/**
+ * A notice that issues a plan, in the two places it says so: a line of the notice (关于印发…的通知,
+ * 现将《…》印发给你们 — not a sentence such as 已于2017年印发通知), and its title, which may also pass a
+ * plan on (关于转发…的通知).
+ */
+export const ISSUES_PLAN_LINE = /关于印发|印发给你们|现予印发|现印发/;
+export const ISSUES_PLAN_TITLE = /印发|转发/;
