@@ -32,8 +32,8 @@ import {
 /** Splits a run of unit names: on ，；, on 、 and 和 only where every piece is a unit itself. */
 export function splitUnitNames(text: string, ownPlaceStems: string[] = []): string[] {
   const names: string[] = [];
-  for (const group of splitTopLevel(joinCellParagraphs(text), /[，,；;]/)) {
-    const listed = joinBareLevels(splitTopLevel(group, /[、]/).map(bareName).filter(Boolean));
+  for (const group of splitTopLevel(joinCellParagraphs(text), '，,；;')) {
+    const listed = joinBareLevels(splitTopLevel(group, '、').map(bareName).filter(Boolean));
     for (const piece of distributePrefix(unitsOfList(listed), ownPlaceStems)) names.push(...splitOnAnd(piece));
   }
   return names.filter(Boolean);
@@ -88,7 +88,7 @@ function unitsOfList(all: string[]): string[] {
 }
 
 function splitOnAnd(name: string): string[] {
-  const parts = splitTopLevel(name, /[和及与]/).map(bareName);
+  const parts = splitTopLevel(name, '和及与').map(bareName);
   return parts.length > 1 && parts.every(isUnitName) ? parts : [name];
 }
 
@@ -148,7 +148,7 @@ function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
   if (labelRole(text) !== undefined) {
     // Labels run together (牵头单位：A责任单位：B) part the clause as ；does.
     const parted = text.replace(INLINE_LABEL, (label: string, at: number) => (at === 0 ? label : `；${label}`));
-    for (const part of splitTopLevel(parted, /[；;。]/)) {
+    for (const part of splitTopLevel(parted, '；;。')) {
       const role = labelRole(part);
       if (role) add(part.replace(LABEL, ''), role);
     }

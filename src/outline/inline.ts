@@ -41,7 +41,9 @@ const ITEM_MARK = `[（(]${NUMERAL}[）)]`;
 const LIST_MARK = '\\d{1,2}[.．、](?!\\d)';
 const IS_MARK = `${NUMERAL}是`;
 
-const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」' };
+/** Quotes and brackets inside which a marker is text: the closing code by the opening one (0 for no opener). */
+const OPENERS = new Uint16Array(0x10000);
+for (const [open, close] of '“”‘’《》（）()【】〔〕「」'.match(/../g)!) OPENERS[open!.charCodeAt(0)] = close!.charCodeAt(0);
 
 class Numbering {
   /** The styles in order of first appearance, and each one's next ordinal. */
@@ -88,16 +90,16 @@ const SENTENCE_LISTS = new Set(['1.', '（1）']);
  */
 function splitPoints(text: string, numbering: Numbering, lead?: string): number[] {
   const points: number[] = [];
-  const closing: string[] = [];
+  const closing: number[] = [];
   let scanned = 0;
   CANDIDATE.lastIndex = 1;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const at = m.index;
     // Quotes and brackets open before the candidate: a marker inside them is text.
     for (; scanned < at; scanned++) {
-      const ch = text[scanned]!;
-      if (closing.length && ch === closing.at(-1)) closing.pop();
-      else if (OPENERS[ch] && closing.length < 8) closing.push(OPENERS[ch]!);
+      const code = text.charCodeAt(scanned);
+      if (closing.length && code === closing.at(-1)) closing.pop();
+      else if (OPENERS[code] !== 0 && closing.length < 8) closing.push(OPENERS[code]!);
     }
     if (closing.length > 0) continue;
     const marker = matchMarker(text.slice(at, at + 60));

@@ -26,8 +26,12 @@ export type Piece =
   | { kind: 'row'; cells: GridCell[]; line: SourceLine; reader?: ReaderRow }
   | { kind: 'stream'; cells: GridCell[]; breaks: boolean[]; header: Column[] | null; headerLines: SourceLine[]; rules: SourceLine[] };
 
-/** Quotes and brackets inside which a “|” is text, not a cell border: opening code → closing code. */
-const OPENERS = new Map([...'“”‘’《》""（）()【】[]'.match(/../g)!].map((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)]));
+/**
+ * Quotes and brackets inside which a “|” is text, not a cell border: the closing code by the
+ * opening one (0 for no opener). A table by code, not a Map: every character of a row is looked up.
+ */
+const OPENERS = new Uint16Array(0x10000);
+for (const [open, close] of '“”‘’《》""（）()【】[]'.match(/../g)!) OPENERS[open!.charCodeAt(0)] = close!.charCodeAt(0);
 const PIPE = 0x7c;
 
 /** The positions of the “|” that stand outside quotes and brackets. */
@@ -41,8 +45,8 @@ function borders(text: string): number[] {
     else if (code === PIPE) {
       if (closing.length === 0) found.push(i);
     } else if (closing.length < 8) {
-      const close = OPENERS.get(code);
-      if (close !== undefined) closing.push(close);
+      const close = OPENERS[code]!;
+      if (close !== 0) closing.push(close);
     }
   }
   // A quote left open is a quote the line lost: count every pipe then.

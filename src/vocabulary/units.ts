@@ -104,7 +104,7 @@ function judgeClause(content: string): boolean {
   const text = clauseLimits(content).clause.trim().replace(/[。；，]$/, '');
   if (!text || text.length > 300 || text.includes('。')) return false;
   if (labelRole(text) !== undefined) return true;
-  return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), /[、，；]/).some((piece) => isUnitName(bareName(piece)));
+  return CLAUSE_ENDING.test(text) && splitTopLevel(text.replace(ROLE_WORD, '、'), '、，；').some((piece) => isUnitName(bareName(piece)));
 }
 
 /**
@@ -112,13 +112,23 @@ function judgeClause(content: string): boolean {
  * word: …公开到位。（市财政局、各县区）. A piece must be more than a bare word like （部门）.
  */
 export function isBareUnitList(content: string): boolean {
-  const pieces = unitPieces(content);
-  return pieces.length > 0 && pieces.every((p) => isUnitName(p) && !NOTE.test(p) && (p.length >= 3 || p.startsWith('各')));
+  // Piece by piece, up to the first that is no unit: most texts asked are sentences.
+  let units = 0;
+  for (const piece of listPieces(content)) {
+    const name = bareName(piece);
+    if (!name) continue;
+    if (!isUnitName(name) || NOTE.test(name) || (name.length < 3 && !name.startsWith('各'))) return false;
+    units++;
+  }
+  return units > 0;
 }
+
+/** The pieces of a list of names, role words taken for separators. */
+const listPieces = (content: string) => splitTopLevel(content.replace(ROLE_WORD, '、'), '、，,；');
 
 /** The pieces of a list of names, role words and qualifiers removed. */
 export function unitPieces(content: string): string[] {
-  return splitTopLevel(content.replace(ROLE_WORD, '、'), /[、，,；]/).map(bareName).filter(Boolean);
+  return listPieces(content).map(bareName).filter(Boolean);
 }
 
 export function labelRole(text: string): Role | null | undefined {
@@ -157,7 +167,7 @@ function withoutEnclosingBrackets(text: string): string {
 const BRACKETED = /[（(][^（）()]*[)）]/g;
 
 /** Where a clause's parts end: a time limit may stand as one of them. */
-const CLAUSE_PARTS = new Set(['；', ';', '。', '，', ',']);
+const CLAUSE_PARTS = '；;。，,';
 
 /**
  * A clause's time limits — parts such as 完成时限：2023年6月底前 or 2023年底前完成 — and the clause
@@ -173,7 +183,7 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
   const content = whole.replace(INLINE_LIMIT_LABEL, (label: string, word: string, at: number) => (at > 0 ? `；${word}：` : label));
   const limits: ClauseLimit[] = [];
   let clause = '';
-  for (const { part, separator } of topLevelParts(content, (ch) => CLAUSE_PARTS.has(ch))) {
+  for (const { part, separator } of topLevelParts(content, CLAUSE_PARTS)) {
     const limit = limitPart(part);
     // A note (下同, 各县区参照执行, 以下…不再列出) is neither a unit nor a limit: it goes.
     if (limit !== null) limits.push(limit);
@@ -183,16 +193,22 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
   return trimmed === content.replace(/[；;。，,\s]+$/, '') ? { clause: whole, limits } : { clause: trimmed, limits };
 }
 
-/** The parts of a text between separators that stand outside every bracket, each with the separator after it ('' for the last). */
-function topLevelParts(text: string, isSeparator: (ch: string) => boolean): { part: string; separator: string }[] {
+/**
+ * The parts of a text between separators (any character of `separators`) that stand outside every
+ * bracket, each with the separator after it ('' for the last). Read by character code: a string
+ * made of each character, and a test of it, cost more than the rest of a clause's reading.
+ */
+function topLevelParts(text: string, separators: string): { part: string; separator: string }[] {
+  const codes = Array.from(separators, (ch) => ch.charCodeAt(0));
   const parts: { part: string; separator: string }[] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const bracket = BRACKET[text.charCodeAt(i)];
+    const code = text.charCodeAt(i);
+    const bracket = BRACKET[code];
     if (bracket === 1) depth++;
     else if (bracket === 2) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(text[i]!)) {
+    else if (depth === 0 && codes.includes(code)) {
       parts.push({ part: text.slice(from, i), separator: text[i]! });
       from = i + 1;
     }
@@ -201,9 +217,9 @@ function topLevelParts(text: string, isSeparator: (ch: string) => boolean): { pa
   return parts;
 }
 
-/** Splits text on separators that stand outside every bracket. */
-export function splitTopLevel(text: string, separators: RegExp): string[] {
-  return topLevelParts(text, (ch) => separators.test(ch))
+/** Splits text on separators (any character of `separators`) that stand outside every bracket. */
+export function splitTopLevel(text: string, separators: string): string[] {
+  return topLevelParts(text, separators)
     .map(({ part }) => part.trim())
     .filter(Boolean);
 }
@@ -220,7 +236,7 @@ const NAME_NOTE = /（[^（）]*(包括|下同|含|不含)[^（）]*）$/;
 
 /** A piece of a clause as a unit name: normalised, its note, connectives and qualifiers gone. */
 export function bareName(piece: string): string {
-  let name = normaliseUnitName(piece).replace(NAME_NOTE, '')
+  let name = normaliseUnitName(piece).replace(NAME_NOTE, '');
   const others = AND_OTHERS.exec(name);
   if (others && isUnitName(others[1]!)) name = others[1]!;
   name = name.replace(/^[、，,；和及与]+|[、，,；和及与。]+$/g, '');
