@@ -87,32 +87,11 @@ export function chromeForm(line: string): string {
 const LIST_START = /^\s*[\d\-·•（(]/;
 const BRACKET_START = /^[[【［]/;
 
-/**
- * For each length a rule stops at, one expression that any rule a line of that length or less is
- * tested by matches (their patterns as alternatives, without regard to case: never stricter than
- * the rules). Nearly every line is no chrome, and one search tells so where twenty did; only a line
- * it matches goes through the rules in their order, for the reason.
- */
-const CHROME_GATES: { maxLength: number; gate: RegExp }[] = [...new Set(CHROME_RULES.map((rule) => rule.maxLength))]
-  .sort((a, b) => a - b)
-  .map((maxLength) => ({
-    maxLength,
-    gate: new RegExp(CHROME_RULES.filter((rule) => rule.maxLength >= maxLength).map((rule) => `(?:${rule.pattern.source})`).join('|'), 'i'),
-  }));
-
-/** The gate for a line of this length: that of the shortest maximum it is within. */
-function chromeGate(length: number): RegExp {
-  for (const { maxLength, gate } of CHROME_GATES) if (length <= maxLength) return gate;
-  throw new Error(`no chrome rule takes a line of ${length} characters`);
-}
-
 /** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
 export function chromeReason(line: string): string | null {
   if (line.length > CHROME_MAX_LENGTH) return null;
   const text = chromeForm(line);
-  if (text.length <= CHROME_MAX_LENGTH && chromeGate(text.length).test(text)) {
-    for (const rule of CHROME_RULES) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
-  }
+  for (const rule of CHROME_RULES) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
   if (text.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(text) && (text.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;
 }
