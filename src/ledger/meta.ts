@@ -1,6 +1,6 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../vocabulary/disclosure.js';
-import { chineseDigits, chineseNumber } from '../vocabulary/numerals.js';
+import { chineseDigits, chineseNumber, YEAR_DIGITS } from '../vocabulary/numerals.js';
 import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
 import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
@@ -17,11 +17,13 @@ const PLACE = /^(?:\d{4}年度?)?((?:(?![省市县区])[\u4e00-\u9fff]{1,8}?(?:�
 /** Titles that name the issuer's own area without naming it: 全市, 本区, 自治区, 全州, 全盟 … */
 const REGION_EXCLUDED = /^(关于|国务院|中共|全国|全省|全市|全区|全县|全州|全盟|全旗|全乡|全镇|本市|本区|本县|自治区|自治州|乡镇|各)/;
 
+const CHINESE_DATE = new RegExp(`([${YEAR_DIGITS}]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`);
+
 /** 2016年7月13日 / 二〇一六年七月十三日 / 2017/5/15 → ISO date. */
 export function isoDate(text: string): string | null {
   const compact = text.replace(/\s+/g, '');
   const arabic = /(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})/.exec(compact);
-  const chinese = /([〇○零0OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(compact);
+  const chinese = CHINESE_DATE.exec(compact);
   const parts = arabic
     ? [Number(arabic[1]), Number(arabic[2]), Number(arabic[3])]
     : chinese
@@ -141,7 +143,7 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
   // A title printed twice, once in full (乡镇…方案 then 2017年乡镇…方案, 2024年…要点 then 梅山县2024年…要点):
   // the one that names its year, and the fullest print of it.
   if (first) {
-    const dated = (/\d{4}年/.test(first) ? undefined : titleLines.find((t) => /\d{4}年/.test(t) && t.slice(-4) === first.slice(-4))) ?? first;
+    const dated = (namesYear(first) ? undefined : titleLines.find((t) => namesYear(t) && t.slice(-4) === first.slice(-4))) ?? first;
     return titleLines.reduce((full, t) => (t.length > full.length && t.endsWith(full) ? t : full), dated);
   }
   const glued = lines.slice(0, 3).map((l) => TITLE_BEFORE_SENTENCE.exec(l.text)?.[1]).find(Boolean);

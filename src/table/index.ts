@@ -253,7 +253,6 @@ function joinRows(above: TableRow, cells: TypedCell[], wrappedLine: boolean): vo
 /** A cell that starts a row's work or heads the rows under it: a 序号, a category, a numbered cell. */
 const opens = (cell: TypedCell) => cell.text !== '' && (cell.kind === 'seq' || cell.kind === 'category' || cell.kind === 'outside' || matchMarker(cell.text) !== null);
 
-
 /**
  * In a row rebuilt from flattened text, positions or tabs, a task that names no unit answering for
  * it (牵头 or 责任) lost the cell that did to a rowspan: its empty or missing cells of those units

@@ -30,6 +30,9 @@ export function chineseNumber(text: string): number {
 /** A zero as typed or scanned among Chinese digits: 二0二三, 二O二三. */
 const ZERO_LOOKALIKES: Record<string, number> = { '0': 0, O: 0, Ｏ: 0 };
 
+/** The characters a year written digit by digit in Chinese is made of (二〇二三, 二O二三): for a character class. */
+export const YEAR_DIGITS = [...Object.keys(DIGITS).filter((ch) => ch !== '两'), ...Object.keys(ZERO_LOOKALIKES)].join('');
+
 /** Year digits written in Chinese, digit by digit: 二〇一九 → 2019. */
 export function chineseDigits(text: string): number {
   let value = 0;

@@ -3,6 +3,7 @@
 // category cell is repeated on every row it covers, as a rowspan is on a web page.
 
 import { headerColumns } from '../../vocabulary/columns.js';
+import { matchMarker } from '../../vocabulary/markers.js';
 import { escapeHtml } from '../html/escape.js';
 
 export interface Merge {
@@ -33,8 +34,8 @@ export function headerRow(rows: string[][]): number | null {
   return null;
 }
 
-/** A section's numbering: 一、 （二）. */
-const SECTION_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+/** A section's numbering styles: 一、 （二）. */
+const SECTION_STYLES = new Set<string>(['一、', '（一）']);
 
 /**
  * The heading a row holds alone, written so where no cell was merged (a CSV, a sheet whose heading
@@ -50,7 +51,7 @@ function headingCell(row: string[]): string | null {
   }
   if (only < 0) return null;
   const cell = row[only]!.trim();
-  return (only === 0 && !/^\d+$/.test(cell)) || SECTION_MARKER.test(cell) ? cell : null;
+  return (only === 0 && !/^\d+$/.test(cell)) || SECTION_STYLES.has(matchMarker(cell)?.style ?? '') ? cell : null;
 }
 
 /** The sheet as HTML, or null when it has no task header. */
