@@ -4,7 +4,7 @@
 
 import { InputError } from '../errors.js';
 import type { SourceFormat } from '../model.js';
-import { bomLabel, startsWith } from './bom.js';
+import { bomLabel, startsWith, UTF8_BOM } from './bom.js';
 import { CFB, EMPTY_ZIP, NOT_NOTICES, notANotice, PDF, ZIP } from './signatures.js';
 
 export interface FormatHints {
@@ -26,11 +26,13 @@ const SNIFF_BYTES = 4096;
 /** ASCII text of the first bytes (UTF-16 decoded when it has a BOM), for sniffing markup. */
 function head(bytes: Uint8Array): string {
   const bom = bomLabel(bytes);
-  const slice = bytes.subarray(0, SNIFF_BYTES);
-  return bom?.startsWith('utf-16') ? new TextDecoder(bom).decode(slice) : Buffer.from(slice).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  if (bom?.startsWith('utf-16')) return new TextDecoder(bom).decode(bytes.subarray(0, end));
+  // Read in place: copying the bytes first cost more than the rest of telling the format.
+  return asBuffer(bytes).toString('latin1', startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0, end);
 }
 
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 
 /** Whether a zip archive holds a part of this name (names are stored uncompressed in the headers). */
 const holdsPart = (bytes: Uint8Array, part: string) => asBuffer(bytes).includes(part, 0, 'latin1');
