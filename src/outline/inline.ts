@@ -1,5 +1,5 @@
 import type { SourceLine } from '../model.js';
-import { matchMarker } from '../vocabulary/markers.js';
+import { matchMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { AIMS_HEADINGS, WORK_HEADINGS } from '../vocabulary/sections.js';
 import { HAN } from '../vocabulary/han.js';
 
@@ -23,9 +23,22 @@ const INLINE_STYLES: Record<string, RegExp> = {
   '（一）': new RegExp(`[${AFTER_END_OR_HEADING}]`),
   '1.': new RegExp(`[${AFTER_END_OR_HEADING}]`),
   '（1）': new RegExp(`[${AFTER_END}]`),
-  // Only in a short line that starts with one (一是…（X负责）二是…): elsewhere 一是 lists are text.
+  // Only in a short line that starts with one (一是…（X负责）二是…), or after a heading glued to
+  // its first item (一、明确原则一是…。二是…): elsewhere 一是 lists are text.
   '一是': new RegExp(`[${AFTER_END}]`),
 };
+/** A heading glued to the 一是 of its first item: a few words, no punctuation (一、明确分办原则一是…). */
+const HEADING_BEFORE_LIST = /^[\u4e00-\u9fff“”《》]{2,30}$/;
+/** Characters that make a word of the 一 after them (统一是, 唯一是, 第一是): no item starts there. */
+const WORDS_OF_ONE = '统唯第同单万逐之专划归合不';
+
+/**
+ * Whether a 一是 at `at` starts the list of a heading glued to it: the text since `from` (the end
+ * of the last marker) is a heading, with no stop in it.
+ */
+function listAfterHeading(text: string, from: number, at: number): boolean {
+  return text.startsWith('一是', at) && !WORDS_OF_ONE.includes(text[at - 1]!) && HEADING_BEFORE_LIST.test(text.slice(from, at));
+}
 /** Words that make a numbered marker a reference, not an item: 第（一）项, （一）和（二）, 见1. */
 const REFERENCE_BEFORE = /[第和或及与至到、见按照依据]/;
 /**
@@ -92,6 +105,9 @@ function splitPoints(text: string, numbering: Numbering, lead?: string): number[
   const points: number[] = [];
   const closing: number[] = [];
   let scanned = 0;
+  /** Where the text after the last marker starts, and whether a 一是 list glued to its heading is open. */
+  let afterMarker = matchMarker(text)?.text.length ?? 0;
+  let listOpen = false;
   CANDIDATE.lastIndex = 1;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const at = m.index;
@@ -103,13 +119,14 @@ function splitPoints(text: string, numbering: Numbering, lead?: string): number[
     }
     if (closing.length > 0) continue;
     const marker = matchMarker(text.slice(at, at + 60));
-    const before = INLINE_STYLES[marker?.style ?? ''];
+    const glued = marker?.style === '一是' && listAfterHeading(text, afterMarker, at);
+    const before = glued ? HAN : INLINE_STYLES[marker?.style ?? ''];
     const previous = text[at - 1]!;
     if (
       marker &&
       !marker.needsSequence &&
       !(marker.style === '一、' && LISTED_NUMERALS.test(marker.rest)) &&
-      (marker.style !== '一是' || lead === '一是') &&
+      (marker.style !== '一是' || lead === '一是' || listOpen || glued) &&
       before?.test(previous) &&
       !REFERENCE_BEFORE.test(previous) &&
       numbering.continues(marker.style, marker.ordinal) &&
@@ -117,6 +134,9 @@ function splitPoints(text: string, numbering: Numbering, lead?: string): number[
     ) {
       numbering.see(marker.style, marker.ordinal);
       points.push(at);
+      // A marker of another level closes the list; one glued to its heading opens it.
+      listOpen = glued || (listOpen && marker.style === '一是');
+      afterMarker = at + marker.text.length;
       // The marker's own bracket is not an open quote.
       scanned = at + marker.text.length;
       CANDIDATE.lastIndex = scanned;
@@ -145,6 +165,12 @@ function itemAfterHeading(text: string, from: number): boolean {
 /** How a line may run together: not at all, as a long line, or as a short one (split more warily). */
 type RunTogether = 'long' | 'short' | null;
 
+/** Whether a line's heading, after its marker, is glued to the 一是 of its list (一、明确原则一是…). */
+function listGluedToHeading(text: string, marker: MarkerMatch): boolean {
+  const at = text.indexOf('一是', marker.text.length);
+  return at > 0 && listAfterHeading(text, marker.text.length, at);
+}
+
 function mayRunTogether(line: SourceLine): RunTogether {
   const { text } = line;
   if (text.includes('|')) return null;
@@ -153,11 +179,11 @@ function mayRunTogether(line: SourceLine): RunTogether {
     const lead = matchMarker(text);
     if (lead === null || lead.needsSequence) return null;
     const listRunsOn = lead.style === '一是' && LIST_AFTER_SENTENCE.test(text);
-    return listRunsOn || AFTER_SENTENCE.test(text) || itemAfterHeading(text, lead.text.length + 1) ? 'short' : null;
+    return listRunsOn || AFTER_SENTENCE.test(text) || itemAfterHeading(text, lead.text.length + 1) || listGluedToHeading(text, lead) ? 'short' : null;
   }
   if (AFTER_SENTENCE.test(text)) return 'long';
   const lead = matchMarker(text);
-  return lead !== null && (SECTION_HEADINGS.test(lead.rest) || itemAfterHeading(text, lead.text.length + 1)) ? 'long' : null;
+  return lead !== null && (SECTION_HEADINGS.test(lead.rest) || itemAfterHeading(text, lead.text.length + 1) || listGluedToHeading(text, lead)) ? 'long' : null;
 }
 
 /**

@@ -90,6 +90,18 @@ describe('splitting run-together text', () => {
     expect(split('（一）强化解读。一是同步解读；二是图解解读。（县政府办负责）')).toEqual(['（一）强化解读。一是同步解读；二是图解解读。（县政府办负责）']);
   });
 
+  it('splits a 一是 list glued to its heading (the heading line lost its break), in a long line and in a short one', () => {
+    const line = `${PAD}一、明确分办原则一是忠实报告原文。逐条逐项分办。二是遵循单位职责。明确责任单位。二、做好工作对接一是上级对接。加强对接。二是内部对接。`;
+    expect(split(line)).toEqual([PAD, '一、明确分办原则', '一是忠实报告原文。逐条逐项分办。', '二是遵循单位职责。明确责任单位。', '二、做好工作对接', '一是上级对接。加强对接。', '二是内部对接。']);
+    expect(split('（一）强化解读一是同步解读。二是图解解读。')).toEqual(['（一）强化解读', '一是同步解读。', '二是图解解读。']);
+  });
+
+  it('does not take 一是 for a list where 一 ends a word (统一是) or a sentence stands before it', () => {
+    expect(split(`${PAD}一、统一是基础，要抓紧落实到位，确保各项工作有序推进，按时完成各项任务。二是另一件事。二、加强考核。`)).toEqual([PAD, '一、统一是基础，要抓紧落实到位，确保各项工作有序推进，按时完成各项任务。二是另一件事。', '二、加强考核。']);
+    expect(split('（一）推进标准统一是关键。二是另一件事。')).toEqual(['（一）推进标准统一是关键。二是另一件事。']);
+    expect(split(`${PAD}一、强化解读。要做好以下工作一是同步解读，与文件同步起草、同步审签、同步发布。二是图解解读。`)).toEqual([PAD, '一、强化解读。要做好以下工作一是同步解读，与文件同步起草、同步审签、同步发布。二是图解解读。']);
+  });
+
   it('does not take a list of numerals for a marker: 一、二季度', () => {
     expect(split('（一）加强公开。一、二季度完成目录编制。（二）做好评估。')).toEqual(['（一）加强公开。一、二季度完成目录编制。', '（二）做好评估。']);
   });
