@@ -4,6 +4,7 @@ import { SENTENCE_STOPS } from '../vocabulary/sentences.js';
 import { matchMarker } from '../vocabulary/markers.js';
 import {
   ANY_BRACKET,
+  bareClauseStart,
   BRACKET,
   clauseParts,
   bareName,
@@ -225,16 +226,23 @@ function afterSentence(text: string, from: number, open: number): boolean {
   return at < from || SENTENCE_END.has(text[at]!);
 }
 
-/** How the labels of INLINE_LABEL end, once the clean stage made their colons full-width. */
-const LABEL_ENDS = UNIT_LABEL_ENDINGS.map((ending) => `${ending}：`);
+/**
+ * Whether a label's ending and colon (单位：, the colon full-width once the clean stage made it so)
+ * stand in the paragraph from `from` on: one search for the colon tells most paragraphs, which have none.
+ */
+function labelEndFrom(paragraph: string, from: number): boolean {
+  for (let colon = paragraph.indexOf('：', from); colon !== -1; colon = paragraph.indexOf('：', colon + 1)) {
+    if (UNIT_LABEL_ENDINGS.some((ending) => paragraph.startsWith(ending, colon - ending.length))) return true;
+  }
+  return false;
+}
 
 /**
  * Where labelled units begin after the paragraph's last sentence (…左右。牵头单位：区发改局责任单位：…),
  * or -1: a role label after a sentence's end, with no sentence after it.
  */
 function trailingLabels(paragraph: string, from: number): number {
-  // Most paragraphs have no such label: a few quick searches tell.
-  if (!LABEL_ENDS.some((end) => paragraph.includes(end, from))) return -1;
+  if (!labelEndFrom(paragraph, from)) return -1;
   INLINE_LABEL.lastIndex = from + 1;
   for (let m = INLINE_LABEL.exec(paragraph); m !== null; m = INLINE_LABEL.exec(paragraph)) {
     if (!afterSentence(paragraph, from, m.index)) continue;
@@ -297,6 +305,12 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
   const labelled = trailingLabels(paragraph, from);
   if (labelled !== -1) {
     splits.push({ text: paragraph.slice(from, labelled).trim(), clause: paragraph.slice(labelled) });
+    from = paragraph.length;
+  }
+  // …and units named after the last sentence without brackets: …预公开，由县司法局牵头，县政府办配合。
+  const bare = from < paragraph.length ? bareClauseStart(paragraph, from) : -1;
+  if (bare > from) {
+    splits.push({ text: paragraph.slice(from, bare).replace(/[，,\s]+$/, ''), clause: paragraph.slice(bare).replace(/[。；;\s]+$/, '') });
     from = paragraph.length;
   }
   const rest = paragraph.slice(from).trim();

@@ -49,6 +49,8 @@ const quarterEnd = (q: string) => {
 };
 
 interface DeadlineRule {
+  /** A word every match contains, looked for first: most windows of text lack most of them. */
+  word: string;
   /** What every match contains: texts without it skip the rule. */
   needs: RegExp;
   pattern: RegExp;
@@ -58,14 +60,14 @@ interface DeadlineRule {
 export const DEADLINE_RULES: DeadlineRule[] = [
   // 5月20日—8月30日: the end of the range
   {
-    needs: /月\d{1,2}日?\s*[—–\-－~～至到]/,
+    word: '月', needs: /月\d{1,2}日?\s*[—–\-－~～至到]/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月${NUM}日?${RANGE}${YEAR}${NUM}月${NUM}日`, 'g'),
     resolve: (m, y) => iso(yearOf(m[4] ?? m[1], y), Number(m[5]), Number(m[6])),
   },
   // 6—9月, 6月至9月, 2024年6月—9月, 5—6月底前, 11月至次年3月: the end of the range (a range that wraps
   // the year, 11—3月, ends in the next)
   {
-    needs: /[—–\-－~～至到]\s*(?:\d{4}年|[次明]年)?\d{1,2}月/,
+    word: '月', needs: /[—–\-－~～至到]\s*(?:\d{4}年|[次明]年)?\d{1,2}月/,
     pattern: new RegExp(`${NOT_RECURRING}(?<![.．])${YEAR}${NOT_YEAR_SO_FAR}${MONTH}(?:月(?:\\d{1,2}日)?)?${RANGE}${YEAR}${MONTH}月(?:(\\d{1,2})日)?份?(?:(?:底|末)${BEFORE}?|${BEFORE})?${NOT_FIGURES}`, 'g'),
     resolve: (m, y) => {
       const [from, to] = [Number(m[2]), Number(m[4])];
@@ -76,60 +78,60 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   },
   // 2018年8月5日前, 8月5日前, 于8月5日
   {
-    needs: /月\d{1,2}日/,
+    word: '月', needs: /月\d{1,2}日/,
     pattern: new RegExp(`(?:(?<=[于在到至截止])|(?<=不晚于))${YEAR}${NUM}月${NUM}日(?:${BEFORE})?|${NOT_RECURRING}${YEAR}${NUM}月${NUM}日(?:${BEFORE}|(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => (m[2] ? iso(yearOf(m[1], y), Number(m[2]), Number(m[3])) : iso(yearOf(m[4], y), Number(m[5]), Number(m[6]))),
   },
   // 8月底前, 2021年8月底, 9月份前, 11月完成 (read as the end of that month, as a clerk would; a
   // bare 3月份 is as often a statistic's month as a limit)
   {
-    needs: /\d月份?[底末前之以为完建实上投启全基]/,
+    word: '月', needs: /\d月份?[底末前之以为完建实上投启全基]/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(?:份?(?:(?:底|末)${BEFORE}?|${BEFORE})|份?(?=${ACHIEVED}))`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), 'last'),
   },
   // 三月底前, 十二月底前: a month written in Chinese numerals
   {
-    needs: /[一二三四五六七八九十]月/,
+    word: '月', needs: /[一二三四五六七八九十]月/,
     pattern: new RegExp(`${NOT_RECURRING}(?<![一二三四五六七八九十两个几])${YEAR}([一二三四五六七八九十]{1,3})月份?(?:(?:底|末)${BEFORE}?|${BEFORE})`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), chineseNumber(m[2]!), 'last'),
   },
   // 9月上旬
   {
-    needs: /月[上中下]旬/,
+    word: '月', needs: /月[上中下]旬/,
     pattern: new RegExp(`${NOT_RECURRING}${YEAR}${NUM}月(上旬|中旬|下旬)${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), Number(m[2]), TEN_DAY[m[3]!] ?? 'last'),
   },
   // 2021年8月前, 到2021年8月, 2021年8月完成
   {
-    needs: /\d{4}年\d{1,2}月/,
+    word: '月', needs: /\d{4}年\d{1,2}月/,
     pattern: new RegExp(`(?:(?<=[于在到至止])(\\d{4})年${NUM}月(?![\\d底末上中下])${BEFORE}?|(\\d{4})年${NUM}月(?:${BEFORE}|(?=${ACHIEVED})))`, 'g'),
     resolve: (m) => (m[1] ? iso(Number(m[1]), Number(m[2]), 'last') : iso(Number(m[3]), Number(m[4]), 'last')),
   },
   // 2017年底前, 2024年内, 到2017年
   // (2016年末 alone is a date things are counted at — 2016年末政府债务余额 — not a limit)
-  { needs: /\d年/, pattern: new RegExp(`(\\d{4})年(?:底${BEFORE}?|末${BEFORE}|度?内)|(?<=[到至止于])(\\d{4})年(?:[底末]|(?![\\d度]))`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
+  { word: '年', needs: /\d年/, pattern: new RegExp(`(\\d{4})年(?:底${BEFORE}?|末${BEFORE}|度?内)|(?<=[到至止于])(\\d{4})年(?:[底末]|(?![\\d度]))`, 'g'), resolve: (m) => iso(Number(m[1] ?? m[2]), 12, 31) },
   // 年底前, 年内, 到年底, 年底完成, 次年底前 (a bare 年末 is a season of the year, not a limit)
   {
-    needs: /年(底|末|内|度内)/,
+    word: '年', needs: /年(底|末|内|度内)/,
     pattern: new RegExp(`${NOT_THIS_YEAR}(今|本|次|明)?年(?:(?:底|末)(?:${BEFORE}|(?=${ACHIEVED}))|度?内)|(?<=[到至于在])(今|本|次|明)?年(?:底|末)`, 'g'),
     resolve: (m, y) => iso(/[次明]/.test(m[1] ?? m[2] ?? '') ? yearOf('次', y) : y, 12, 31),
   },
   // 上半年, 下半年, 三季度末, 第二季度 (a period's limit is its end)
-  { needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
+  { word: '半年', needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BEFORE}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
   // 三至四季度, 第二—第三季度: the end of the range
   {
-    needs: /[—–\-－~～至到]\s*第?[一二三四1-4]季度/,
+    word: '季度', needs: /[—–\-－~～至到]\s*第?[一二三四1-4]季度/,
     pattern: new RegExp(`(?<![每各])${YEAR}${QUARTER}(?:季度)?${RANGE}${QUARTER}季度(?:末|底)?${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[3]!), 'last'),
   },
   {
-    needs: /季度/,
+    word: '季度', needs: /季度/,
     pattern: new RegExp(`(?<![每各])${YEAR}${QUARTER}季度(?:末|底)?${BEFORE}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[2]!), 'last'),
   },
   // 公开后3个工作日内, 6小时内, 法定时限内
   {
-    needs: /(日|天|时|周|月|年|限)(以|之)?内/,
+    word: '内', needs: /(日|天|时|周|月|年|限)(以|之)?内/,
     pattern: new RegExp(`(?<!每)${CN_COUNT}个?(?:工作日|自然日|日|天|小时|周|个月|月|年)(?:内|以内|之内)|(?:法定|规定)(?:时限|期限)(?:内|以内)`, 'g'),
     resolve: () => null,
   },
@@ -204,7 +206,7 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
     for (const [from, to] of spans) {
       const window = text.slice(from, to);
       for (const rule of DEADLINE_RULES) {
-        if (!rule.needs.test(window)) continue;
+        if (!window.includes(rule.word) || !rule.needs.test(window)) continue;
         // exec, not matchAll: matchAll copies the expression on every call.
         const { pattern } = rule;
         pattern.lastIndex = 0;

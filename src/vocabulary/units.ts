@@ -52,7 +52,7 @@ const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})(${ROL
 export const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
 /** Words around unit names that are not part of them. */
-const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
+const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|自行|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
 /** A name followed by 等 and what it stands for: 区商务局等数字经济工作领导小组成员单位 → 区商务局. */
 const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
 /** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */
@@ -282,7 +282,103 @@ export function opensWithRole(content: string): boolean {
   return opening !== null && isUnitName(bareName(opening[1]!));
 }
 
-/** A line such as “责任单位：市财政局、市税务局” that is a clause on its own. */
+/**
+ * A line that is a clause on its own: labelled (“责任单位：市财政局、市税务局”), or units and roles
+ * without brackets (“市发改委牵头落实”, “由县财政局负责，6月底前完成。”).
+ */
 export function isClauseLine(line: string): boolean {
-  return labelRole(line) != null && line.length <= 300;
+  return line.length <= 300 && (labelRole(line) != null || (line.length <= BARE_CLAUSE_LINE_MAX && isBareClauseLine(line)));
+}
+
+/** A line of units and roles without brackets: asked of each paragraph several times (as it, and as the next one), read once. */
+const isBareClauseLine = readOnce((line: string) => line, (line: string) => bareClauseStart(line) === 0);
+
+// ---- clauses without brackets ----
+
+/** A part of a clause without brackets is short: a few names and a role. */
+const ROLE_PART_MAX = 80;
+/** A line that is nothing but such a clause is short too. */
+const BARE_CLAUSE_LINE_MAX = 120;
+
+/**
+ * A part of a sentence that names units and their role and nothing else: 由县司法局牵头,
+ * 县政府办配合, 各乡镇、县直各部门按职责分工负责. Stricter than a clause in brackets: every name
+ * ends as a body's name does (各地各部门要加强统筹 is a sentence, not a clause).
+ */
+function isRolePart(part: string): boolean {
+  const text = part.trim();
+  if (!text || text.length > ROLE_PART_MAX) return false;
+  const role = CLAUSE_ENDING.exec(text);
+  if (role === null) return false;
+  // What stands right before the role ends as a name or a qualifier does (确保工作落实 is a sentence):
+  // a quick look before the names are read.
+  const before = text.slice(Math.max(0, role.index - 8), role.index).replace(/（[^（）]*）$/, '');
+  if (!UNIT_ENDING.test(before) && !QUALIFIERS.test(before)) return false;
+  const names = unitPieces(text);
+  // A name holds no colon (注：第一责任单位为牵头单位 is a note on the roles), and the public is no body (全社会参与).
+  return names.length > 0 && names.every((name) => !NOTE.test(name) && !/[：:]|社会$/.test(name) && UNIT_ENDING.test(name.replace(/（[^（）]*）$/, '')));
+}
+
+/** What may close a paragraph after its clause: stops and white space, by character code. */
+const CLOSING_STOPS = Array.from('。；; \t\u3000', (ch) => ch.charCodeAt(0));
+/** CLAUSE_PARTS by character code. */
+const PARTS_END = new Uint8Array(0x10000);
+for (const separator of CLAUSE_PARTS) PARTS_END[separator.charCodeAt(0)] = 1;
+
+/**
+ * Where the part of a text that ends at `end` starts: after the last separator outside brackets
+ * before it (or at `from`); -1 when it is longer than `longest`.
+ */
+function partStart(text: string, from: number, end: number, longest = ROLE_PART_MAX): number {
+  let depth = 0;
+  for (let i = end - 1; i >= from; i--) {
+    if (end - i > longest) return -1;
+    const code = text.charCodeAt(i);
+    const bracket = BRACKET[code];
+    if (bracket === 2) depth++;
+    else if (bracket === 1) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && PARTS_END[code] === 1) return i + 1;
+  }
+  return from;
+}
+
+/** The characters a role word, or what it takes, ends with (牵头, 负责落实, 负责统筹协调): a part ending otherwise has no role. */
+const ROLE_ENDS = new Set([...Object.keys(SUFFIX_ROLES), ...ROLE_OBJECTS].map((word) => word.charCodeAt(word.length - 1)));
+/** A time limit after the last role (…负责，12月底前完成) is as short as a 时限 cell. */
+const LIMIT_AFTER_ROLE_MAX = 40;
+
+/**
+ * Whether the last part before `end`, or the one before a short last part (a time limit), ends
+ * with a role word: a quick look, at a few characters of most paragraphs, before the parts are read.
+ */
+function roleNearEnd(text: string, from: number, end: number): boolean {
+  const endsWithRole = (at: number) => ROLE_ENDS.has(text.charCodeAt(at - 1)) && CLAUSE_ENDING.test(text.slice(Math.max(from, at - ROLE_PART_MAX), at));
+  if (endsWithRole(end)) return true;
+  const limitStart = partStart(text, from, end, LIMIT_AFTER_ROLE_MAX);
+  return limitStart > from && endsWithRole(limitStart - 1);
+}
+
+/**
+ * Where the clause without brackets that closes a paragraph starts (from `from` on), or -1: its
+ * last parts name units with their roles, and time limits, and nothing else — …预公开，由县司法局
+ * 牵头，县政府办配合。 / …管理，县政府办负责，12月底前完成。 / …公开。县财政局负责。 A clause
+ * needs a part with a role: a limit alone is the sentence's. Read part by part from the end: most
+ * paragraphs stop at their last.
+ */
+export function bareClauseStart(text: string, from = 0): number {
+  let end = text.length;
+  while (end > from && CLOSING_STOPS.includes(text.charCodeAt(end - 1))) end--;
+  if (!roleNearEnd(text, from, end)) return -1;
+  let start = -1;
+  let roles = 0;
+  while (end > from) {
+    const begins = partStart(text, from, end);
+    if (begins < 0) break;
+    const part = text.slice(begins, end);
+    if (isRolePart(part)) roles++;
+    else if (limitPart(part) === null) break;
+    start = begins;
+    end = begins - 1;
+  }
+  return roles > 0 ? start : -1;
 }

@@ -195,4 +195,31 @@ describe('unit clauses', () => {
     expect(l.tasks[0]!.text).toBe('明确责任单位：县直各部门要高度重视。按时报送进展。');
     expect(l.tasks[0]!.units).toEqual([]);
   });
+
+  it('reads units named without brackets after the last sentence, and on a line of their own', () => {
+    const read = (l: Ledger) => l.tasks.map((t) => [t.text, t.units.map((u) => `${u.name}:${u.role}`), t.deadlines.map((d) => d.text)]);
+    expect(read(ledger('做好重大行政决策预公开，由县司法局牵头，县政府办配合。'))).toEqual([['做好重大行政决策预公开', ['县司法局:lead', '县政府办:support'], []]]);
+    expect(read(ledger('规范政府网站管理，县政府办负责，12月底前完成。'))).toEqual([['规范政府网站管理', ['县政府办:responsible'], ['12月底前']]]);
+    expect(read(ledger('加强政策解读，县政府办牵头，各乡镇、县直各部门按职责分工负责。'))).toEqual([['加强政策解读', ['县政府办:lead', '各乡镇:responsible', '县直各部门:responsible'], []]]);
+    expect(read(ledger('规范政务新媒体管理。县委网信办负责。'))).toEqual([['规范政务新媒体管理。', ['县委网信办:responsible'], []]]);
+    expect(read(ledger('加强政务新媒体建设', '县委网信办牵头，县政府办配合'))).toEqual([['加强政务新媒体建设', ['县委网信办:lead', '县政府办:support'], []]]);
+  });
+
+  it('leaves a sentence that ends in a role word in the text when what takes the role is no unit', () => {
+    for (const sentence of [
+      '建立健全工作机制，各地各部门要加强统筹协调。',
+      '推进政务公开，主要负责同志要带头落实。',
+      '加强信息发布，市直各部门要积极配合。',
+      '拓展公众参与渠道，形成政府主导、全社会参与。',
+      '落实首问负责制度，做到专人负责。',
+      '健全公开制度，实行属地管理、分级负责。',
+      '强化考核，市政府办公室将会同市有关部门加强指导。',
+      '做好年度报告工作，年底前完成。',
+    ]) {
+      const l = ledger(sentence);
+      expect([l.tasks[0]!.text, l.tasks[0]!.units], sentence).toEqual([sentence, []]);
+    }
+    // A note on the roles is no clause of units.
+    expect(ledger('推进财政预决算公开。（市财政局、各县（区）政府）', '注：第一责任单位为牵头单位。').tasks[0]!.units.map((u) => u.name)).toEqual(['市财政局', '各县（区）政府']);
+  });
 });
