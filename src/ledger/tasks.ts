@@ -224,7 +224,10 @@ class TaskCollector {
     const segments = this.segmentsOf(rows ? node.body : [node.head, ...node.body]);
     if (rows) path = [...path, headingOf(node)];
     const cellUnits = (node.cells?.units ?? []).flatMap((cell) => this.readUnits(cell.text, cell.role ?? 'responsible'));
-    for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
+    // A row's unit column names its units; a clause in its text (做好解读，市政府办负责) adds to them
+    // and gives its role to the names both hold. Several clauses in one cell keep their own units.
+    if (segments.length === 1) segments[0]!.units.push(...cellUnits.filter((unit) => !segments[0]!.units.some((named) => named.name === unit.name)));
+    else for (const segment of segments) if (segment.units.length === 0) segment.units.push(...cellUnits);
     // Units named once for the group, else by the heading above (a clause on it, or its clause lines).
     const shared = this.sharedClauses.get(node);
     const clauses = shared ? [shared] : inherited;

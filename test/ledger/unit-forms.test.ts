@@ -222,4 +222,13 @@ describe('unit clauses', () => {
     // A note on the roles is no clause of units.
     expect(ledger('推进财政预决算公开。（市财政局、各县（区）政府）', '注：第一责任单位为牵头单位。').tasks[0]!.units.map((u) => u.name)).toEqual(['市财政局', '各县（区）政府']);
   });
+
+  it('adds a clause in a table row’s text to its unit column, the clause giving its role to the names both hold', () => {
+    const table = ['某市2021年政务公开重点任务分工', '| 序号 | 工作任务 | 责任单位 | 完成时限 |', '| 1 | 做好政策解读，市政府办负责。 | 市政府办、市直各部门 | 持续推进 |', '| 2 | 推进财政公开（市财政局牵头） | 市财政局、各区政府 | 6月底前 |'];
+    const l = buildLedger(outline(clean(decoded(table.join('\n')))));
+    expect(l.tasks.map((t) => [t.text, t.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['做好政策解读', ['市政府办:responsible', '市直各部门:responsible']],
+      ['推进财政公开', ['市财政局:lead', '各区政府:responsible']],
+    ]);
+  });
 });
