@@ -1,5 +1,5 @@
 import type { Deadline, LineFate, LineSource, Outline, OutlineNode, Role, Section, SourceLine, Task, Unit, Warning } from '../model.js';
-import { CELL_PARAGRAPH, meaningOf } from '../vocabulary/columns.js';
+import { CELL_PARAGRAPH, labelsLeaders, meaningOf } from '../vocabulary/columns.js';
 import { deadlinesOfCell, findDeadlines, labelledLimit } from '../vocabulary/deadlines.js';
 import { dedupeUnits, scanClauses, unitsOfClause, type UnitContext } from './unit-clauses.js';
 import { BRACKET, clauseParts, FIRST_LEADS, isClauseLine } from '../vocabulary/units.js';
@@ -305,6 +305,11 @@ class TaskCollector {
       // A note (注：第一责任单位为牵头单位) says how to read the plan: no task's text.
       if (current().texts.length > 0 && isNoteLine(paragraph.text)) {
         this.note(paragraph, 'preamble', undefined, 'note');
+        return;
+      }
+      // The leader who answers for the item (责任领导：县政府办主任) is the task's, but neither text nor a unit.
+      if (current().texts.length > 0 && labelsLeaders(paragraph.text)) {
+        current().sources.push(paragraph);
         return;
       }
       // A time limit on a line of its own after the item (完成时限：持续推进), as a 时限 cell.

@@ -15,14 +15,19 @@ export interface Column {
 /** The words of a time-limit column or label (时限要求, 完成时间 …), longest first; 时间 alone counts too. */
 export const LIMIT_WORDS = ['完成时限', '时限要求', '完成时间', '时间节点', '时间安排', '进度安排', '完成期限', '推进时间', '截止时间', '时限'];
 
+/** The words of a column or label naming the leaders who answer for a task: 牵头领导, 责任市领导, 分管领导. */
+export const LEADER = /(牵头|责任|分管|联系|包保|主管)[省市县区]?领导/;
+
 // Header words by meaning (contract §2.2 rule 4). Tested against a header cell with its white
 // space removed; the first rule that matches wins, so the more specific words come first.
 const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
   { words: /^(序号|编号|序)$/, column: { kind: 'seq' } },
   { words: /^(责任|配合)[/、／](责任|配合)(单位|部门)$/, column: { kind: 'units', role: null } },
-  { words: /牵头(单位|部门|领导)|主办单位/, column: { kind: 'units', role: 'lead' } },
+  // The leaders who answer for a task (牵头领导, 责任县领导) are persons, not units.
+  { words: LEADER, column: { kind: 'other' } },
+  { words: /牵头(单位|部门)|主办单位/, column: { kind: 'units', role: 'lead' } },
   { words: /(配合|协办|参与|协同)(单位|部门)/, column: { kind: 'units', role: 'support' } },
-  { words: /(责任|负责|承办|实施|指导|主责|落实)(单位|部门|处室|科室|主体|股室|领导)/, column: { kind: 'units', role: 'responsible' } },
+  { words: /(责任|负责|承办|实施|指导|主责|落实)(单位|部门|处室|科室|主体|股室)/, column: { kind: 'units', role: 'responsible' } },
   { words: /^(单位|部门|处室|科室)$/, column: { kind: 'units', role: 'responsible' } },
   { words: /完成情况|进展情况|落实情况|工作进展|办理情况/, column: { kind: 'other' } },
   { words: new RegExp(`${LIMIT_WORDS.join('|')}|^时间$`), column: { kind: 'deadline' } },
@@ -37,6 +42,9 @@ const HEADER_MEANINGS: { words: RegExp; column: Column }[] = [
  * word is group 1; what follows the match is the value.
  */
 export const LABEL = /^\s*[【[［]?([\u4e00-\u9fff]{2,6})(?:\s*[：:]|[】\]］]\s*[：:]?)\s*/;
+
+/** Whether a text is labelled with the leaders who answer for a task (责任领导：X, 【牵头领导】X): persons, neither a unit nor task text. */
+export const labelsLeaders = (text: string): boolean => LEADER.test(LABEL.exec(text)?.[1] ?? '');
 
 const HEADER_CELL_MAX = 12;
 const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;

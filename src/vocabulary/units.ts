@@ -4,13 +4,13 @@
 
 import type { Role } from '../model.js';
 import { limitPart, type ClauseLimit } from './deadlines.js';
-import { LABEL, LIMIT_WORDS } from './columns.js';
+import { LABEL, labelsLeaders, LIMIT_WORDS } from './columns.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
 
 /** Labels of labelled clauses: （牵头单位：X；责任单位：Y）, a line “责任单位：X、Y”: the word of each role, and what may follow it. */
 const LABEL_WORDS: { words: string[]; endings: string[]; role: Role }[] = [
-  { words: ['牵头', '主办'], endings: ['单位', '部门', '领导', '处室', '科室'], role: 'lead' },
+  { words: ['牵头', '主办'], endings: ['单位', '部门', '处室', '科室'], role: 'lead' },
   { words: ['配合', '协办', '参与', '协同'], endings: ['单位', '部门', '处室', '科室', '责任单位'], role: 'support' },
   { words: ['责任', '负责', '承办', '实施', '主责', '主要责任'], endings: ['单位', '部门', '处室', '科室', '主体'], role: 'responsible' },
 ];
@@ -24,7 +24,7 @@ const UNIT_LABEL = new RegExp(`(${UNIT_LABEL_ENDINGS.join('|')})$`);
  * and a unit ending: 负责：in a sentence is not one.
  */
 export const INLINE_LABEL = new RegExp(
-  `(?:${LABEL_WORDS.flatMap(({ words, endings }) => words.flatMap((word) => endings.filter((ending) => !/领导/.test(ending)).map((ending) => word + ending)))
+  `(?:${LABEL_WORDS.flatMap(({ words, endings }) => words.flatMap((word) => endings.map((ending) => word + ending)))
     // The longest first: 配合责任单位 is one label, not 配合 and 责任单位.
     .sort((a, b) => b.length - a.length)
     .join('|')})\\s*[：:]`,
@@ -197,7 +197,8 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
     const limit = limitPart(part);
     // A note (下同, 各县区参照执行, 以下…不再列出) is neither a unit nor a limit: it goes.
     if (limit !== null) limits.push(limit);
-    else if (!NOTE.test(part.replace(BRACKETED, ''))) clause += part + separator;
+    // A leader named among the units (牵头领导：张副市长；牵头单位：…) is a person: the part goes too.
+    else if (!NOTE.test(part.replace(BRACKETED, '')) && !labelsLeaders(part)) clause += part + separator;
   }
   const trimmed = clause.replace(/[；;。，,\s]+$/, '');
   return trimmed === content.replace(/[；;。，,\s]+$/, '') ? { clause: whole, limits } : { clause: trimmed, limits };

@@ -231,4 +231,13 @@ describe('unit clauses', () => {
       ['推进财政公开', ['市财政局:lead', '各区政府:responsible']],
     ]);
   });
+
+  it('takes a leader named for the task (牵头领导, 责任领导) for a person: neither a unit nor task text', () => {
+    const inClause = ledger('推进交通信息公开。（牵头领导：张副市长；牵头单位：市交通运输局；责任单位：各县（区）政府）');
+    expect(inClause.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['市交通运输局:lead', '各县（区）政府:responsible']);
+    const onALine = ledger('推进住房信息公开。', '责任领导：李副市长', '责任单位：市住建局');
+    expect([onALine.tasks[0]!.text, onALine.tasks[0]!.units.map((u) => u.name)]).toEqual(['推进住房信息公开。', ['市住建局']]);
+    // A leadership group is a body, named as any unit: 领导小组 in a clause stays.
+    expect(ledger('推进公开。（县政务公开领导小组办公室负责）').tasks[0]!.units.map((u) => u.name)).toEqual(['县政务公开领导小组办公室']);
+  });
 });

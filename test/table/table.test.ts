@@ -84,6 +84,15 @@ describe('row alignment: a cell each column, any column skipped', () => {
   });
 });
 
+describe('header meanings', () => {
+  it('reads a leaders column (牵头领导, 责任县领导) as no unit column: its cells name persons', () => {
+    const kinds = (cells: string[]) => headerColumns(cells)!.map((c) => (c.role ? `${c.kind}:${c.role}` : c.kind));
+    expect(kinds(['重点任务', '牵头领导', '牵头单位', '配合单位'])).toEqual(['task', 'other', 'units:lead', 'units:support']);
+    expect(kinds(['重点任务', '责任县领导', '责任单位'])).toEqual(['task', 'other', 'units:responsible']);
+    expect(kinds(['重点任务', '责任单位', '指导单位'])).toEqual(['task', 'units:responsible', 'units:responsible']);
+  });
+});
+
 describe('stream alignment: one cell a line, rows to be found', () => {
   const columns = headerColumns(['工作任务', '具体要求', '责任单位', '时限要求'])!;
 
