@@ -285,7 +285,8 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
       const endsSentence = SENTENCE_END.has(paragraph[i + 1]!) || itemStartsAt(paragraph, i + 1);
       if (!atEnd && !endsSentence && !afterSentence(paragraph, from, open)) continue;
       const content = paragraph.slice(open + 1, i);
-      if (!isUnitClause(content) && !(atEnd && isBareUnitList(content))) continue;
+      // A bare list of units may name its time limit too: …活动。（各乡镇、县直有关部门，10月底前）
+      if (!isUnitClause(content) && !(atEnd && isBareUnitList(clauseParts(content).clause))) continue;
       splits.push({ text: paragraph.slice(from, open).trim(), clause: content });
       from = blankFrom(paragraph, i + 1);
     }

@@ -240,4 +240,9 @@ describe('unit clauses', () => {
     // A leadership group is a body, named as any unit: 领导小组 in a clause stays.
     expect(ledger('推进公开。（县政务公开领导小组办公室负责）').tasks[0]!.units.map((u) => u.name)).toEqual(['县政务公开领导小组办公室']);
   });
+
+  it('reads a bracket of bare unit names that also names a time limit as the clause', () => {
+    const l = ledger('开展政府开放日活动。（各乡镇、县直有关部门，2022年10月底前）');
+    expect([l.tasks[0]!.text, l.tasks[0]!.units.map((u) => u.name), l.tasks[0]!.deadlines.map((d) => d.text)]).toEqual(['开展政府开放日活动。', ['各乡镇', '县直有关部门'], ['2022年10月底前']]);
+  });
 });
