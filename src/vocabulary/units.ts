@@ -57,6 +57,8 @@ const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分�
 const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
 /** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */
 export const NOTE = /以下|不再|逐一|列出|下同|参照|均需|适用范围|按有关|规定执行/;
+/** A part of a clause that says how often (每季度更新, 按月编发, 定期公开): neither a unit nor a time limit (contract §5). */
+const FREQUENCY = /^(?:(?:每|按)(?:年|半年|季度?|月|旬|周|日|天)|定期)/;
 
 /** Endings of a unit's name: what makes a piece of a list a unit by itself. */
 const UNIT_ENDING =
@@ -194,8 +196,9 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
   const limits: ClauseLimit[] = [];
   let clause = '';
   for (const { part, separator } of topLevelParts(content, CLAUSE_PARTS)) {
+    // A note (下同, 各县区参照执行, 以下…不再列出) or how often (每季度更新) is neither a unit nor a limit: it goes.
+    if (FREQUENCY.test(part.trim())) continue;
     const limit = limitPart(part);
-    // A note (下同, 各县区参照执行, 以下…不再列出) is neither a unit nor a limit: it goes.
     if (limit !== null) limits.push(limit);
     // A leader named among the units (牵头领导：张副市长；牵头单位：…) is a person: the part goes too.
     else if (!NOTE.test(part.replace(BRACKETED, '')) && !labelsLeaders(part)) clause += part + separator;

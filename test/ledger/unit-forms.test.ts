@@ -245,4 +245,14 @@ describe('unit clauses', () => {
     const l = ledger('开展政府开放日活动。（各乡镇、县直有关部门，2022年10月底前）');
     expect([l.tasks[0]!.text, l.tasks[0]!.units.map((u) => u.name), l.tasks[0]!.deadlines.map((d) => d.text)]).toEqual(['开展政府开放日活动。', ['各乡镇', '县直有关部门'], ['2022年10月底前']]);
   });
+
+  it('drops how often a clause says (每季度更新, 按月编发): neither a unit nor a time limit', () => {
+    for (const clause of ['（县政府办负责，每季度更新）', '（县政府办负责，按月编发）', '（县政府办负责；定期公开）']) {
+      const l = ledger(`更新政府信息公开专栏。${clause}`);
+      expect([l.tasks[0]!.text, l.tasks[0]!.units.map((u) => u.name), l.tasks[0]!.deadlines], clause).toEqual(['更新政府信息公开专栏。', ['县政府办'], []]);
+    }
+    // A labelled limit stays the task's, whatever it says; a bracket saying only how often is text.
+    expect(ledger('更新专栏。（县政府办负责；完成时限：按月更新）').tasks[0]!.deadlines.map((d) => d.text)).toEqual(['按月更新']);
+    expect(ledger('更新专栏（每季度更新一次）。').tasks[0]!.text).toBe('更新专栏（每季度更新一次）。');
+  });
 });
