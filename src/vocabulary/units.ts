@@ -18,18 +18,17 @@ const LABEL_ROLES = LABEL_WORDS.map(({ words, endings, role }) => ({ label: new 
 /** What ends a label of units whatever its word (其他单位：, 责任处室：): such a label names units responsible. */
 export const UNIT_LABEL_ENDINGS = ['单位', '部门', '处室', '科室'];
 const UNIT_LABEL = new RegExp(`(${UNIT_LABEL_ENDINGS.join('|')})$`);
+const FULL_LABELS = LABEL_WORDS.flatMap(({ words, endings }) => words.flatMap((word) => endings.map((ending) => word + ending)))
+  // The longest first: 配合责任单位 is one label, not 配合 and 责任单位.
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 /**
- * A role label further on in a line (牵头单位：, 配合部门：): labels run together when their lines
- * were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局). Only the full labels, a role word
- * and a unit ending: 负责：in a sentence is not one.
+ * A role label further on in a line (牵头单位：, 配合部门：, 【配合单位】): labels run together when
+ * their lines were joined (…增长6%左右。牵头单位：区发改局责任单位：区工信局), or stand in 【】 one after
+ * another (【牵头单位】A【配合单位】B). Only the full labels, a role word and a unit ending: 负责：in a
+ * sentence is not one.
  */
-export const INLINE_LABEL = new RegExp(
-  `(?:${LABEL_WORDS.flatMap(({ words, endings }) => words.flatMap((word) => endings.map((ending) => word + ending)))
-    // The longest first: 配合责任单位 is one label, not 配合 and 责任单位.
-    .sort((a, b) => b.length - a.length)
-    .join('|')})\\s*[：:]`,
-  'g',
-);
+export const INLINE_LABEL = new RegExp(`(?:${FULL_LABELS})\\s*[：:]|[【［[](?:${FULL_LABELS})[】］\\]]\\s*[：:]?`, 'g');
 
 /** A notice's own rule that the first unit of each clause leads: 第一责任单位为牵头单位, 排在首位的为牵头单位. */
 export const FIRST_LEADS = /(第一|首位|第一位)[^。；，]{0,8}?(为|是)牵头(单位|部门)/;

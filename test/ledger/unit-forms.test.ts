@@ -255,4 +255,10 @@ describe('unit clauses', () => {
     expect(ledger('更新专栏。（县政府办负责；完成时限：按月更新）').tasks[0]!.deadlines.map((d) => d.text)).toEqual(['按月更新']);
     expect(ledger('更新专栏（每季度更新一次）。').tasks[0]!.text).toBe('更新专栏（每季度更新一次）。');
   });
+
+  it('parts labels in 【】 that follow one another on a line', () => {
+    const l = ledger('加强解读培训', '【牵头单位】市政府办公室【配合单位】各县（市、区）政府');
+    expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['市政府办公室:lead', '各县（市、区）政府:support']);
+    expect(units('【牵头单位】市政府办公室')).toEqual(['市政府办公室:lead']);
+  });
 });
