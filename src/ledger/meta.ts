@@ -1,9 +1,9 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber, YEAR_DIGITS } from '../vocabulary/numerals.js';
-import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
+import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice, signingOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
-import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
+import { COVER_NOTICE_TITLE, isPlanTitleLine, NUMBER_AFTER_TITLE, PLAN_WORDS } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
@@ -43,12 +43,14 @@ function bareTitle(line: string): { title: string; docNumber: string | null } {
   const leading = DOC_NUMBER.exec(title);
   const docNumber = leading && leading.index === 0 ? leading[0] : null;
   if (docNumber) title = title.slice(docNumber.length).trim();
-  // A number in brackets after the title (…的通知（京政办发〔2016〕26号）) is the notice's too.
+  // A number in brackets after the title (…的通知（京政办发〔2016〕26号）), or bare, is the notice's too.
   const trailing = /[（(]([^（）()]*)[)）]$/.exec(title);
-  const numbered = trailing ? DOC_NUMBER.exec(trailing[1]!) : null;
-  if (numbered) title = title.slice(0, trailing!.index);
+  const bracketed = trailing ? DOC_NUMBER.exec(trailing[1]!) : null;
+  if (bracketed) title = title.slice(0, trailing!.index);
+  const bare = bracketed || !title.endsWith('号') ? null : NUMBER_AFTER_TITLE.exec(title)?.[1];
+  if (bare) title = title.slice(0, -bare.length).trim();
   title = title.replace(/^《(.+)》$/, '$1');
-  return { title, docNumber: (docNumber ?? numbered?.[0])?.replace(/\s+/g, '') ?? null };
+  return { title, docNumber: (docNumber ?? bracketed?.[0] ?? bare)?.replace(/\s+/g, '') ?? null };
 }
 
 /** A title set on several lines: up to this many. */
@@ -153,20 +155,21 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
 }
 
 /**
- * The signing office and date: the office on the date line, or on the line above it. A seal
- * another office set for the signer (（某某局代章） under 某某领导小组办公室) names the signer above it;
- * a seal alone (某某办公室（代章）) names the office that signed.
+ * The signing office and date: the office on the date line, or on the line above it, else on the
+ * line below it. A seal another office set for the signer (（某某局代章） under 某某领导小组办公室) names
+ * the signer above it; a seal alone (某某办公室（代章）) names the office that signed.
  */
 function findSignature(lines: { text: string }[]): { issuer: string | null; date: string | null } {
   for (let i = 0; i < lines.length; i++) {
-    const onLine = officeBeforeDate(lines[i]!.text);
+    const onLine = officeBeforeDate(lines[i]!.text, lines[i - 1]?.text);
     if (onLine === null) continue;
     const date = isoDate(lines[i]!.text);
     if (onLine) return { issuer: onLine, date };
     const above = lines[i - 1]?.text ?? '';
     const seal = sealOffice(above);
     const signer = seal === null ? above : (lines[i - 2]?.text ?? '');
-    return { issuer: OFFICE_LINE.test(signer) ? signer : seal, date };
+    const below = lines[i + 1]?.text ?? '';
+    return { issuer: OFFICE_LINE.test(signer) ? signer : (seal ?? signingOffice(below)), date };
   }
   return { issuer: null, date: null };
 }
@@ -236,7 +239,7 @@ export function metaOf(outline: Outline): Meta {
     date,
     year: planYear(title, docNumber, date),
     region: regionOf(title, issuer),
-    recipients: findRecipients(preamble),
+    recipients: findRecipients([...preamble, ...outline.file.dropped.filter((l) => l.reason === 'recipients line')]),
   };
 }
 

@@ -34,10 +34,20 @@ export function sealOffice(text: string): string | null {
 /** The office a signature line names: the office alone, or a seal line's. */
 export const signingOffice = (text: string): string | null => (OFFICE_LINE.test(text) ? text : sealOffice(text));
 
-/** The office a date line names before its date (青禾市人民政府办公室  2023年3月5日, the spaces folded in cleaning), '' for a date alone, null for no date line. */
-export function officeBeforeDate(text: string): string | null {
-  // Cheap first: a date line ends in 日 or a note's bracket.
+/**
+ * A date in figures (2023-03-05, 2023.3.5): as often a page's publishing date, so a signature's only
+ * after the signing office on its line or under it.
+ */
+const FIGURES_DATE = /\d{4}([-./])\d{1,2}\1\d{1,2}$/;
+
+/**
+ * The office a date line names before its date (青禾市人民政府办公室  2023年3月5日, the spaces folded in
+ * cleaning), '' for a date alone, null for no date line. The line above tells a date in figures.
+ */
+export function officeBeforeDate(text: string, above = ''): string | null {
+  // Cheap first: a date line ends in 日, a note's bracket or, in figures, a digit.
   const last = text.charCodeAt(text.length - 1);
+  if (last >= 0x30 && last <= 0x39) return officeBeforeFiguresDate(text, above);
   if (last !== 0x65e5 && last !== 0xff09 && last !== 0x29) return null;
   const date = DATE.exec(text);
   if (date === null) return null;
@@ -45,8 +55,15 @@ export function officeBeforeDate(text: string): string | null {
   return signingOffice(text.slice(0, date.index).trim());
 }
 
-/** A line that dates the notice: the date, alone or after the signing office. */
-export const isDateLine = (text: string): boolean => officeBeforeDate(text) !== null;
+function officeBeforeFiguresDate(text: string, above: string): string | null {
+  const date = FIGURES_DATE.exec(text);
+  if (date === null) return null;
+  if (date.index > 0) return signingOffice(text.slice(0, date.index).trim());
+  return signingOffice(above) !== null ? '' : null;
+}
+
+/** A line that dates the notice: the date, alone or after the signing office (or under it, for a date in figures). */
+export const isDateLine = (text: string, above?: string): boolean => officeBeforeDate(text, above) !== null;
 
 /** A signature of several lines: the office, a seal, the date. */
 const SIGNATURE_LINES_MAX = 2;
@@ -56,11 +73,12 @@ export function classifyTail(last: OutlineNode): { closing: SourceLine[]; droppe
   // A heading-only item (二、工作要求) owns the paragraph under it, even one addressed to all.
   const headingOnly = !/[。；]/.test(last.head.text);
   let start = last.body.findIndex(
-    (l, i) => ATTACHMENT.test(l.text) || isDateLine(l.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
+    (l, i) =>
+      ATTACHMENT.test(l.text) || isDateLine(l.text, last.body[i - 1]?.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
   );
   if (start < 0) return { closing: [], dropped: [] };
   // The signing office, and a seal set for it, stand on the lines above the date.
-  if (isDateLine(last.body[start]!.text)) {
+  if (isDateLine(last.body[start]!.text, last.body[start - 1]?.text)) {
     const top = start - SIGNATURE_LINES_MAX;
     while (start > Math.max(0, top) && signingOffice(last.body[start - 1]!.text) !== null) start--;
   }
@@ -68,9 +86,14 @@ export function classifyTail(last: OutlineNode): { closing: SourceLine[]; droppe
   const closing: SourceLine[] = [];
   const dropped: DroppedLine[] = [];
   let state: 'closing' | 'attachments' | 'signed' = 'closing';
-  for (const line of tail) {
-    if (state === 'signed') dropped.push({ ...line, reason: 'after the signature' });
-    else if (isDateLine(line.text)) {
+  // A date no office signed, on its line or above it: the office may stand below it instead.
+  let unsignedDate = false;
+  for (const [i, line] of tail.entries()) {
+    if (state === 'signed') {
+      dropped.push({ ...line, reason: unsignedDate && signingOffice(line.text) !== null ? 'signature' : 'after the signature' });
+      unsignedDate = false;
+    } else if (isDateLine(line.text, tail[i - 1]?.text)) {
+      unsignedDate = officeBeforeDate(line.text, tail[i - 1]?.text) === '' && dropped.at(-1)?.reason !== 'signature';
       dropped.push({ ...line, reason: 'signature date' });
       state = 'signed';
     } else if (FORMULA.test(line.text)) {
