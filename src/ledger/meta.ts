@@ -3,14 +3,17 @@ import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber, YEAR_DIGITS } from '../vocabulary/numerals.js';
 import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice, signingOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
-import { COVER_NOTICE_TITLE, isPlanTitleLine, NUMBER_AFTER_TITLE, PLAN_WORDS } from '../vocabulary/disclosure.js';
+import { COVER_NOTICE_TITLE, isPlanTitleLine, LETTER_OPENINGS, NUMBER_AFTER_TITLE, PLAN_WORDS, SENTENCE_OPENINGS } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
 const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;
-const RECIPIENTS_LINE = /^[^。]{2,200}[：:]$/;
+const RECIPIENTS_LINE = /^([^。]{2,200})[：:]$/;
+/** A 主送 line run into the letter after it (…，县直各单位：现将《…》印发给你们): the letter opens as one does. */
+const RECIPIENTS_BEFORE_LETTER = new RegExp(`^([^。：:]{2,200})[：:](?=${LETTER_OPENINGS.join('|')})`);
+const OPENS_SENTENCE = new RegExp(`^(?:${SENTENCE_OPENINGS.join('|')})`);
 // A place, then perhaps a place within it (北京市西城区); 温州 is followed by 市, 贵州 by 省.
 // A level does not open a place's name (市市场监管局 names none), nor is 市场 a level (六盘水市市场监督管理局).
 const PLACE = /^(?:\d{4}年度?)?((?:(?![省市县区])[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区|乡|镇)(?:(?:省|市|县|区)(?!场))?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|乡|镇))?)/;
@@ -189,9 +192,11 @@ const LABELLED_RECIPIENTS = /^主\s*送\s*[：:]\s*(.+?)[。；]?$/;
 /** The 主送 line: before its colon (or after its label), a list of addressees each ending in a unit's name. */
 function findRecipients(lines: SourceLine[]): string[] {
   for (const line of lines) {
-    const labelled = LABELLED_RECIPIENTS.exec(line.text)?.[1];
-    if (labelled === undefined && (!RECIPIENTS_LINE.test(line.text) || PLAN_WORDS.test(line.text))) continue;
-    const recipients = (labelled ?? line.text.replace(/[：:]$/, ''))
+    const unlabelled = RECIPIENTS_LINE.exec(line.text)?.[1] ?? RECIPIENTS_BEFORE_LETTER.exec(line.text)?.[1];
+    const addressees = unlabelled !== undefined && !PLAN_WORDS.test(unlabelled) && !OPENS_SENTENCE.test(unlabelled);
+    const listed = LABELLED_RECIPIENTS.exec(line.text)?.[1] ?? (addressees ? unlabelled : undefined);
+    if (listed === undefined) continue;
+    const recipients = listed
       .split(/[，,]/)
       .map((s) => s.trim())
       .filter(Boolean);

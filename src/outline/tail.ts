@@ -1,5 +1,5 @@
 import type { DroppedLine, OutlineNode, SourceLine } from '../model.js';
-import { YEAR_DIGITS } from '../vocabulary/numerals.js';
+import { WRITTEN_DATE } from '../vocabulary/numerals.js';
 
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
@@ -18,7 +18,7 @@ export const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.．、]/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
 // The year's digits as typed and scanned: 二〇二三, 二○二三, 二零二三, 二0二三, 二O二三. A note may follow (（此件公开发布）).
-const DATE = new RegExp(`(\\d{4}|[${YEAR_DIGITS}]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日(?:\\s*[（(]此件[^（）()]{0,8}[)）])?$`);
+const DATE = new RegExp(`${WRITTEN_DATE}(?:\\s*[（(]此件[^（）()]{0,8}[)）])?$`);
 export const OFFICE_LINE = /^[\u4e00-\u9fff（）]{2,30}(办公室|办公厅|人民政府|委员会|管委会|领导小组|秘书处|政府|局|厅|委|办|中心|部|院)$/;
 /** A seal set on the signature: 某某办公室（代章） (its own, standing in for the signer's), （某某局代章） (another office's for the signer). */
 const SEAL_LINE = /^[（(]([^（）()]{2,30})代章[)）]$|^(.{2,30}?)[（(](?:代章|盖章)[)）]$/;

@@ -65,6 +65,14 @@ export function disclosedValue(field: DisclosureField, value: string): string | 
   return text;
 }
 
+/** Words a sentence opens with and no addressee does: a line opening so is no 主送 line (按照县委、县政府部署：…). */
+export const SENTENCE_OPENINGS = ['现将', '现就', '为', '根据', '按照', '依据', '遵照'];
+/**
+ * How a cover letter's first sentence opens after the 主送 line: 现将《…》印发给你们, 为…, and
+ * 《…》已经…同意, 经…同意 (an addressee may open with these two: 经开区管委会).
+ */
+export const LETTER_OPENINGS = [...SENTENCE_OPENINGS, '《', '经'];
+
 /**
  * A notice that issues a plan, in the two places it says so: a line of the notice (关于印发…的通知,
  * 现将《…》印发给你们 — not a sentence such as 已于2017年印发通知), and its title, which may also pass a

@@ -268,6 +268,15 @@ describe('meta fields one by one', () => {
     expect(metaOf({ preamble: ['某县2024年政务公开工作要点', '主送：各乡镇人民政府，县直各单位。'] }).recipients).toEqual(['各乡镇人民政府', '县直各单位']);
   });
 
+  it('reads a 主送 line run into the letter after it, only before the words a letter opens with', () => {
+    const run = metaOf({ preamble: ['各乡镇人民政府，县直各单位：现将《橙溪县2024年政务公开工作要点》印发给你们，请认真贯彻执行。'] });
+    expect(run.recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+    expect(metaOf({ preamble: ['各乡镇人民政府，县直各单位：《橙溪县2024年政务公开工作要点》已经县政府同意，现印发给你们。'] }).recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+    // A colon inside a sentence, or before words no letter opens with, heads no list of addressees.
+    expect(metaOf({ preamble: ['按照县委、县政府部署：为进一步做好政务公开工作，制定本要点。'] }).recipients).toEqual([]);
+    expect(metaOf({ preamble: ['县政府办公室：负责统筹协调全县政务公开工作。'] }).recipients).toEqual([]);
+  });
+
   it('reads recipients written with half-width commas', () => {
     const meta = metaOf({ preamble: ['各镇人民政府,各街道办事处,区直各单位:'] });
     expect(meta.recipients).toEqual(['各镇人民政府', '各街道办事处', '区直各单位']);
@@ -353,6 +362,12 @@ describe('the signature at the end of a notice, however it is set', () => {
     // A page's publishing date under the title is not the signing date.
     const page = await parsedText(PLAN[0]!, '2023-03-05', ...PLAN.slice(1));
     expect(page.meta.date).toBeNull();
+  });
+
+  it('takes the date of a 印发 line written in Chinese digits when there is no signature, and keeps it out of the last task', async () => {
+    const ledger = await parsedText(...PLAN, '', '橙溪县人民政府办公室　　二〇二三年三月六日印发');
+    expect(ledger.meta.date).toBe('2023-03-06');
+    expect(ledger.tasks.at(-1)!.text).toBe('做好政策解读工作。');
   });
 
   it('reads a 主送 line set at the end, and keeps it and the 抄送 line out of the last task', async () => {
