@@ -1,3 +1,4 @@
+import { WRITTEN_DATE } from '../vocabulary/numerals.js';
 import { ALL_DISCLOSURE_LABELS, disclosedValue, disclosureField, NOTICE_TITLE, type DisclosureField } from '../vocabulary/disclosure.js';
 
 // Site chrome and junk: lines a web page or a crawler added around the notice. Each pattern names
@@ -56,8 +57,11 @@ export const CHROME_RULES: ChromeRule[] = [
   { reason: 'login bar', maxLength: 20, pattern: /^(登录|注册|登陆)(\s*[|｜/]?\s*(登录|注册|登陆|退出))+$/ },
   { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },
-  { reason: 'print line', maxLength: 50, pattern: /^.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$/ },
-  { reason: 'contact line', maxLength: 80, pattern: /^联\s*系\s*人\s*[：:]/ },
+  { reason: 'print line', maxLength: 50, pattern: new RegExp(`^.{0,30}${WRITTEN_DATE}印发$`) },
+  { reason: 'contact line', maxLength: 80, pattern: /^[（(]?联\s*系\s*人\s*[：:]/ },
+  // The colophon's addressees, wherever a copy sets them: the 主送 line is read for the meta.
+  { reason: 'recipients line', maxLength: 200, pattern: /^主\s*送\s*[：:]/ },
+  { reason: 'copy-to line', maxLength: 200, pattern: /^抄\s*[送报]\s*[：:]/ },
   { reason: 'related links', maxLength: 200, pattern: /^(相关(链接|文件|文章|阅读|新闻|稿件|信息)|延伸阅读|推荐阅读|热点推荐)\s*[：:]/ },
   { reason: 'social media account', maxLength: 10, pattern: /^(政务微信|政务微博|官方微信|官方微博|微信公众号|今日头条号|手机版|移动版)$/ },
 ];

@@ -1,16 +1,19 @@
 import type { DroppedLine, Meta, Outline, SourceLine } from '../model.js';
 import { DOC_NUMBER } from '../vocabulary/disclosure.js';
 import { chineseDigits, chineseNumber, YEAR_DIGITS } from '../vocabulary/numerals.js';
-import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice } from '../outline/tail.js';
+import { isDateLine, OFFICE_LINE, officeBeforeDate, sealOffice, signingOffice } from '../outline/tail.js';
 import { isUnitName } from '../vocabulary/units.js';
-import { COVER_NOTICE_TITLE, isPlanTitleLine, PLAN_WORDS } from '../vocabulary/disclosure.js';
+import { COVER_NOTICE_TITLE, isPlanTitleLine, LETTER_OPENINGS, NUMBER_AFTER_TITLE, PLAN_WORDS, SENTENCE_OPENINGS } from '../vocabulary/disclosure.js';
 
 // The notice's own details (contract §4), read from the lines around the numbered body.
 
 const TITLE_MAX = 80;
 /** The cover letter's name of the plan it issues: 现将《X》印发给你们 / 《X》已经…同意，现印发给你们. */
 const ISSUED_PLAN = /《([^《》]{4,80})》[^《》。]{0,30}?印发给/;
-const RECIPIENTS_LINE = /^[^。]{2,200}[：:]$/;
+const RECIPIENTS_LINE = /^([^。]{2,200})[：:]$/;
+/** A 主送 line run into the letter after it (…，县直各单位：现将《…》印发给你们): the letter opens as one does. */
+const RECIPIENTS_BEFORE_LETTER = new RegExp(`^([^。：:]{2,200})[：:](?=${LETTER_OPENINGS.join('|')})`);
+const OPENS_SENTENCE = new RegExp(`^(?:${SENTENCE_OPENINGS.join('|')})`);
 // A place, then perhaps a place within it (北京市西城区); 温州 is followed by 市, 贵州 by 省.
 // A level does not open a place's name (市市场监管局 names none), nor is 市场 a level (六盘水市市场监督管理局).
 const PLACE = /^(?:\d{4}年度?)?((?:(?![省市县区])[\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|旗|区|乡|镇)(?:(?:省|市|县|区)(?!场))?)(?:[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|乡|镇))?)/;
@@ -43,12 +46,14 @@ function bareTitle(line: string): { title: string; docNumber: string | null } {
   const leading = DOC_NUMBER.exec(title);
   const docNumber = leading && leading.index === 0 ? leading[0] : null;
   if (docNumber) title = title.slice(docNumber.length).trim();
-  // A number in brackets after the title (…的通知（京政办发〔2016〕26号）) is the notice's too.
+  // A number in brackets after the title (…的通知（京政办发〔2016〕26号）), or bare, is the notice's too.
   const trailing = /[（(]([^（）()]*)[)）]$/.exec(title);
-  const numbered = trailing ? DOC_NUMBER.exec(trailing[1]!) : null;
-  if (numbered) title = title.slice(0, trailing!.index);
+  const bracketed = trailing ? DOC_NUMBER.exec(trailing[1]!) : null;
+  if (bracketed) title = title.slice(0, trailing!.index);
+  const bare = bracketed || !title.endsWith('号') ? null : NUMBER_AFTER_TITLE.exec(title)?.[1];
+  if (bare) title = title.slice(0, -bare.length).trim();
   title = title.replace(/^《(.+)》$/, '$1');
-  return { title, docNumber: (docNumber ?? numbered?.[0])?.replace(/\s+/g, '') ?? null };
+  return { title, docNumber: (docNumber ?? bracketed?.[0] ?? bare)?.replace(/\s+/g, '') ?? null };
 }
 
 /** A title set on several lines: up to this many. */
@@ -153,20 +158,21 @@ function findPlanTitle(lines: SourceLine[], noticeTitle: string | null): string 
 }
 
 /**
- * The signing office and date: the office on the date line, or on the line above it. A seal
- * another office set for the signer (（某某局代章） under 某某领导小组办公室) names the signer above it;
- * a seal alone (某某办公室（代章）) names the office that signed.
+ * The signing office and date: the office on the date line, or on the line above it, else on the
+ * line below it. A seal another office set for the signer (（某某局代章） under 某某领导小组办公室) names
+ * the signer above it; a seal alone (某某办公室（代章）) names the office that signed.
  */
 function findSignature(lines: { text: string }[]): { issuer: string | null; date: string | null } {
   for (let i = 0; i < lines.length; i++) {
-    const onLine = officeBeforeDate(lines[i]!.text);
+    const onLine = officeBeforeDate(lines[i]!.text, lines[i - 1]?.text);
     if (onLine === null) continue;
     const date = isoDate(lines[i]!.text);
     if (onLine) return { issuer: onLine, date };
     const above = lines[i - 1]?.text ?? '';
     const seal = sealOffice(above);
     const signer = seal === null ? above : (lines[i - 2]?.text ?? '');
-    return { issuer: OFFICE_LINE.test(signer) ? signer : seal, date };
+    const below = lines[i + 1]?.text ?? '';
+    return { issuer: OFFICE_LINE.test(signer) ? signer : (seal ?? signingOffice(below)), date };
   }
   return { issuer: null, date: null };
 }
@@ -186,9 +192,11 @@ const LABELLED_RECIPIENTS = /^主\s*送\s*[：:]\s*(.+?)[。；]?$/;
 /** The 主送 line: before its colon (or after its label), a list of addressees each ending in a unit's name. */
 function findRecipients(lines: SourceLine[]): string[] {
   for (const line of lines) {
-    const labelled = LABELLED_RECIPIENTS.exec(line.text)?.[1];
-    if (labelled === undefined && (!RECIPIENTS_LINE.test(line.text) || PLAN_WORDS.test(line.text))) continue;
-    const recipients = (labelled ?? line.text.replace(/[：:]$/, ''))
+    const unlabelled = RECIPIENTS_LINE.exec(line.text)?.[1] ?? RECIPIENTS_BEFORE_LETTER.exec(line.text)?.[1];
+    const addressees = unlabelled !== undefined && !PLAN_WORDS.test(unlabelled) && !OPENS_SENTENCE.test(unlabelled);
+    const listed = LABELLED_RECIPIENTS.exec(line.text)?.[1] ?? (addressees ? unlabelled : undefined);
+    if (listed === undefined) continue;
+    const recipients = listed
       .split(/[，,]/)
       .map((s) => s.trim())
       .filter(Boolean);
@@ -236,7 +244,7 @@ export function metaOf(outline: Outline): Meta {
     date,
     year: planYear(title, docNumber, date),
     region: regionOf(title, issuer),
-    recipients: findRecipients(preamble),
+    recipients: findRecipients([...preamble, ...outline.file.dropped.filter((l) => l.reason === 'recipients line')]),
   };
 }
 

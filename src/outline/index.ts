@@ -151,7 +151,7 @@ class OutlineBuilder {
   private coverSigned(): boolean {
     // Items a plan's title introduced are the plan's (a file of several notices run on).
     if (!this.preamble.some((l) => ISSUES_PLAN_LINE.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
-    return lastNode(this.roots)?.body.some((l) => isDateLine(l.text)) ?? false;
+    return lastNode(this.roots)?.body.some((l, i, body) => isDateLine(l.text, body[i - 1]?.text)) ?? false;
   }
 
   /** The items so far, as the lines they were, go to the preamble: a cover notice's. */

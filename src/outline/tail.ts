@@ -1,5 +1,5 @@
 import type { DroppedLine, OutlineNode, SourceLine } from '../model.js';
-import { YEAR_DIGITS } from '../vocabulary/numerals.js';
+import { WRITTEN_DATE } from '../vocabulary/numerals.js';
 
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
@@ -18,7 +18,7 @@ export const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.．、]/;
 /** An attachment's name in the list: a short line with no sentence in it. */
 export const isAttachmentName = (line: string) => line.length <= 60 && !/[。；]/.test(line) && !line.includes('|');
 // The year's digits as typed and scanned: 二〇二三, 二○二三, 二零二三, 二0二三, 二O二三. A note may follow (（此件公开发布）).
-const DATE = new RegExp(`(\\d{4}|[${YEAR_DIGITS}]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日(?:\\s*[（(]此件[^（）()]{0,8}[)）])?$`);
+const DATE = new RegExp(`${WRITTEN_DATE}(?:\\s*[（(]此件[^（）()]{0,8}[)）])?$`);
 export const OFFICE_LINE = /^[\u4e00-\u9fff（）]{2,30}(办公室|办公厅|人民政府|委员会|管委会|领导小组|秘书处|政府|局|厅|委|办|中心|部|院)$/;
 /** A seal set on the signature: 某某办公室（代章） (its own, standing in for the signer's), （某某局代章） (another office's for the signer). */
 const SEAL_LINE = /^[（(]([^（）()]{2,30})代章[)）]$|^(.{2,30}?)[（(](?:代章|盖章)[)）]$/;
@@ -34,10 +34,20 @@ export function sealOffice(text: string): string | null {
 /** The office a signature line names: the office alone, or a seal line's. */
 export const signingOffice = (text: string): string | null => (OFFICE_LINE.test(text) ? text : sealOffice(text));
 
-/** The office a date line names before its date (青禾市人民政府办公室  2023年3月5日, the spaces folded in cleaning), '' for a date alone, null for no date line. */
-export function officeBeforeDate(text: string): string | null {
-  // Cheap first: a date line ends in 日 or a note's bracket.
+/**
+ * A date in figures (2023-03-05, 2023.3.5): as often a page's publishing date, so a signature's only
+ * after the signing office on its line or under it.
+ */
+const FIGURES_DATE = /\d{4}([-./])\d{1,2}\1\d{1,2}$/;
+
+/**
+ * The office a date line names before its date (青禾市人民政府办公室  2023年3月5日, the spaces folded in
+ * cleaning), '' for a date alone, null for no date line. The line above tells a date in figures.
+ */
+export function officeBeforeDate(text: string, above = ''): string | null {
+  // Cheap first: a date line ends in 日, a note's bracket or, in figures, a digit.
   const last = text.charCodeAt(text.length - 1);
+  if (last >= 0x30 && last <= 0x39) return officeBeforeFiguresDate(text, above);
   if (last !== 0x65e5 && last !== 0xff09 && last !== 0x29) return null;
   const date = DATE.exec(text);
   if (date === null) return null;
@@ -45,8 +55,15 @@ export function officeBeforeDate(text: string): string | null {
   return signingOffice(text.slice(0, date.index).trim());
 }
 
-/** A line that dates the notice: the date, alone or after the signing office. */
-export const isDateLine = (text: string): boolean => officeBeforeDate(text) !== null;
+function officeBeforeFiguresDate(text: string, above: string): string | null {
+  const date = FIGURES_DATE.exec(text);
+  if (date === null) return null;
+  if (date.index > 0) return signingOffice(text.slice(0, date.index).trim());
+  return signingOffice(above) !== null ? '' : null;
+}
+
+/** A line that dates the notice: the date, alone or after the signing office (or under it, for a date in figures). */
+export const isDateLine = (text: string, above?: string): boolean => officeBeforeDate(text, above) !== null;
 
 /** A signature of several lines: the office, a seal, the date. */
 const SIGNATURE_LINES_MAX = 2;
@@ -56,11 +73,12 @@ export function classifyTail(last: OutlineNode): { closing: SourceLine[]; droppe
   // A heading-only item (二、工作要求) owns the paragraph under it, even one addressed to all.
   const headingOnly = !/[。；]/.test(last.head.text);
   let start = last.body.findIndex(
-    (l, i) => ATTACHMENT.test(l.text) || isDateLine(l.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
+    (l, i) =>
+      ATTACHMENT.test(l.text) || isDateLine(l.text, last.body[i - 1]?.text) || FORMULA.test(l.text) || (CLOSING_START.test(l.text) && !(headingOnly && i === 0)),
   );
   if (start < 0) return { closing: [], dropped: [] };
   // The signing office, and a seal set for it, stand on the lines above the date.
-  if (isDateLine(last.body[start]!.text)) {
+  if (isDateLine(last.body[start]!.text, last.body[start - 1]?.text)) {
     const top = start - SIGNATURE_LINES_MAX;
     while (start > Math.max(0, top) && signingOffice(last.body[start - 1]!.text) !== null) start--;
   }
@@ -68,9 +86,14 @@ export function classifyTail(last: OutlineNode): { closing: SourceLine[]; droppe
   const closing: SourceLine[] = [];
   const dropped: DroppedLine[] = [];
   let state: 'closing' | 'attachments' | 'signed' = 'closing';
-  for (const line of tail) {
-    if (state === 'signed') dropped.push({ ...line, reason: 'after the signature' });
-    else if (isDateLine(line.text)) {
+  // A date no office signed, on its line or above it: the office may stand below it instead.
+  let unsignedDate = false;
+  for (const [i, line] of tail.entries()) {
+    if (state === 'signed') {
+      dropped.push({ ...line, reason: unsignedDate && signingOffice(line.text) !== null ? 'signature' : 'after the signature' });
+      unsignedDate = false;
+    } else if (isDateLine(line.text, tail[i - 1]?.text)) {
+      unsignedDate = officeBeforeDate(line.text, tail[i - 1]?.text) === '' && dropped.at(-1)?.reason !== 'signature';
       dropped.push({ ...line, reason: 'signature date' });
       state = 'signed';
     } else if (FORMULA.test(line.text)) {

@@ -106,7 +106,7 @@ export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set
       ((!SENTENCE_END.test(previous.text) && ((width !== null && lastPiece.length >= width - 1) || MID_SENTENCE.test(previous.text) || unbalanced(previous.text))) ||
         (PART_END.has(previous.text.at(-1)!) && closes(line.text) && unbalanced(previous.text))) &&
       !ATTACHMENT.test(previous.text) &&
-      !isDateLine(line.text) &&
+      !isDateLine(line.text, previous.text) &&
       signingOffice(line.text) === null &&
       // A notice's title and its document number are lines of their own, whatever their width.
       !COVER_NOTICE_TITLE.test(previous.text) &&

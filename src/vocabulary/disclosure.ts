@@ -28,8 +28,10 @@ export const PLAN_WORDS = /(要点|方案|行动计划|工作计划|工作安排
 export const isPlanTitleLine = (text: string) => text.length <= PLAN_TITLE_MAX && PLAN_WORDS.test(text) && !/[。，：；]/.test(text) && !text.includes('关于');
 const PLAN_TITLE_MAX = 80;
 
+/** What a notice's title says it is, at its end: …的通知, …的意见. */
+const NOTICE_KINDS = '通知|通告|公告|意见|决定|批复|函|报告';
 /** The title of a notice written as one: 关于印发…的通知, 关于…的意见. */
-export const COVER_NOTICE_TITLE = /关于.{2,80}的(?:通知|通告|公告|意见|决定|批复|函|报告)$/;
+export const COVER_NOTICE_TITLE = new RegExp(`关于.{2,80}的(?:${NOTICE_KINDS})$`);
 /** A title that is the cover notice's own rather than the plan's: written as one, or any …通知. */
 export const NOTICE_TITLE = new RegExp(`${COVER_NOTICE_TITLE.source}|^.+(?:通知|通告)$`);
 
@@ -42,6 +44,12 @@ export function disclosureField(label: string): DisclosureField | null {
 
 /** A document number: 琼府办〔2018〕34号, with the brackets pages and pasted text use. */
 export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞]\s*第?\s*\d+\s*号/;
+
+/**
+ * A document number set after a notice's title on its line (…的通知 松政办函〔2021〕12号, the space
+ * folded in cleaning): after the title's last 的通知, so its abbreviation takes none of the title.
+ */
+export const NUMBER_AFTER_TITLE = new RegExp(`^.*的(?:${NOTICE_KINDS})\\s*(${DOC_NUMBER.source})$`);
 
 /** A disclosure value that says there is none: 文号：无. */
 const NO_VALUE = /^(无|暂无|空|-+|—+|\/)$/;
@@ -56,6 +64,14 @@ export function disclosedValue(field: DisclosureField, value: string): string | 
   if (field === 'docNumber') return DOC_NUMBER.exec(text)?.[0].replace(/\s+/g, '') ?? null;
   return text;
 }
+
+/** Words a sentence opens with and no addressee does: a line opening so is no 主送 line (按照县委、县政府部署：…). */
+export const SENTENCE_OPENINGS = ['现将', '现就', '为', '根据', '按照', '依据', '遵照'];
+/**
+ * How a cover letter's first sentence opens after the 主送 line: 现将《…》印发给你们, 为…, and
+ * 《…》已经…同意, 经…同意 (an addressee may open with these two: 经开区管委会).
+ */
+export const LETTER_OPENINGS = [...SENTENCE_OPENINGS, '《', '经'];
 
 /**
  * A notice that issues a plan, in the two places it says so: a line of the notice (关于印发…的通知,

@@ -33,6 +33,9 @@ const ZERO_LOOKALIKES: Record<string, number> = { '0': 0, O: 0, Ｏ: 0 };
 /** The characters a year written digit by digit in Chinese is made of (二〇二三, 二O二三): for a character class. */
 export const YEAR_DIGITS = [...Object.keys(DIGITS).filter((ch) => ch !== '两'), ...Object.keys(ZERO_LOOKALIKES)].join('');
 
+/** A date as a notice writes it, in figures or Chinese digits (2023年3月5日, 二〇二三年三月五日): a pattern's source. */
+export const WRITTEN_DATE = `(?:\\d{4}|[${YEAR_DIGITS}]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日`;
+
 /** Year digits written in Chinese, digit by digit: 二〇一九 → 2019. */
 export function chineseDigits(text: string): number {
   let value = 0;

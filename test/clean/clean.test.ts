@@ -122,6 +122,8 @@ describe('chrome rules', () => {
       'publication note',
       'print line',
       'contact line',
+      'recipients line',
+      'copy-to line',
       'related links',
       'social media account',
     ]);
@@ -130,6 +132,11 @@ describe('chrome rules', () => {
   it.each([
     ['相关链接：国务院 甘肃省人民政府 兰州市人民政府', 'related links'],
     ['联系人：张三，电话：0000-1234567', 'contact line'],
+    ['（联系人：张三，联系电话：0000-1234567）', 'contact line'],
+    ['绍兴市人民政府办公室 二〇二一年三月十日印发', 'print line'],
+    ['主送：各县（市、区）人民政府，市直各单位。', 'recipients line'],
+    ['抄送：市委办公室，市人大常委会办公室。', 'copy-to line'],
+    ['抄 报：省政府办公厅。', 'copy-to line'],
     ['您当前所在位置：首页 > 政务公开 > 通知公告', 'breadcrumb'],
     ['当前位置：首页>信息公开>规划计划', 'breadcrumb'],
     ['首页 » 政府信息公开 » 工作要点', 'breadcrumb'],
@@ -194,6 +201,8 @@ describe('chrome rules', () => {
     '3.公开来源：各部门门户网站。',
     '责任单位：市大数据局、市政府办公室',
     '附件：1.绍兴市政务公开重点任务分工表',
+    '（三）规范解读材料报送，解读方案抄送市政府办公室备案。',
+    '《绍兴市政务公开办法》已于二〇二一年三月十日印发。',
     '二、推进政务服务“掌上办”',
   ])('keeps the ordinary notice line %s', (line) => {
     expect(chromeReason(line)).toBeNull();

@@ -221,6 +221,15 @@ describe('meta fields one by one', () => {
     expect([titled.docNumber, titled.noticeTitle]).toEqual(['京政办发〔2016〕26号', '北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知']);
   });
 
+  it('reads a document number set after the notice title on its line, after the title’s last 的通知', () => {
+    const after = metaOf({ preamble: ['关于印发橙溪县2021年政务公开工作要点的通知 橙政办函[2021]12号'] });
+    expect([after.noticeTitle, after.docNumber, after.title]).toEqual(['关于印发橙溪县2021年政务公开工作要点的通知', '橙政办函[2021]12号', '橙溪县2021年政务公开工作要点']);
+    const passedOn = metaOf({ preamble: ['关于转发云州市关于印发政务公开工作要点的通知的通知橙政办函〔2021〕3号'] });
+    expect([passedOn.noticeTitle, passedOn.docNumber]).toEqual(['关于转发云州市关于印发政务公开工作要点的通知的通知', '橙政办函〔2021〕3号']);
+    // A number after a line that is no notice's title is a citation, not the notice's.
+    expect(metaOf({ preamble: ['按照省政府办公厅要求，现转发云政办函〔2021〕3号'] }).docNumber).toBeNull();
+  });
+
   it('reads a signing date with 0 or O among Chinese digits, or a note after it', () => {
     for (const date of ['二0二三年三月十五日', '二O二三年三月十五日', '2023年3月15日（此件公开发布）']) {
       expect(metaOf({ preamble: ['某县2023年政务公开工作要点'], dropped: signed('某县人民政府办公室', date) }).date, date).toBe('2023-03-15');
@@ -257,6 +266,15 @@ describe('meta fields one by one', () => {
 
   it('reads a labelled 主送 line', () => {
     expect(metaOf({ preamble: ['某县2024年政务公开工作要点', '主送：各乡镇人民政府，县直各单位。'] }).recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+  });
+
+  it('reads a 主送 line run into the letter after it, only before the words a letter opens with', () => {
+    const run = metaOf({ preamble: ['各乡镇人民政府，县直各单位：现将《橙溪县2024年政务公开工作要点》印发给你们，请认真贯彻执行。'] });
+    expect(run.recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+    expect(metaOf({ preamble: ['各乡镇人民政府，县直各单位：《橙溪县2024年政务公开工作要点》已经县政府同意，现印发给你们。'] }).recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+    // A colon inside a sentence, or before words no letter opens with, heads no list of addressees.
+    expect(metaOf({ preamble: ['按照县委、县政府部署：为进一步做好政务公开工作，制定本要点。'] }).recipients).toEqual([]);
+    expect(metaOf({ preamble: ['县政府办公室：负责统筹协调全县政务公开工作。'] }).recipients).toEqual([]);
   });
 
   it('reads recipients written with half-width commas', () => {
@@ -320,6 +338,42 @@ describe('the signature at the end of a notice, however it is set', () => {
     const forSigner = await parsedText(...PLAN, '', '橙溪县政务公开领导小组办公室', '（橙溪县数据管理局代章）', '2023年3月5日');
     expect(forSigner.meta.issuer).toBe('橙溪县政务公开领导小组办公室');
     expect(forSigner.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+  });
+
+  it('reads the office set below a date no office signed above it', async () => {
+    for (const office of ['橙溪县人民政府办公室', '橙溪县人民政府办公室（代章）']) {
+      const ledger = await parsedText(...PLAN, '', '2023年3月5日', office);
+      expect([ledger.meta.issuer, ledger.meta.date]).toEqual(['橙溪县人民政府办公室', '2023-03-05']);
+      expect(ledger.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+    }
+    const cover = await parsedText('关于印发橙溪县2023年政务公开工作要点的通知', '各乡镇人民政府：', '现将《橙溪县2023年政务公开工作要点》印发给你们。', '2023年3月5日', '橙溪县人民政府办公室', ...PLAN);
+    expect(cover.meta.issuer).toBe('橙溪县人民政府办公室');
+    // The office above signed: one below (a print line's, say) does not.
+    const signedAbove = await parsedText(...PLAN, '', '橙溪县人民政府办公室', '2023年3月5日', '橙溪县政务服务中心');
+    expect(signedAbove.meta.issuer).toBe('橙溪县人民政府办公室');
+  });
+
+  it('reads a date in figures under the signing office or after it on its line, not standing alone', async () => {
+    for (const lines of [['橙溪县人民政府办公室', '2023-03-05'], ['橙溪县人民政府办公室（代章）', '2023.3.5'], ['橙溪县人民政府办公室  2023/3/5']]) {
+      const ledger = await parsedText(...PLAN, '', ...lines);
+      expect([ledger.meta.issuer, ledger.meta.date], lines.join(' ')).toEqual(['橙溪县人民政府办公室', '2023-03-05']);
+      expect(ledger.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+    }
+    // A page's publishing date under the title is not the signing date.
+    const page = await parsedText(PLAN[0]!, '2023-03-05', ...PLAN.slice(1));
+    expect(page.meta.date).toBeNull();
+  });
+
+  it('takes the date of a 印发 line written in Chinese digits when there is no signature, and keeps it out of the last task', async () => {
+    const ledger = await parsedText(...PLAN, '', '橙溪县人民政府办公室　　二〇二三年三月六日印发');
+    expect(ledger.meta.date).toBe('2023-03-06');
+    expect(ledger.tasks.at(-1)!.text).toBe('做好政策解读工作。');
+  });
+
+  it('reads a 主送 line set at the end, and keeps it and the 抄送 line out of the last task', async () => {
+    const ledger = await parsedText(...PLAN, '主送：各乡镇人民政府，县直各单位。', '抄送：县委办公室，县人大常委会办公室。');
+    expect(ledger.meta.recipients).toEqual(['各乡镇人民政府', '县直各单位']);
+    expect(ledger.tasks.at(-1)!.text).toBe('做好政策解读工作。');
   });
 
   it('does not read a sentence ending in a date, or one naming an office and its seal, as a signature', async () => {
