@@ -280,7 +280,7 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
 }
 
 /** Limits a 时限 cell holds without a date (contract §5). */
-const UNDATED_LIMIT = /^(持续|长期|常态化|全年|每年|定期|按月|按季度?|及时|适时|动态)[\u4e00-\u9fff]{0,6}$|^(立即|即时)[\u4e00-\u9fff]{0,4}$/;
+const UNDATED_LIMIT = /^(持续|长期|常态化|全年|每年|定期|按月|按季度?|及时|适时|动态)[\u4e00-\u9fff]{0,6}$|^(立即|即时|自?即日起)[\u4e00-\u9fff]{0,4}$/;
 const DEADLINE_CELL_MAX = 40;
 
 /** Whether a short cell (or a part of a clause) is a time limit: 2021年8月前, 年底前, 持续推进. */
