@@ -143,6 +143,12 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     pattern: new RegExp(`(${YEAR_NUMBER})年(?:底${BEFORE}?|末${BEFORE}|度?内)|(?<=[到至止于])(${YEAR_NUMBER})年(?:[底末]|(?![\\d度]))`, 'g'),
     resolve: (m) => iso(yearOf(m[1] ?? m[2], null), 12, 31),
   },
+  // 6月至年底, 九月至年底前: a range of months to the year's end, by its end
+  {
+    word: '年', needs: /月份?\s*[—–\-－~～至到]+\s*(?:今|本)?年底/,
+    pattern: new RegExp(`${NOT_RECURRING}${YEAR}(?:${NUM}|${CN_MONTH})月份?${RANGE}(?:今|本)?年底${BEFORE}?`, 'g'),
+    resolve: (m, y) => iso(yearOf(m[1], y), 12, 31),
+  },
   // 年底前, 年内, 到年底, 年底完成, 次年底前, 今年年底前 (a bare 年末 is a season of the year, not a limit)
   {
     word: '年', needs: /年(底|末|内|度内)/,

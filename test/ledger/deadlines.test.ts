@@ -199,6 +199,8 @@ describe('ranges of months and quarters: the end of the range', () => {
     ['九—十月份组织评议。', '九—十月份', '2022-10-31'],
     ['2020—2021年分步推进标准化建设。', '2020—2021年', '2021-12-31'],
     ['2023年至2024年底前完成评估。', '2023年至2024年底前', '2024-12-31'],
+    ['6月至年底开展进社区活动。', '6月至年底', '2022-12-31'],
+    ['2023年九月至年底前完成整改。', '2023年九月至年底前', '2023-12-31'],
   ])('%s → %s, %s', (text, written, date) => {
     expect(find(text)).toEqual([{ text: written, date }]);
   });
@@ -214,6 +216,7 @@ describe('ranges of months and quarters: the end of the range', () => {
     ['落实五年行动计划（2021—2025年）的部署。', 'the period of a plan'],
     ['贯彻《政务公开规划（2021—2025年）》。', 'the period in a title'],
     ['2016—2020年的数据全部公开。', 'the period of some figures'],
+    ['每年6月至年底开展巡查。', 'a range every year'],
   ])('%s holds no range (%s)', (text) => {
     expect(find(text).filter((d) => /[—\-至到]/.test(d.text))).toEqual([]);
   });
