@@ -30,6 +30,9 @@ export function chineseNumber(text: string): number {
 /** A zero as typed or scanned among Chinese digits: 二0二三, 二O二三. */
 const ZERO_LOOKALIKES: Record<string, number> = { '0': 0, O: 0, Ｏ: 0 };
 
+/** The zeros of a year written digit by digit in Chinese (二〇二三, 二零二三, 二O二三): for a character class. */
+export const YEAR_ZEROS = ['零', '〇', '○', ...Object.keys(ZERO_LOOKALIKES)].join('');
+
 /** The characters a year written digit by digit in Chinese is made of (二〇二三, 二O二三): for a character class. */
 export const YEAR_DIGITS = [...Object.keys(DIGITS).filter((ch) => ch !== '两'), ...Object.keys(ZERO_LOOKALIKES)].join('');
 

@@ -183,6 +183,11 @@ describe('unit clauses', () => {
     expect([timeOnly.tasks[0]!.units, timeOnly.tasks[0]!.text]).toEqual([[], '公开部门预决算，细化到项级科目（2023年底前完成）。']);
   });
 
+  it('takes an undated limit in a clause (即日起执行) as the task’s limit, not as a unit', () => {
+    const l = ledger('出台政策同步解读。（县政府办负责，即日起执行）');
+    expect([l.tasks[0]!.text, l.tasks[0]!.units.map((u) => u.name), l.tasks[0]!.deadlines]).toEqual(['出台政策同步解读。', ['县政府办'], [{ text: '即日起执行', date: null }]]);
+  });
+
   it('reads a labelled time limit on a line of its own after the item as a 时限 cell, not as text', () => {
     const l = ledger('做好政策解读工作，政策文件与解读材料同步起草、同步审签、同步发布。', '责任单位：县政府办、县直各部门', '完成时限：持续推进');
     expect([l.tasks[0]!.title, l.tasks[0]!.text]).toEqual([null, '做好政策解读工作，政策文件与解读材料同步起草、同步审签、同步发布。']);

@@ -48,7 +48,9 @@ describe('cell shapes', () => {
     expect(isDeadlineCell('2025年3月')).toBe(true);
     expect(isDeadlineCell('年底前完成')).toBe(true);
     expect(isDeadlineCell('持续推进')).toBe(true);
+    expect(isDeadlineCell('自即日起执行')).toBe(true);
     expect(isDeadlineCell('加强政策解读')).toBe(false);
+    expect(isDeadlineCell('各部门即日起草方案并报送')).toBe(false);
   });
 });
 
