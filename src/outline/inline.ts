@@ -1,5 +1,5 @@
 import type { SourceLine } from '../model.js';
-import { matchMarker, type MarkerMatch } from '../vocabulary/markers.js';
+import { DOT_MARK, LIST_MARK, matchMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { AIMS_HEADINGS, WORK_HEADINGS } from '../vocabulary/sections.js';
 import { HAN } from '../vocabulary/han.js';
 
@@ -51,7 +51,7 @@ const SECTION_HEADINGS = new RegExp(`^(${[...AIMS_HEADINGS, ...WORK_HEADINGS].jo
 const NUMERAL = '[一二三四五六七八九十]{1,3}';
 const SECTION_MARK = `${NUMERAL}、`;
 const ITEM_MARK = `[（(]${NUMERAL}[）)]`;
-const LIST_MARK = '\\d{1,2}[.．、](?!\\d)';
+const LIST_ITEM_MARK = `\\d{1,2}${LIST_MARK}`;
 const IS_MARK = `${NUMERAL}是`;
 
 /** Quotes and brackets inside which a marker is text: the closing code by the opening one (0 for no opener). */
@@ -86,7 +86,7 @@ class Numbering {
 }
 
 /** Where a marker of an inline style may start: the patterns are tried only there. */
-const CANDIDATE = new RegExp(`${SECTION_MARK}|${ITEM_MARK}|[（(]\\d{1,2}[）)]|${LIST_MARK}|${IS_MARK}`, 'g');
+const CANDIDATE = new RegExp(`${SECTION_MARK}|${ITEM_MARK}|[（(]\\d{1,2}[）)]|${LIST_ITEM_MARK}|${IS_MARK}`, 'g');
 
 /** A numeral listed after a numeral is a count, not a marker: 一、二季度, 三、四产业. */
 const LISTED_NUMERALS = /^[一二三四五六七八九十]+[、季]/;
@@ -151,10 +151,10 @@ function splitPoints(text: string, numbering: Numbering, lead?: string): number[
  * 进一步推进…”) or its section's heading glued to the first sentence (“一、总体要求以习近平…”):
  * quick to look for, one scan of the line.
  */
-const AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*(?:${SECTION_MARK}|${ITEM_MARK}|${LIST_MARK})`);
+const AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*(?:${SECTION_MARK}|${ITEM_MARK}|${LIST_ITEM_MARK})`);
 const LIST_AFTER_SENTENCE = new RegExp(`[。；！？）)\\]】]\\s*${IS_MARK}`);
 /** An item's marker; it continues a heading when a Han character stands right before it. */
-const ITEM_MARKER = new RegExp(`${ITEM_MARK}|\\d{1,2}[.．](?!\\d)`, 'g');
+const ITEM_MARKER = new RegExp(`${ITEM_MARK}|\\d{1,2}${DOT_MARK}`, 'g');
 
 function itemAfterHeading(text: string, from: number): boolean {
   ITEM_MARKER.lastIndex = from;

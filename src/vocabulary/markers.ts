@@ -25,6 +25,14 @@ interface NumberingStyle {
 }
 
 const arabic = (s: string) => Number.parseInt(s, 10);
+
+/**
+ * The mark after a list number and what may follow it: not a digit — 1.5亿元 is a number, 1、2月份
+ * two months — unless a year starts there, or after a dot a month, as items that open with their
+ * limit do (1.2023年底前…, 2.11月中旬前…, 3、2023年起…).
+ */
+export const DOT_MARK = '[.．](?:(?!\\d)|(?=\\d{4}年|\\d{1,2}月))';
+export const LIST_MARK = `(?:${DOT_MARK}|、(?:(?!\\d)|(?=\\d{4}年)))`;
 const fromCodePoint = (first: number) => (s: string) => s.codePointAt(0)! - first + 1;
 
 // Numbering styles of Chinese official documents, outermost usual depth first (contract §2.1).
@@ -36,7 +44,7 @@ export const NUMBERING_STYLES: NumberingStyle[] = [
   // 1.1 and 1.1.1: decimal outline numbers, one style per depth.
   { style: '1.1.1', pattern: new RegExp(`^\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}])[.．、]?\\s*`), ordinal: arabic, spell: (n) => `x.x.${n}`, starts: DIGITS },
   { style: '1.1', pattern: new RegExp(`^\\d{1,2}[.．](\\d{1,2})(?![\\d.．${COUNTED}%])[、]?\\s*(?=[\\u4e00-\\u9fff“《（])`), ordinal: arabic, spell: (n) => `x.${n}`, starts: DIGITS },
-  { style: '1.', pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/, ordinal: arabic, spell: (n) => `${n}.`, starts: DIGITS },
+  { style: '1.', pattern: new RegExp(`^(\\d{1,3})\\s*${LIST_MARK}\\s*`), ordinal: arabic, spell: (n) => `${n}.`, starts: DIGITS },
   { style: '1.', pattern: /^([\u2488-\u249b])\s*/, ordinal: fromCodePoint(0x2488), spell: (n) => `${n}.`, starts: charRange(0x2488, 0x249b) },
   { style: '1.', pattern: new RegExp(`^(\\d{1,2})(?![\\d${COUNTED}])${HAN_START}`), ordinal: arabic, needsSequence: true, spell: (n) => `${n}.`, starts: DIGITS },
   { style: '（1）', pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*/, ordinal: arabic, spell: (n) => `（${n}）`, starts: '（(' },

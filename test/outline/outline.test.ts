@@ -34,6 +34,10 @@ describe('matchMarker: numbering styles', () => {
     ['③公开专项资金。', '③', '①', 3, '公开专项资金。'],
     ['第一部分 总体要求', '第一部分', '第X部分', 1, '总体要求'],
     ['第二部分：重点任务', '第二部分：', '第X部分', 2, '重点任务'],
+    // An item that opens with its limit: a year, or after a dot a month, follows the mark.
+    ['1.2023年底前完成专区建设。', '1.', '1.', 1, '2023年底前完成专区建设。'],
+    ['2.11月中旬前完成考核。', '2.', '1.', 2, '11月中旬前完成考核。'],
+    ['3、2024年起全面推行。', '3、', '1.', 3, '2024年起全面推行。'],
   ])('%s → %s', (line, text, style, ordinal, rest) => {
     expect(matchMarker(line)).toEqual({ text, style, ordinal, rest, needsSequence: text === '1' });
   });
@@ -50,6 +54,8 @@ describe('matchMarker: numbering styles', () => {
     '10项重点任务全部完成。',
     '1.5倍以上',
     '2.0版平台上线。',
+    '1、2月份完成年报编制。',
+    '3.2亿元资金拨付到位。',
     '一网通办事项全部上线。',
     '三公经费全部公开。',
     '一是',
