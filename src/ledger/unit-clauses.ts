@@ -127,6 +127,13 @@ export const unitsOfClause = readOnce(
 
 function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
   const text = clauseParts(content).clause.trim().replace(/[。]$/, '');
+  // Units named, then labelled ones (市卫健委牵头。配合单位：市医保局): each part read as it is written.
+  INLINE_LABEL.lastIndex = 1;
+  const label = labelRole(text) === undefined ? INLINE_LABEL.exec(text) : null;
+  if (label !== null) {
+    const named = text.slice(0, label.index).replace(/[，,；;。\s]+$/, '');
+    return dedupeUnits([...readUnitsOfClause(named, context), ...readUnitsOfClause(text.slice(label.index), context)]);
+  }
   const units: Unit[] = [];
   const add = (names: string, role: Role) => {
     for (const name of splitUnitNames(names, context.ownPlaceStems)) {

@@ -41,7 +41,8 @@ export const SUFFIX_ROLES: Record<string, Role> = {
 };
 /** Role words that precede the units they assign: （A牵头，会同B落实）. */
 export const PREFIX_ROLES: Record<string, Role> = { 会同: 'support', 协同: 'support' };
-export const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})`, 'g');
+// A role word before 单位 or 部门 is part of a name: 各承办单位, 各牵头部门.
+export const ROLE_WORD = new RegExp(`(${Object.keys(PREFIX_ROLES).join('|')})|(${Object.keys(SUFFIX_ROLES).join('|')})(?!单位|部门)`, 'g');
 /** A role word in brackets after a name, the unit's own role: 县财政局（牵头）, 市住建局（牵头单位）. */
 export const ROLE_MARK = new RegExp(`[（(](${Object.keys(SUFFIX_ROLES).filter((word) => word.length === 2).join('|')})(?:单位|部门)?[）)]`, 'g');
 /** What a role word may take after it in a clause: 负责本辖区工作, 负责统筹协调 (not units). */

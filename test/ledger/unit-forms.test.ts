@@ -266,4 +266,11 @@ describe('unit clauses', () => {
     expect(l.tasks[0]!.units.map((u) => `${u.name}:${u.role}`)).toEqual(['市政府办公室:lead', '各县（市、区）政府:support']);
     expect(units('【牵头单位】市政府办公室')).toEqual(['市政府办公室:lead']);
   });
+
+  it('keeps a role word that is part of a name (各承办单位), and reads labelled units after named ones', () => {
+    expect(units('各承办单位负责')).toEqual(['各承办单位:responsible']);
+    expect(units('市财政局牵头，各配合单位落实')).toEqual(['市财政局:lead', '各配合单位:responsible']);
+    expect(units('县财政局为牵头单位，县审计局为配合单位')).toEqual(['县财政局:lead', '县审计局:support']);
+    expect(units('市卫健委牵头。配合单位：市医保局、市财政局')).toEqual(['市卫健委:lead', '市医保局:support', '市财政局:support']);
+  });
 });
