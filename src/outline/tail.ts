@@ -13,6 +13,11 @@ const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[�
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
 /** The first line of a list of attachments: 附件：1.… (what follows it may be numbered too). */
 export const ATTACHMENT_LIST = /^附件\s*[：:]\s*1\s*[.．、]/;
+/**
+ * The attached document's own first line, 附件 or 附件1 with nothing after it (a list names its
+ * attachments after a colon): what follows is the document, not a list of names.
+ */
+export const ATTACHMENT_HEADER = /^附件\s*[\d一二三四五六七八九十]*$/;
 /** A numbered attachment's name after the first: 2.重点任务分工表. */
 export const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.．、]/;
 /** An attachment's name in the list: a short line with no sentence in it. */

@@ -332,6 +332,27 @@ describe('outline: where the numbered body ends', () => {
     expect(outlined('一、提高思想认识。', '二、加强督促检查。', '一、推进决策公开', '（一）落实预公开制度。').roots).toHaveLength(3);
   });
 
+  it('reads a bare 附件 line (附件, 附件1) as the first line of the attached plan, not a list of names', () => {
+    const cover = ['关于印发某县2024年政务公开工作要点的通知', '各乡镇人民政府：', '现将《某县2024年政务公开工作要点》印发给你们，并提出以下要求。', '一、提高思想认识。', '二、加强督促检查。'];
+    const plan = ['某县2024年政务公开工作要点', '一、推进决策公开', '（一）落实预公开制度。'];
+    for (const header of ['附件', '附件1']) {
+      const o = outlined(...cover, '附件：1.某县2024年政务公开工作要点', '2.重点任务分工表', '某县人民政府办公室', '2024年3月1日', header, ...plan);
+      expect(o.roots.map((n) => [n.head.text, n.children.map((c) => c.head.text)])).toEqual([['推进决策公开', ['落实预公开制度。']]]);
+    }
+    // With a colon it lists the attachments: their numbered names are no items.
+    const listed = outlined('一、加强平台建设', '（一）优化政府网站。', '附件：', '1.重点任务分工表', '2.联系人名单');
+    expect(listed.roots[0]!.children.map((c) => c.head.text)).toEqual(['优化政府网站。']);
+  });
+
+  it('makes the points of an unsigned cover notice its cover when the title and items of the plan follow', () => {
+    const cover = ['关于印发某县2024年政务公开工作要点的通知', '现将《某县2024年政务公开工作要点》印发给你们，请抓好落实：', '一、提高思想认识。', '二、按季度报送进展。'];
+    const o = outlined(...cover, '某县2024年政务公开工作要点', '为推进政务公开，制定本要点。', '一、推进决策公开', '（一）落实预公开制度。');
+    expect(o.roots.map((n) => n.head.text)).toEqual(['推进决策公开']);
+    // A title with more than its lead-in paragraph before the restart ends no cover.
+    const far = outlined(...cover, '某县2024年政务公开工作要点', '为推进政务公开，制定本要点。', '各单位要认真落实。', '一、推进决策公开');
+    expect(far.roots).toHaveLength(3);
+  });
+
   it('keeps an attachment list in the cover letter out of the items, however many lines it takes', () => {
     const o = outlined('现将有关文件印发给你们。', '附件：1.某州2021年政务公开工作要点', '2.重点任务分工表', '某州人民政府办公室', '2021年7月20日', '一、重点工作', '1.做好政策解读。');
     expect(o.roots.map((n) => [n.head.text, n.children.map((c) => c.head.text)])).toEqual([['重点工作', ['做好政策解读。']]]);
