@@ -311,6 +311,15 @@ describe('outline: where the numbered body ends', () => {
     expect(o.file.dropped.map((d) => d.reason)).toContain('closing formula');
   });
 
+  it('drops the force of the plan (本要点由…负责解释，自…起施行) as a formula, not a closing task', () => {
+    const last = ['一、加强政策解读', '（一）做好政策解读。（县政府办负责）'];
+    const o = outlined(...last, '各乡镇要抓好落实。', '本要点由县政府办公室负责解释，自印发之日起施行。');
+    expect([o.closing.map((l) => l.text), o.file.dropped.map((d) => [d.line, d.reason])]).toEqual([['各乡镇要抓好落实。'], [[4, 'closing formula']]]);
+    expect(outlined(...last, '本方案自2024年5月1日起实施。').file.dropped.map((d) => d.reason)).toEqual(['closing formula']);
+    // A paragraph that goes on with work is a closing task.
+    expect(outlined(...last, '本要点自印发之日起实施，各单位要认真抓好落实。').closing).toHaveLength(1);
+  });
+
   it('takes a request to everyone (请各地各部门…) after the last item for a closing paragraph', () => {
     const o = outlined('一、加强政策解读', '（一）做好政策解读。（县政府办负责）', '请各地各部门高度重视，抓好落实。');
     expect([o.roots[0]!.children[0]!.body, o.closing.map((l) => l.text)]).toEqual([[], ['请各地各部门高度重视，抓好落实。']]);
