@@ -140,12 +140,13 @@ class OutlineBuilder {
   }
 
   /**
-   * A first item of the top level's style after the items of a cover notice that ended (一、… 三、,
-   * the office, the date, the plan's title, 一、; unsigned, 一、… 三、, the plan's title, 一、): the
-   * plan starts, and the notice's items are its cover (§2.2 rule 5). (A plan set as a table: addRow.)
+   * A first item after the items of a cover notice that ended (一、… 三、, the office, the date, the
+   * plan's title, 一、; unsigned, 一、… 三、, the plan's title, 一、): the plan starts, and the notice's
+   * items are its cover (§2.2 rule 5). (A plan set as a table: addRow.)
    */
   private startsPlanAfterCover(marker: MarkerMatch): boolean {
-    return marker.ordinal === 1 && this.roots[0]?.marker.style === marker.style && this.coverEnded();
+    // Of any style: the plan may number its items as the notice did not (一、 then （一）).
+    return marker.ordinal === 1 && this.roots.length > 0 && this.coverEnded();
   }
 
   /**
@@ -155,10 +156,11 @@ class OutlineBuilder {
    * attachment is a list of measures or indicators, has its own items for tasks.)
    */
   private coverEnded(): boolean {
-    // Items a plan's title introduced are the plan's (a file of several notices run on).
-    if (!this.preamble.some((l) => ISSUES_PLAN_LINE.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
+    // The ending first: most first items come where no cover ended.
     const body = lastNode(this.roots)?.body ?? [];
-    return body.some((l) => isDateLine(l.text)) || body.slice(-1 - PLAN_LEAD_IN_MAX).some((l) => isPlanTitleLine(l.text));
+    if (!body.some((l) => isDateLine(l.text)) && !body.slice(-1 - PLAN_LEAD_IN_MAX).some((l) => isPlanTitleLine(l.text))) return false;
+    // Items a plan's title introduced are the plan's (a file of several notices run on).
+    return this.preamble.some((l) => ISSUES_PLAN_LINE.test(l.text)) && !this.preamble.some((l) => isPlanTitleLine(l.text));
   }
 
   /** The items so far, as the lines they were, go to the preamble: a cover notice's. */

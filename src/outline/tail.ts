@@ -3,8 +3,8 @@ import { YEAR_DIGITS } from '../vocabulary/numerals.js';
 
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
-/** A paragraph addressed to all units: 各地各部门要…, 各县（区）务必…. */
-export const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)|^(请|望)各/;
+/** A paragraph addressed to all units: 各地各部门要…, 各县（区）务必…, 全市各级行政机关要…. */
+export const ADDRESSES_ALL = /^(各|全[省市县区州盟旗]各级)[^。；]{0,40}?(要|应|须|务必|必须)|^(请|望)各/;
 const CLOSING_START = new RegExp(
   `${ADDRESSES_ALL.source}|^(([\u4e00-\u9fff]{1,10}(市|县|区|州|省|旗|部门|单位|政府)[、，])+[^。；]{0,30}?(要|应|须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))`,
 );

@@ -320,6 +320,13 @@ describe('outline: where the numbered body ends', () => {
     expect(outlined(...last, '本要点自印发之日起实施，各单位要认真抓好落实。').closing).toHaveLength(1);
   });
 
+  it('takes a paragraph to every level of the place (全市各级…要) after the last item for a closing paragraph', () => {
+    const last = ['一、加强政策解读', '（一）做好政策解读。'];
+    expect(outlined(...last, '全县各级行政机关要严格对照本要点抓好落实。').closing).toHaveLength(1);
+    // The place's work in general stays the item's.
+    expect(outlined(...last, '全县政务公开工作要对照本要点推进。').closing).toEqual([]);
+  });
+
   it('takes a request to everyone (请各地各部门…) after the last item for a closing paragraph', () => {
     const o = outlined('一、加强政策解读', '（一）做好政策解读。（县政府办负责）', '请各地各部门高度重视，抓好落实。');
     expect([o.roots[0]!.children[0]!.body, o.closing.map((l) => l.text)]).toEqual([[], ['请各地各部门高度重视，抓好落实。']]);
@@ -360,6 +367,18 @@ describe('outline: where the numbered body ends', () => {
     // A title with more than its lead-in paragraph before the restart ends no cover.
     const far = outlined(...cover, '某县2024年政务公开工作要点', '为推进政务公开，制定本要点。', '各单位要认真落实。', '一、推进决策公开');
     expect(far.roots).toHaveLength(3);
+  });
+
+  it('starts the plan after a cover notice that ended, whatever style the plan numbers its items in', () => {
+    const cover = ['关于印发某县2024年政务公开工作要点的通知', '现将《某县2024年政务公开工作要点》印发给你们，请抓好落实：', '一、提高思想认识。', '二、按季度报送进展。'];
+    const o = outlined(...cover, '某县人民政府办公室', '2024年3月1日', '某县2024年政务公开工作要点', '（一）推进决策公开。', '（二）推进结果公开。');
+    expect(o.roots.map((n) => [n.ordinals.join('.'), n.head.text])).toEqual([
+      ['1', '推进决策公开。'],
+      ['2', '推进结果公开。'],
+    ]);
+    // A cover that has not ended numbers its own points below its items.
+    const points = outlined(...cover, '（一）每季度末报送。', '（二）年底报送总结。');
+    expect(points.roots.map((n) => n.children.length)).toEqual([0, 2]);
   });
 
   it('keeps an attachment list in the cover letter out of the items, however many lines it takes', () => {
