@@ -6,8 +6,12 @@ import { BRACKET, clauseParts, FIRST_LEADS, isClauseLine } from '../vocabulary/u
 import { ADDRESSES_ALL } from '../outline/tail.js';
 import { AIMS_HEADINGS } from '../vocabulary/sections.js';
 
-const AIMS = new RegExp(`^(${AIMS_HEADINGS.join('|')})$`);
-const AIMS_MAX = 6;
+const AIMS_WORD = `(?:${AIMS_HEADINGS.join('|')})`;
+/**
+ * An item that states aims by its heading: the words alone or joined (指导思想和基本原则), as its
+ * line or leading its first sentence (工作目标：到年底…, 总体要求。坚持…).
+ */
+const AIMS = new RegExp(`^${AIMS_WORD}(?:[和与及、]${AIMS_WORD})*(?:[。：:；\\s]|$)`);
 /** A heading sentence is short (§2.3). */
 const TITLE_MAX = 40;
 
@@ -185,17 +189,15 @@ class TaskCollector {
 
   /** `inherited`: the unit clauses of the headings above, for items that name no units of their own. */
   visit(node: OutlineNode, path: string[], sections: Section[], inherited: SourceLine[] = []): void {
-    // A leaf needs its heading only to tell an aims section, whose heading is one short word.
-    const leaf = node.children.length === 0;
-    const heading = leaf && node.head.text.length > AIMS_MAX ? '' : headingOf(node);
-    if (AIMS.test(heading) && !assignsWork(node)) {
+    if (AIMS.test(node.head.text) && !assignsWork(node)) {
       this.notePreamble(node);
       return;
     }
-    if (leaf) {
+    if (node.children.length === 0) {
       this.addItem(node, path, inherited);
       return;
     }
+    const heading = headingOf(node);
     const section: Section = { id: node.ordinals.join('.'), marker: node.marker.text, title: heading, children: [] };
     const clauses = headingClauses(node);
     if (clauses === null && hasOwnText(node)) this.addItem(node, path);

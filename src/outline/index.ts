@@ -3,7 +3,7 @@ import { matchMarker, spellMarker, usuallyAbove, type MarkerMatch } from '../voc
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { bareTableLines } from '../table/recover.js';
 import { SEQ_CELL } from '../table/cells.js';
-import { ATTACHMENT, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, isAttachmentName, isDateLine } from './tail.js';
+import { ATTACHMENT, ATTACHMENT_HEADER, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, isAttachmentName, isDateLine } from './tail.js';
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
 import { CLAUSE_STOPS, CLOSERS, SENTENCE_STOPS } from '../vocabulary/sentences.js';
@@ -16,6 +16,8 @@ const CUT_SENTENCE = 30;
 /** Styles of items a table row stands for when its cells carry no numbering. */
 const TABLE_CATEGORY: MarkerStyle = 'table-category';
 const TABLE_ROW: MarkerStyle = 'table-row';
+/** The paragraphs a plan's title may have between it and its first item (为…，制定本要点。). */
+const PLAN_LEAD_IN_MAX = 1;
 
 
 class OutlineBuilder {
@@ -48,8 +50,11 @@ class OutlineBuilder {
     const line = block.line;
     // 附件：1.… 2.… names documents, below the body or in the cover letter before it.
     // In the cover letter the list goes on with its numbered names only (2.重点任务分工表).
+    // The attachment's own first line (附件1 above the plan) starts no list: the plan follows.
     const listed = this.stack.length > 0 || ATTACHMENT_ITEM.test(line.text);
-    this.inAttachmentList = ATTACHMENT.test(line.text) ? this.stack.length > 0 || ATTACHMENT_LIST.test(line.text) : this.inAttachmentList && listed && isAttachmentName(line.text);
+    this.inAttachmentList = ATTACHMENT.test(line.text)
+      ? (this.stack.length > 0 || ATTACHMENT_LIST.test(line.text)) && !ATTACHMENT_HEADER.test(line.text)
+      : this.inAttachmentList && listed && isAttachmentName(line.text);
     this.inTable = false;
     const marker = this.inAttachmentList ? null : matchMarker(line.text);
     if (marker && this.accepts(marker)) {
@@ -135,23 +140,27 @@ class OutlineBuilder {
   }
 
   /**
-   * A first item of the top level's style after the items of a cover notice signed and dated (一、
-   * … 三、, the office, the date, the plan's title, 一、): the plan starts, and the notice's items
-   * are its cover (§2.2 rule 5). (A plan set as a table: addRow.)
+   * A first item after the items of a cover notice that ended (一、… 三、, the office, the date, the
+   * plan's title, 一、; unsigned, 一、… 三、, the plan's title, 一、): the plan starts, and the notice's
+   * items are its cover (§2.2 rule 5). (A plan set as a table: addRow.)
    */
   private startsPlanAfterCover(marker: MarkerMatch): boolean {
-    return marker.ordinal === 1 && this.roots[0]?.marker.style === marker.style && this.coverSigned();
+    // Of any style: the plan may number its items as the notice did not (一、 then （一）).
+    return marker.ordinal === 1 && this.roots.length > 0 && this.coverEnded();
   }
 
   /**
    * Whether the items so far are a cover notice's: the notice issues a plan (关于印发…的通知, 现将
-   * 《…》印发给你们) whose title did not introduce them, and they end in the signature's date. (A notice that issues none, whose
+   * 《…》印发给你们) whose title did not introduce them, and they end in the signature's date or,
+   * unsigned, in the plan's title line. (A notice that issues none, whose
    * attachment is a list of measures or indicators, has its own items for tasks.)
    */
-  private coverSigned(): boolean {
+  private coverEnded(): boolean {
+    // The ending first: most first items come where no cover ended.
+    const body = lastNode(this.roots)?.body ?? [];
+    if (!body.some((l, i) => isDateLine(l.text, body[i - 1]?.text)) && !body.slice(-1 - PLAN_LEAD_IN_MAX).some((l) => isPlanTitleLine(l.text))) return false;
     // Items a plan's title introduced are the plan's (a file of several notices run on).
-    if (!this.preamble.some((l) => ISSUES_PLAN_LINE.test(l.text)) || this.preamble.some((l) => isPlanTitleLine(l.text))) return false;
-    return lastNode(this.roots)?.body.some((l, i, body) => isDateLine(l.text, body[i - 1]?.text)) ?? false;
+    return this.preamble.some((l) => ISSUES_PLAN_LINE.test(l.text)) && !this.preamble.some((l) => isPlanTitleLine(l.text));
   }
 
   /** The items so far, as the lines they were, go to the preamble: a cover notice's. */
@@ -204,8 +213,8 @@ class OutlineBuilder {
     if (row.table !== this.tableId) {
       this.tableId = row.table;
       this.rowCount = 0;
-      // A plan set as a table after the signed cover notice: the notice's items are its cover.
-      if (this.coverSigned()) this.coverToPreamble();
+      // A plan set as a table after the cover notice: the notice's items are its cover.
+      if (this.coverEnded()) this.coverToPreamble();
     }
     const cells: RowCells = { units: [], deadlines: [], notes: [] };
     let item: OutlineNode | null = null;

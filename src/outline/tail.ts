@@ -3,16 +3,24 @@ import { WRITTEN_DATE } from '../vocabulary/numerals.js';
 
 // What follows the last numbered item: a closing paragraph addressing everyone (a task of its
 // own, contract §2.2 rule 6), then the signature, the date and the attachment list.
-/** A paragraph addressed to all units: 各地各部门要…, 各县（区）务必…. */
-export const ADDRESSES_ALL = /^各[^。；]{0,40}?(要|应|须|务必|必须)|^(请|望)各/;
+/** A paragraph addressed to all units: 各地各部门要…, 各县（区）务必…, 全市各级行政机关要…. */
+export const ADDRESSES_ALL = /^(各|全[省市县区州盟旗]各级)[^。；]{0,40}?(要|应|须|务必|必须)|^(请|望)各/;
 const CLOSING_START = new RegExp(
   `${ADDRESSES_ALL.source}|^(([\u4e00-\u9fff]{1,10}(市|县|区|州|省|旗|部门|单位|政府)[、，])+[^。；]{0,30}?(要|应|须)|以上|上述|本(方案|要点|通知|意见)[^。]{0,10}(自|由|未尽))`,
 );
-/** The formula that ends a notice: not a task. */
-const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[。]?$/;
+/**
+ * The formulas that end a notice: not tasks. 特此通知, and the plan's own force (本要点由…负责解释，
+ * 自印发之日起施行) when the paragraph says nothing more.
+ */
+const FORMULA = /^特此(通知|通告|公告|函告|批复)[。！]?$|^此复[。]?$|^本(方案|要点|通知|意见|办法|细则)(?:[，,]?(?:(?:未尽事宜)?由[^，。]{2,20}负责解释|自[^，。]{2,20}起(?:施行|执行|实施|生效)))+。?$/;
 export const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[：.．、]?/;
 /** The first line of a list of attachments: 附件：1.… (what follows it may be numbered too). */
 export const ATTACHMENT_LIST = /^附件\s*[：:]\s*1\s*[.．、]/;
+/**
+ * The attached document's own first line, 附件 or 附件1 with nothing after it (a list names its
+ * attachments after a colon): what follows is the document, not a list of names.
+ */
+export const ATTACHMENT_HEADER = /^附件\s*[\d一二三四五六七八九十]*$/;
 /** A numbered attachment's name after the first: 2.重点任务分工表. */
 export const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.．、]/;
 /** An attachment's name in the list: a short line with no sentence in it. */

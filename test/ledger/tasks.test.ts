@@ -219,6 +219,21 @@ describe('what is and is not a task', () => {
     expect(brief(l)).toEqual([['3.1', ['重点任务'], null, '推进决策公开。']]);
   });
 
+  it('leaves out an aims item whose heading leads its first sentence or joins aims words', () => {
+    const l = ledger({
+      items: [
+        item('一、', '工作目标。到年底，全县政务公开标准化规范化水平明显提升。'),
+        item('二、', '基本原则：坚持依法公开，坚持便民实用。'),
+        item('三、', '指导思想和工作目标', '坚持以人民为中心。'),
+        item('四、', '重点任务', item('（一）', '推进决策公开。')),
+      ],
+    });
+    expect(brief(l)).toEqual([['4.1', ['重点任务'], null, '推进决策公开。']]);
+    // Work that only starts with an aims word stays; so does an aims item that assigns units.
+    const work = ledger({ items: [item('一、', '工作目标管理要规范，按季度公开完成情况。'), item('二、', '工作目标：6月底前公开年度目标。（县政府办负责）')] });
+    expect(work.tasks.map((t) => t.id)).toEqual(['1', '2']);
+  });
+
   it('keeps an unnumbered paragraph without a clause with the task before it, even after a clause', () => {
     const l = ledger({
       items: [item('一、', '推进执行公开', item('（一）', '公开重点工作进展。（市督查室负责）', '重点公开民生实事项目完成情况。'), item('（二）', '公开审计结果。'))],

@@ -317,6 +317,22 @@ describe('outline: where the numbered body ends', () => {
     expect(o.file.dropped.map((d) => d.reason)).toContain('closing formula');
   });
 
+  it('drops the force of the plan (本要点由…负责解释，自…起施行) as a formula, not a closing task', () => {
+    const last = ['一、加强政策解读', '（一）做好政策解读。（县政府办负责）'];
+    const o = outlined(...last, '各乡镇要抓好落实。', '本要点由县政府办公室负责解释，自印发之日起施行。');
+    expect([o.closing.map((l) => l.text), o.file.dropped.map((d) => [d.line, d.reason])]).toEqual([['各乡镇要抓好落实。'], [[4, 'closing formula']]]);
+    expect(outlined(...last, '本方案自2024年5月1日起实施。').file.dropped.map((d) => d.reason)).toEqual(['closing formula']);
+    // A paragraph that goes on with work is a closing task.
+    expect(outlined(...last, '本要点自印发之日起实施，各单位要认真抓好落实。').closing).toHaveLength(1);
+  });
+
+  it('takes a paragraph to every level of the place (全市各级…要) after the last item for a closing paragraph', () => {
+    const last = ['一、加强政策解读', '（一）做好政策解读。'];
+    expect(outlined(...last, '全县各级行政机关要严格对照本要点抓好落实。').closing).toHaveLength(1);
+    // The place's work in general stays the item's.
+    expect(outlined(...last, '全县政务公开工作要对照本要点推进。').closing).toEqual([]);
+  });
+
   it('takes a request to everyone (请各地各部门…) after the last item for a closing paragraph', () => {
     const o = outlined('一、加强政策解读', '（一）做好政策解读。（县政府办负责）', '请各地各部门高度重视，抓好落实。');
     expect([o.roots[0]!.children[0]!.body, o.closing.map((l) => l.text)]).toEqual([[], ['请各地各部门高度重视，抓好落实。']]);
@@ -336,6 +352,39 @@ describe('outline: where the numbered body ends', () => {
     expect(table.roots.map((n) => n.head.text)).toEqual(['推进决策公开', '推进结果公开']);
     // Unsigned, a restart is numbering gone wrong, not a new plan.
     expect(outlined('一、提高思想认识。', '二、加强督促检查。', '一、推进决策公开', '（一）落实预公开制度。').roots).toHaveLength(3);
+  });
+
+  it('reads a bare 附件 line (附件, 附件1) as the first line of the attached plan, not a list of names', () => {
+    const cover = ['关于印发某县2024年政务公开工作要点的通知', '各乡镇人民政府：', '现将《某县2024年政务公开工作要点》印发给你们，并提出以下要求。', '一、提高思想认识。', '二、加强督促检查。'];
+    const plan = ['某县2024年政务公开工作要点', '一、推进决策公开', '（一）落实预公开制度。'];
+    for (const header of ['附件', '附件1']) {
+      const o = outlined(...cover, '附件：1.某县2024年政务公开工作要点', '2.重点任务分工表', '某县人民政府办公室', '2024年3月1日', header, ...plan);
+      expect(o.roots.map((n) => [n.head.text, n.children.map((c) => c.head.text)])).toEqual([['推进决策公开', ['落实预公开制度。']]]);
+    }
+    // With a colon it lists the attachments: their numbered names are no items.
+    const listed = outlined('一、加强平台建设', '（一）优化政府网站。', '附件：', '1.重点任务分工表', '2.联系人名单');
+    expect(listed.roots[0]!.children.map((c) => c.head.text)).toEqual(['优化政府网站。']);
+  });
+
+  it('makes the points of an unsigned cover notice its cover when the title and items of the plan follow', () => {
+    const cover = ['关于印发某县2024年政务公开工作要点的通知', '现将《某县2024年政务公开工作要点》印发给你们，请抓好落实：', '一、提高思想认识。', '二、按季度报送进展。'];
+    const o = outlined(...cover, '某县2024年政务公开工作要点', '为推进政务公开，制定本要点。', '一、推进决策公开', '（一）落实预公开制度。');
+    expect(o.roots.map((n) => n.head.text)).toEqual(['推进决策公开']);
+    // A title with more than its lead-in paragraph before the restart ends no cover.
+    const far = outlined(...cover, '某县2024年政务公开工作要点', '为推进政务公开，制定本要点。', '各单位要认真落实。', '一、推进决策公开');
+    expect(far.roots).toHaveLength(3);
+  });
+
+  it('starts the plan after a cover notice that ended, whatever style the plan numbers its items in', () => {
+    const cover = ['关于印发某县2024年政务公开工作要点的通知', '现将《某县2024年政务公开工作要点》印发给你们，请抓好落实：', '一、提高思想认识。', '二、按季度报送进展。'];
+    const o = outlined(...cover, '某县人民政府办公室', '2024年3月1日', '某县2024年政务公开工作要点', '（一）推进决策公开。', '（二）推进结果公开。');
+    expect(o.roots.map((n) => [n.ordinals.join('.'), n.head.text])).toEqual([
+      ['1', '推进决策公开。'],
+      ['2', '推进结果公开。'],
+    ]);
+    // A cover that has not ended numbers its own points below its items.
+    const points = outlined(...cover, '（一）每季度末报送。', '（二）年底报送总结。');
+    expect(points.roots.map((n) => n.children.length)).toEqual([0, 2]);
   });
 
   it('keeps an attachment list in the cover letter out of the items, however many lines it takes', () => {
