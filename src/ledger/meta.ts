@@ -192,6 +192,8 @@ const LABELLED_RECIPIENTS = /^主\s*送\s*[：:]\s*(.+?)[。；]?$/;
 /** The 主送 line: before its colon (or after its label), a list of addressees each ending in a unit's name. */
 function findRecipients(lines: SourceLine[]): string[] {
   for (const line of lines) {
+    // Every form ends its addressees with a colon: a line with none is passed at once.
+    if (!line.text.includes('：') && !line.text.includes(':')) continue;
     const unlabelled = RECIPIENTS_LINE.exec(line.text)?.[1] ?? RECIPIENTS_BEFORE_LETTER.exec(line.text)?.[1];
     const addressees = unlabelled !== undefined && !PLAN_WORDS.test(unlabelled) && !OPENS_SENTENCE.test(unlabelled);
     const listed = LABELLED_RECIPIENTS.exec(line.text)?.[1] ?? (addressees ? unlabelled : undefined);

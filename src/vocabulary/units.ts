@@ -348,6 +348,8 @@ function partStart(text: string, from: number, end: number, longest = ROLE_PART_
 
 /** The characters a role word, or what it takes, ends with (牵头, 负责落实, 负责统筹协调): a part ending otherwise has no role. */
 const ROLE_ENDS = new Set([...Object.keys(SUFFIX_ROLES), ...ROLE_OBJECTS].map((word) => word.charCodeAt(word.length - 1)));
+/** The longest role word with what it takes (组织实施, 为牵头单位, 负责统筹协调): all CLAUSE_ENDING looks at. */
+const ROLE_ENDING_MAX = Math.max(...Object.keys(SUFFIX_ROLES).map((word) => word.length)) + Math.max(...ROLE_OBJECTS.map((word) => word.length));
 /** A time limit after the last role (…负责，12月底前完成) is as short as a 时限 cell. */
 const LIMIT_AFTER_ROLE_MAX = 40;
 
@@ -356,7 +358,7 @@ const LIMIT_AFTER_ROLE_MAX = 40;
  * with a role word: a quick look, at a few characters of most paragraphs, before the parts are read.
  */
 function roleNearEnd(text: string, from: number, end: number): boolean {
-  const endsWithRole = (at: number) => ROLE_ENDS.has(text.charCodeAt(at - 1)) && CLAUSE_ENDING.test(text.slice(Math.max(from, at - ROLE_PART_MAX), at));
+  const endsWithRole = (at: number) => ROLE_ENDS.has(text.charCodeAt(at - 1)) && CLAUSE_ENDING.test(text.slice(Math.max(from, at - ROLE_ENDING_MAX), at));
   if (endsWithRole(end)) return true;
   const limitStart = partStart(text, from, end, LIMIT_AFTER_ROLE_MAX);
   return limitStart > from && endsWithRole(limitStart - 1);
