@@ -57,7 +57,8 @@ export const CHROME_RULES: ChromeRule[] = [
   { reason: 'login bar', maxLength: 20, pattern: /^(登录|注册|登陆)(\s*[|｜/]?\s*(登录|注册|登陆|退出))+$/ },
   { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },
-  { reason: 'print line', maxLength: 50, pattern: new RegExp(`^.{0,30}${WRITTEN_DATE}印发$`) },
+  // 印发 looked for first: most short lines end otherwise, and the date is tried at 30 places.
+  { reason: 'print line', maxLength: 50, pattern: new RegExp(`^(?=.*印发$).{0,30}${WRITTEN_DATE}印发$`) },
   { reason: 'contact line', maxLength: 80, pattern: /^[（(]?联\s*系\s*人\s*[：:]/ },
   // The colophon's addressees, wherever a copy sets them: the 主送 line is read for the meta.
   { reason: 'recipients line', maxLength: 200, pattern: /^主\s*送\s*[：:]/ },

@@ -179,6 +179,8 @@ function findSignature(lines: { text: string }[]): { issuer: string | null; date
 
 function findDocNumber(lines: SourceLine[]): string | null {
   for (const line of lines) {
+    // A number ends in 号: a line without one is passed before the pattern is tried along it.
+    if (!line.text.includes('号')) continue;
     const m = DOC_NUMBER.exec(line.text);
     // A number standing on its own line is the notice's; one inside a sentence is a citation.
     if (m && line.text.length - m[0].length <= 8) return m[0].replace(/\s+/g, '');

@@ -33,6 +33,8 @@ function wrapWidth(lines: SourceLine[]): number | null {
 }
 
 const isDocNumberLine = (text: string) => {
+  // A number ends in 号: most lines have none, and are passed before the pattern is tried along them.
+  if (!text.includes('号')) return false;
   const number = DOC_NUMBER.exec(text);
   return number !== null && text.trim().length - number[0].length <= DOC_NUMBER_EXTRA;
 };

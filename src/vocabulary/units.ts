@@ -114,23 +114,15 @@ function judgeClause(content: string): boolean {
  * word: …公开到位。（市财政局、各县区）. A piece must be more than a bare word like （部门）.
  */
 export function isBareUnitList(content: string): boolean {
-  // Most texts asked are sentences: the first part of the list, up to its first separator, tells
-  // without reading the rest (role words only cut a part into more pieces).
-  const [first] = topLevelParts(content, LIST_SEPARATORS, 2);
-  if (first!.part.length < content.length && unitsListed(first!.part) < 0) return false;
-  return unitsListed(content) > 0;
-}
-
-/** How many units a list names, piece by piece; -1 at the first piece that is no unit. */
-function unitsListed(content: string): number {
+  // Piece by piece, up to the first that is no unit: most texts asked are sentences.
   let units = 0;
   for (const piece of listPieces(content)) {
     const name = bareName(piece);
     if (!name) continue;
-    if (!isUnitName(name) || NOTE.test(name) || (name.length < 3 && !name.startsWith('各'))) return -1;
+    if (!isUnitName(name) || NOTE.test(name) || (name.length < 3 && !name.startsWith('各'))) return false;
     units++;
   }
-  return units;
+  return units > 0;
 }
 
 const LIST_SEPARATORS = '、，,；';
@@ -209,16 +201,15 @@ function splitClauseLimits(whole: string): { clause: string; limits: ClauseLimit
 
 /**
  * The parts of a text between separators (any character of `separators`) that stand outside every
- * bracket, each with the separator after it ('' for the last); at `most` parts, the last is the rest. Read by character code: a string
+ * bracket, each with the separator after it ('' for the last). Read by character code: a string
  * made of each character, and a test of it, cost more than the rest of a clause's reading.
  */
-function topLevelParts(text: string, separators: string, most = Infinity): { part: string; separator: string }[] {
+function topLevelParts(text: string, separators: string): { part: string; separator: string }[] {
   const codes = Array.from(separators, (ch) => ch.charCodeAt(0));
   const parts: { part: string; separator: string }[] = [];
   let depth = 0;
   let from = 0;
-  // The last part asked for is the rest of the text.
-  for (let i = 0; i < text.length && parts.length < most - 1; i++) {
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const bracket = BRACKET[code];
     if (bracket === 1) depth++;
