@@ -6,6 +6,7 @@
 // its numbering (一、\t推进…, as Word pastes a list) or before its unit clause (…完成。\t（市财政局负责）).
 
 import { matchMarker } from '../vocabulary/markers.js';
+import { headerColumns } from '../vocabulary/columns.js';
 
 /** Tabs between cells: at least one, with text on both sides. */
 const INNER_TAB = /\S\t+\S/;
@@ -31,12 +32,18 @@ function isProse(text: string): boolean {
   return to - from <= 1;
 }
 
+/** A numbered heading is short and ends no sentence: 一、深化决策公开. */
+const HEADING_ROW_MAX = 30;
+const isHeadingRow = (text: string) => text.length <= HEADING_ROW_MAX && !/[。；]/.test(text) && matchMarker(text.trim()) !== null;
+
 /** The indices of the lines whose tabs are cell borders. */
 export function tabRows(lines: readonly { text: string }[]): Set<number> {
   const rows = new Set<number>();
   let run: number[] = [];
   /** Rows of the run with cells on both sides of a tab: only they make it a table. */
   let full = 0;
+  /** The run opens with a header row (序号, 工作任务, 责任单位 …). */
+  let headed = false;
   const close = () => {
     if (full >= MIN_ROWS) for (const index of run) rows.add(index);
     run = [];
@@ -45,10 +52,13 @@ export function tabRows(lines: readonly { text: string }[]): Set<number> {
   lines.forEach((line, index) => {
     const tabbed = line.text.includes('\t');
     if (tabbed && INNER_TAB.test(line.text) && !isProse(line.text)) {
+      if (run.length === 0) headed = headerColumns(line.text.trim().split(/\t+/)) !== null;
       run.push(index);
       full++;
     } else if (tabbed && run.length > 0 && FIRST_CELL_ONLY.test(line.text)) run.push(index);
-    else if (!BETWEEN_ROWS.test(line.text)) close();
+    else if (headed && run.length > 0 && !tabbed && isHeadingRow(line.text)) {
+      // A category row of a headed table whose empty cells lost their tabs: the rows go on after it, and it stays a line of its own.
+    } else if (!BETWEEN_ROWS.test(line.text)) close();
   });
   close();
   return rows;

@@ -2,7 +2,7 @@ import type { CleanDoc, DroppedLine, MarkerStyle, Outline, OutlineNode, RowCells
 import { matchMarker, spellMarker, usuallyAbove, type MarkerMatch } from '../vocabulary/markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
 import { bareTableLines } from '../table/recover.js';
-import { SEQ_CELL } from '../table/cells.js';
+import { isPlaceholderCell, SEQ_CELL } from '../table/cells.js';
 import { ATTACHMENT, ATTACHMENT_HEADER, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, isAttachmentName, isDateLine } from './tail.js';
 import { unwrap } from './unwrap.js';
 import { splitRunTogether } from './inline.js';
@@ -223,7 +223,8 @@ class OutlineBuilder {
     /** The lines of the cells that hold no item text. */
     const cellLines: SourceLine[] = [];
     for (const cell of row.cells) {
-      const text = cell.text.trim();
+      const trimmed = cell.text.trim();
+      const text = isPlaceholderCell(trimmed) ? '' : trimmed;
       const kind = cell.kind === 'outside' && SEQ_CELL.test(text) ? 'seq' : cell.kind;
       if (text && (kind === 'seq' || kind === 'units' || kind === 'deadline' || kind === 'other')) cellLines.push(cell.line);
       switch (kind) {

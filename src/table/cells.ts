@@ -28,9 +28,14 @@ export function isUnitsCell(text: string): boolean {
   return pieces.length >= 3 && isUnitName(pieces[0]!) && units * 3 >= pieces.length * 2;
 }
 
+/** A cell a table fills on purpose to say “none” (—, ／, 无): empty, not covered by the cell above. */
+const PLACEHOLDER_MAX = 2;
+const PLACEHOLDER = /^(?:[—–－\-―─/／]+|无|暂无)$/;
+export const isPlaceholderCell = (cell: string): boolean => cell.length <= PLACEHOLDER_MAX && PLACEHOLDER.test(cell);
+
 export function shapeOf(text: string): CellShape {
   const cell = text.trim();
-  if (!cell) return 'empty';
+  if (!cell || isPlaceholderCell(cell)) return 'empty';
   if (SEQ_CELL.test(cell)) return 'seq';
   const marker = matchMarker(cell);
   if (marker) return marker.rest.length <= SHORT_MAX + 16 && !/。./.test(marker.rest) ? 'marker-short' : 'marker-long';

@@ -126,6 +126,13 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
           }
           table = newTable(GUESSED, false, reader?.table);
         }
+        if (!reader && spansTable(piece.cells, table)) {
+          // A full-width heading row: no rowspan reaches across it.
+          table.unitsAbove.clear();
+          table.above = null;
+          blocks.push({ kind: 'line', line: { ...piece.line, text: piece.cells[0]!.text } });
+          continue;
+        }
         // The reader's row has a cell under each column of its own header: nothing to guess, unless
         // its cells contradict the columns they stand under (a header that lost its spans).
         const shapes = piece.cells.map((c) => shapeOf(c.text));
@@ -159,6 +166,15 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
   return blocks;
 }
 
+/**
+ * A recovered row whose only text is a heading under the 序号 column (`| 一、加强政策解读 ||||`,
+ * Markdown's trace of a cell spanning the table): a full-width row, a section heading.
+ */
+function spansTable(cells: GridCell[], table: TableState): boolean {
+  const first = cells[0]?.text ?? '';
+  return table.headed && table.columns[0]!.kind === 'seq' && first !== '' && shapeOf(first) !== 'seq' && cells.every((c, i) => i === 0 || c.text === '');
+}
+
 function typedRow(cells: GridCell[], columnOf: number[], table: TableState, line: SourceLine, spanned?: boolean[]): TableRow {
   return {
     cells: cells.map((cell, i) => {
@@ -180,7 +196,8 @@ function handOn(row: TableRow, table: TableState, blocks: Block[], mayHaveLostCe
   // Only a table that numbers its rows has rows going on (the cheap test first: rows of thousands).
   if (table.above?.cells.some((c) => c.kind === 'seq' && c.text)) {
     const opening = row.cells.findIndex(opens);
-    const leading = opening < 0 ? row.cells : row.cells.slice(0, opening);
+    // Cells before a 序号 stand in columns the header puts before it (责任单位 | 时限 | 序号 | 任务): the row's own.
+    const leading = opening < 0 ? row.cells : row.cells[opening]!.kind === 'seq' ? [] : row.cells.slice(0, opening);
     if (leading.length && continuesAbove(leading, table.above, wrappedLine)) {
       joinRows(table.above, leading, wrappedLine);
       if (opening < 0) return;

@@ -54,15 +54,22 @@ function borders(text: string): number[] {
   return found;
 }
 
+/** Markdown's bold (**一、加强政策解读**, **序号**): a mark of the page, not text of the cell. */
+const BOLD = /\*\*(.+?)\*\*/g;
+const cellText = (raw: string) => {
+  const text = raw.trim();
+  return text.includes('**') ? text.replace(BOLD, '$1').trim() : text;
+};
+
 /** A line's cells split at its borders; the empty cell after a closing “|” is not a cell. */
 export function splitCells(text: string, at: number[]): string[] {
   const cells: string[] = [];
   let from = 0;
   for (const i of at) {
-    cells.push(text.slice(from, i).trim());
+    cells.push(cellText(text.slice(from, i)));
     from = i + 1;
   }
-  const rest = text.slice(from).trim();
+  const rest = cellText(text.slice(from));
   if (rest) cells.push(rest);
   // Leading “| a | b |”: the empty cell before the first border is not a cell.
   if (cells[0] === '' && at[0] === 0) cells.shift();
@@ -77,8 +84,13 @@ interface Shaped {
   cells: string[];
 }
 
-/** A row of dashes under a header (Markdown's | --- | :---: |, or +----+----+ of a text table). */
-const DASH_RULE = /^(?:\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*|\+(?:-{3,}\+)+)$/;
+/**
+ * A row of dashes under a header (Markdown's | --- | :---: | :-- |, or +----+----+ of a text table).
+ * The clean stage has written an alignment colon beside the dashes full-width (|：---：|). A lone
+ * dash, no colon beside it, is a cell saying “none”.
+ */
+const RULE_CELL = String.raw`\s*(?:[:：]?-{2,}[:：]?|[:：]-[:：]?|-[:：])\s*`;
+const DASH_RULE = new RegExp(String.raw`^(?:\|?(?:${RULE_CELL}\|)+(?:${RULE_CELL})?|\+(?:-{3,}\+)+)$`);
 
 function shapeLine(line: SourceLine): Shaped {
   const text = line.text.trim();

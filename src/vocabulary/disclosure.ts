@@ -21,9 +21,9 @@ export const DISCLOSURE_LABELS: readonly { labels: readonly string[]; field: Dis
 
 /**
  * What a plan calls itself at the end of its title: 工作要点, 实施方案, 任务分工/分解(表), 重点（工作）任务,
- * 任务清单, 工作台账 … (a title is also a line with no sentence mark in it, so the words may be short).
+ * 任务清单, 工作清单, 工作台账 … (a title is also a line with no sentence mark in it, so the words may be short).
  */
-export const PLAN_WORDS = /(要点|方案|行动计划|工作计划|工作安排|实施意见|实施细则|(任务|责任|工作)(分工|分解)|分解表|(重点|主要|工作)(工作)?任务|任务(清单|台账|书)|责任清单|工作台账|工作重点)/;
+export const PLAN_WORDS = /(要点|方案|行动计划|工作计划|工作安排|实施意见|实施细则|(任务|责任|工作)(分工|分解)|分解表|(重点|主要|工作)(工作)?任务|(任务|工作|责任)清单|任务(台账|书)|工作台账|工作重点)/;
 /** A plan's title on its line: it names itself so, with no sentence in it, and is no notice's title. */
 export const isPlanTitleLine = (text: string) => text.length <= PLAN_TITLE_MAX && PLAN_WORDS.test(text) && !/[。，：；]/.test(text) && !text.includes('关于');
 const PLAN_TITLE_MAX = 80;

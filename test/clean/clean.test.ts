@@ -109,6 +109,7 @@ describe('chrome rules', () => {
       'font and print bar',
       'page buttons',
       'pagination',
+      'page number',
       'QR code',
       'byline',
       'web address',
@@ -208,6 +209,11 @@ describe('chrome rules', () => {
     expect(chromeReason(line)).toBeNull();
   });
 
+  it('drops a printed page number, but not a bare number (a 序号 cell) or a year set apart', () => {
+    for (const line of ['— 2 —', '－ 12 －', '- 3 -', '第3页', '第 3 页 共 12 页', '共12页 第3页']) expect(chromeReason(line)).toBe('page number');
+    for (const line of ['2', '— 2024 —', '1-2', '第3页至第5页']) expect(chromeReason(line)).toBeNull();
+  });
+
   it('keeps numbered task lines that mention 扫码 or 二维码', () => {
     expect(chromeReason('（五）全面推行“扫码办事”。')).toBeNull();
     expect(chromeReason('（三）推广政务服务二维码公示。')).toBeNull();
@@ -296,6 +302,25 @@ describe('tabs in prose and in pasted rows', () => {
       '一、推进决策公开|',
       '1 |公开决策目录|县司法局|',
       '2 |做好解读|县政府办|',
+    ]);
+  });
+
+  it('goes on with a run of rows after a numbered heading row that lost its tabs, the heading a line of its own', () => {
+    expect(cleanedTexts('序号\t工作任务\t责任单位\n一、推进决策公开\n1\t公开决策目录\t县司法局\n二、加强政策解读\n2\t做好解读\t县政府办')).toEqual([
+      '序号|工作任务|责任单位|',
+      '一、推进决策公开',
+      '1 |公开决策目录|县司法局|',
+      '二、加强政策解读',
+      '2 |做好解读|县政府办|',
+    ]);
+  });
+
+  it('makes no run of two lines with a tab set apart by a heading, nor of a heading and a sentence', () => {
+    expect(cleanedTexts('县政府办公室\t2024年3月1日\n一、加强政策解读\n县财政局\t2024年3月2日')).toEqual(['县政府办公室2024年3月1日', '一、加强政策解读', '县财政局2024年3月2日']);
+    expect(cleanedTexts('序号\t工作任务\t责任单位\n（一）公开决策目录。各部门要抓好落实。\n1\t公开决策目录\t县司法局')).toEqual([
+      '序号工作任务责任单位',
+      '（一）公开决策目录。各部门要抓好落实。',
+      '1公开决策目录县司法局',
     ]);
   });
 

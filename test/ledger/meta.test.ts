@@ -4,6 +4,7 @@ import { buildLedger } from '../../src/ledger/index.js';
 import { isoDate, regionOf } from '../../src/ledger/meta.js';
 import { item, noticeFile, outlineOf, type OutlineSpec } from '../support/models.js';
 import { parseBytes } from '../../src/pipeline.js';
+import { isPlanTitleLine } from '../../src/vocabulary/disclosure.js';
 
 /** A numbered body the meta does not read: it reads the lines around it. */
 const BODY = [item('一、', '加强政策解读', item('（一）', '做好政策解读工作。'))];
@@ -421,5 +422,15 @@ describe('a plan title set over two lines, or printed twice', () => {
     expect(site.meta.title).toBe('橙溪县2023年政务公开工作要点');
     const dash = await parsedText('橙溪县2023年政务公开工作要点 - 橙溪县人民政府', ...PLAN.slice(1));
     expect(dash.meta.title).toBe('橙溪县2023年政务公开工作要点');
+  });
+});
+
+describe('what a plan calls itself', () => {
+  it('reads a 工作清单 as a plan title, as a 任务清单 or a 责任清单', () => {
+    for (const line of ['云溪区2024年政务公开重点工作清单', '某县政务公开任务清单', '某县政务公开责任清单']) expect(isPlanTitleLine(line)).toBe(true);
+  });
+
+  it('does not take a sentence that mentions a 工作清单 for a title', () => {
+    expect(isPlanTitleLine('各单位要对照工作清单，逐项抓好落实。')).toBe(false);
   });
 });
