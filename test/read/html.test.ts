@@ -247,6 +247,14 @@ describe('htmlToText: meta hints', () => {
     expect(htmlToText(`<body>${info}<div id="zoom"><p>正文一段，内容。</p></div></body>`).metaHints).toEqual({ docNumber: '某政办〔2022〕21号', date: '2022-05-16' });
   });
 
+  it('reads a label in an element of its own, with no colon, and its value in the next element', () => {
+    const list = '<ul><li><span>索引号</span><span>QT-2023-0101</span></li><li><span>发文字号</span> <span>某政办发〔2023〕11号</span></li></ul><dl><dt>成文日期</dt><dd>2023-05-12</dd></dl>';
+    expect(htmlToText(`<body>${list}<div id="zoom"><p>正文一段，内容。</p></div></body>`).metaHints).toEqual({ docNumber: '某政办发〔2023〕11号', date: '2023-05-12' });
+    // A data table's 名称 column is no label of the page: its cells are not read this way.
+    const table = '<table><tr><td>序号</td><td>名称</td><td>数量</td></tr><tr><td>1</td><td>某设备</td><td>2</td></tr></table>';
+    expect(htmlToText(`<body><div id="zoom"><p>正文一段，内容。</p>${table}</div></body>`).metaHints).toEqual({});
+  });
+
   it('reads no pairs from a paragraph that does not open with a label (a sentence citing 文号：)', () => {
     const article = '<p>请各单位按原通知（文号：某政办〔2021〕3号）执行。</p>';
     expect(htmlToText(`<body><div id="zoom">${article}</div></body>`).metaHints).toEqual({});

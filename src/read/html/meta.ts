@@ -42,7 +42,26 @@ function disclosureValues($: CheerioAPI): Found {
       note(disclosureLabel(pair.slice(0, at)), collapseLine(pair.slice(at + 1)));
     }
   }
+  // A label in an element of its own with its value in the next (<span>发文字号</span><span>…</span>,
+  // <dt>…</dt><dd>…</dd>); a table's cells were read above.
+  for (const label of $('span, dt, b, strong, em, label, div').toArray()) {
+    if (label.children.some(isTag)) continue;
+    const field = disclosureLabel(textOf(label));
+    const value = nextElement(label);
+    if (field === null || !value) continue;
+    const text = collapseLine(textOf(value));
+    if (text.length <= 150 && disclosureLabel(text) === null) note(field, text);
+  }
   return found;
+}
+
+/** The element after an element, past white space between them. */
+function nextElement(element: Element): Element | null {
+  for (let next = element.nextSibling; next; next = next.nextSibling) {
+    if (isTag(next)) return next;
+    if (textOf(next).trim()) return null;
+  }
+  return null;
 }
 
 /** Disclosure labels in a line, leftmost first (so 主题分类 is found whole, not as 分类). */
