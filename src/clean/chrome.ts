@@ -65,7 +65,7 @@ export const CHROME_RULES: ChromeRule[] = [
   // The colophon's addressees, wherever a copy sets them: the 主送 line is read for the meta.
   { reason: 'recipients line', maxLength: 200, pattern: /^主\s*送\s*[：:]/ },
   { reason: 'copy-to line', maxLength: 200, pattern: /^抄\s*[送报]\s*[：:]/ },
-  { reason: 'related links', maxLength: 200, pattern: /^(相关(链接|文件|文章|阅读|新闻|稿件|信息)|延伸阅读|推荐阅读|热点推荐)\s*[：:]/ },
+  { reason: 'related links', maxLength: 200, pattern: /^(相关(链接|文件|文章|阅读|新闻|稿件|信息)|延伸阅读|推荐阅读|热点推荐|友情链接)\s*[：:]/ },
   { reason: 'social media account', maxLength: 10, pattern: /^(政务微信|政务微博|官方微信|官方微博|微信公众号|今日头条号|手机版|移动版)$/ },
 ];
 

@@ -56,4 +56,9 @@ describe('other chrome', () => {
   it('keeps sentences that merely mention a label', () => {
     expect(chromeReason('各单位要在公开目录中标明索引号和发布机构，方便群众查阅。')).toBeNull();
   });
+
+  it('drops a 友情链接 line whose links were run together, and keeps a sentence about such links', () => {
+    expect(chromeReason('友情链接：国务院省政府市政府')).toBe('related links');
+    expect(chromeReason('各单位要定期检查网站友情链接，及时清理失效链接。')).toBeNull();
+  });
 });

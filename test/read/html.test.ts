@@ -68,6 +68,11 @@ describe('htmlToText: blocks become lines', () => {
     expect(cleaned.lines.map((l) => l.text)).toEqual(['正文一段。']);
     expect(cleaned.file.dropped.map((d) => d.reason)).toEqual(['font and print bar', 'font and print bar']);
   });
+
+  it('removes a 友情链接 box of links to other sites', () => {
+    const page = `<body><div class="TRS_Editor"><p>一、加强政策解读，内容。</p></div><div class="links">友情链接：<a>国务院</a> <a>省政府</a> <a>市政府</a></div></body>`;
+    expect(linesOf(page)).toEqual(['一、加强政策解读，内容。']);
+  });
 });
 
 describe('htmlToText: finding the article', () => {
@@ -235,6 +240,44 @@ describe('htmlToText: meta hints', () => {
   it('reads <meta name=ArticleTitle|ContentSource>, and takes no date from PubDate (when the site published it, §4)', () => {
     const head = '<meta charset="utf-8"><meta name="ArticleTitle" content="某市2020年政务公开工作要点"><meta name="PubDate" content="2020-06-08 08:53"><meta name="ContentSource" content="某市人民政府办公室">';
     expect(htmlToText(trsPage('<p>正文一段。</p>', head)).metaHints).toEqual({ title: '某市2020年政务公开工作要点', issuer: '某市人民政府办公室' });
+  });
+
+  it('reads label/value pairs set side by side in one block of <span>s', () => {
+    const info = '<div class="info"><span>索引号：</span><span>000014349/2022-00087</span> <span>发布机构：</span><span>某市人民政府办公室</span><span>成文日期：</span><span>2022-05-16</span><span>发文字号：</span><span>某政办〔2022〕21号</span></div>';
+    expect(htmlToText(`<body>${info}<div id="zoom"><p>正文一段，内容。</p></div></body>`).metaHints).toEqual({ docNumber: '某政办〔2022〕21号', date: '2022-05-16' });
+  });
+
+  it('reads a label in an element of its own, with no colon, and its value in the next element', () => {
+    const list = '<ul><li><span>索引号</span><span>QT-2023-0101</span></li><li><span>发文字号</span> <span>某政办发〔2023〕11号</span></li></ul><dl><dt>成文日期</dt><dd>2023-05-12</dd></dl>';
+    expect(htmlToText(`<body>${list}<div id="zoom"><p>正文一段，内容。</p></div></body>`).metaHints).toEqual({ docNumber: '某政办发〔2023〕11号', date: '2023-05-12' });
+    // A data table's 名称 column is no label of the page: its cells are not read this way.
+    const table = '<table><tr><td>序号</td><td>名称</td><td>数量</td></tr><tr><td>1</td><td>某设备</td><td>2</td></tr></table>';
+    expect(htmlToText(`<body><div id="zoom"><p>正文一段，内容。</p>${table}</div></body>`).metaHints).toEqual({});
+  });
+
+  it('reads no pairs from a paragraph that does not open with a label (a sentence citing 文号：)', () => {
+    const article = '<p>请各单位按原通知（文号：某政办〔2021〕3号）执行。</p>';
+    expect(htmlToText(`<body><div id="zoom">${article}</div></body>`).metaHints).toEqual({});
+  });
+
+  it('takes the title a page sets above its article, apart from it, for the field it fits', () => {
+    const page = (heading: string) => `<body><div class="crumbs"><a>首页</a> &gt; <a>政务公开</a></div>${heading}
+      <div class="info">发布时间：2022-05-18　来源：市政府办公室　【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+      <div id="zoom"><p>各县（市、区）人民政府，市直各单位：</p><p>现将《某市2022年政务公开工作要点》印发给你们，请认真抓好落实。</p></div></body>`;
+    expect(htmlToText(page('<h2>某市人民政府办公室关于印发某市2022年政务公开工作要点的通知</h2>')).metaHints).toEqual({
+      noticeTitle: '某市人民政府办公室关于印发某市2022年政务公开工作要点的通知',
+    });
+    expect(htmlToText(page('<div class="news-title">某市2022年政务公开工作要点</div>')).metaHints).toEqual({ title: '某市2022年政务公开工作要点' });
+    // A column's name is no title; nor is a list of links to other notices.
+    expect(htmlToText(page('<h2>通知公告</h2>')).metaHints).toEqual({});
+    expect(htmlToText(page('<h3 class="title"><a href="/1">某市2021年政务公开工作要点</a></h3>')).metaHints).toEqual({});
+  });
+
+  it('takes no heading far above the article, and lets the disclosure block’s title win', () => {
+    const far = `<body><h1>某市2022年政务公开工作要点</h1><div class="box"><p>${'其他栏目的一段很长的介绍文字，'.repeat(20)}</p></div><div class="side-list">x</div>`;
+    expect(htmlToText(`${far}<div id="zoom"><p>正文一段，内容。</p></div></body>`).metaHints).toEqual({});
+    const titled = `<body><table><tr><td>标题：</td><td>关于印发某市2022年政务公开工作要点的通知</td><td>发文机关：</td><td>某市人民政府办公室</td></tr></table><h1>某市2022年政务公开工作要点</h1><div id="zoom"><p>正文一段，内容。</p></div></body>`;
+    expect(htmlToText(titled).metaHints).toEqual({ noticeTitle: '关于印发某市2022年政务公开工作要点的通知', issuer: '某市人民政府办公室' });
   });
 
   it('prefers the signing date of the disclosure table to the publishing date of the <meta> tag', () => {

@@ -4,12 +4,15 @@
 import type { CheerioAPI } from 'cheerio';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { contains, descendants, hanAndLinkHan, hasNestedTable, isBlock, isInlineHidden, linkDensity, nameTokens, textOf } from './dom.js';
-import { countHan, squeeze } from './text.js';
+import { collapseLine, countHan, squeeze } from './text.js';
 import {
   ARTICLE_CONTAINERS,
   CHROME_MAX_TEXT,
   CHROME_MIN_LINK_DENSITY,
   CHROME_TOKEN,
+  HEADING_ELEMENTS,
+  HEADING_MAX_GAP,
+  HEADING_TOKEN,
   LINK_BLOCK_HEADING,
   NON_TEXT_ELEMENTS,
 } from './vocabulary.js';
@@ -75,6 +78,34 @@ export function articleRoots($: CheerioAPI, containers: Element[]): Element[] {
   const body = $('body')[0]!; // parse5 always builds <html><body>
   const densest = densestBlock(body);
   return densest ? [densest] : [];
+}
+
+/**
+ * The title a page sets above its article, apart from it (an <h1>, a div.news-title), when its
+ * text passes `isTitle`: the last such heading before the article, with no more than a date line,
+ * a source line and a font bar between them. Links are no heading: a list of other articles is not.
+ */
+export function headingBefore(root: Element, isTitle: (text: string) => boolean): string | null {
+  let page: AnyNode = root;
+  while (page.parent) page = page.parent;
+  let heading: string | null = null;
+  /** Han characters read since the heading started (its own included, counted off at the start). */
+  let gap = 0;
+  for (const node of descendants(page)) {
+    if (node === root) break;
+    if (isText(node)) gap += countHan(node.data);
+    else if (isTag(node) && isHeadingElement(node) && !contains(node, root) && linkDensity(node) < CHROME_MIN_LINK_DENSITY) {
+      const text = collapseLine(textOf(node));
+      if (!isTitle(text)) continue;
+      heading = text;
+      gap = -countHan(text);
+    }
+  }
+  return heading !== null && gap <= HEADING_MAX_GAP ? heading : null;
+}
+
+function isHeadingElement(element: Element): boolean {
+  return HEADING_ELEMENTS.has(element.name) || nameTokens(element).some((token) => HEADING_TOKEN.test(token));
 }
 
 function distinctBodies(elements: Element[]): Element[] {

@@ -5,9 +5,9 @@ import type { CheerioAPI } from 'cheerio';
 import { isTag, type Element } from 'domhandler';
 import { textOf } from './dom.js';
 import { disclosureLabel, ownRows } from './table.js';
-import { collapseLine, isoDate } from './text.js';
+import { collapseLine, isoDate, labelText } from './text.js';
 import { META_TAGS, type MetaHints } from './vocabulary.js';
-import { disclosedValue, NOTICE_TITLE, type DisclosureField } from '../../vocabulary/disclosure.js';
+import { ALL_DISCLOSURE_LABELS, disclosedValue, isPlanTitleLine, NOTICE_TITLE, type DisclosureField } from '../../vocabulary/disclosure.js';
 
 type Found = Partial<Record<DisclosureField, string>>;
 
@@ -33,11 +33,47 @@ function disclosureValues($: CheerioAPI): Found {
   for (const item of $('li, p, dd, div').toArray()) {
     if (item.children.some((child) => isTag(child) && ['li', 'p', 'div', 'table', 'ul'].includes(child.name))) continue;
     const text = collapseLine(textOf(item));
+    if (text.length > 150) continue;
     const colon = text.search(/[:：]/);
-    if (colon < 0 || text.length > 150) continue;
-    note(disclosureLabel(text.slice(0, colon)), collapseLine(text.slice(colon + 1)));
+    // A line that opens with a label: its further pairs are labelled too.
+    if (colon < 0 || disclosureLabel(text.slice(0, colon)) === null) continue;
+    for (const pair of labelledPairs(text)) {
+      const at = pair.search(/[:：]/);
+      note(disclosureLabel(pair.slice(0, at)), collapseLine(pair.slice(at + 1)));
+    }
+  }
+  // A label in an element of its own with its value in the next (<span>发文字号</span><span>…</span>,
+  // <dt>…</dt><dd>…</dd>); a table's cells were read above.
+  for (const label of $('span, dt, b, strong, em, label, div').toArray()) {
+    if (label.children.some(isTag)) continue;
+    const field = disclosureLabel(textOf(label));
+    const value = nextElement(label);
+    if (field === null || !value) continue;
+    const text = collapseLine(textOf(value));
+    if (text.length <= 150 && disclosureLabel(text) === null) note(field, text);
   }
   return found;
+}
+
+/** The element after an element, past white space between them. */
+function nextElement(element: Element): Element | null {
+  for (let next = element.nextSibling; next; next = next.nextSibling) {
+    if (isTag(next)) return next;
+    if (textOf(next).trim()) return null;
+  }
+  return null;
+}
+
+/** Disclosure labels in a line, leftmost first (so 主题分类 is found whole, not as 分类). */
+const LABEL_IN_LINE = new RegExp(`(?:${ALL_DISCLOSURE_LABELS.join('|')})[:：]`, 'g');
+
+/**
+ * The `label：value` pairs of a line that opens with a label: one, or several set side by side
+ * (索引号：… 发布机构：… 发文字号：… in one block of <span>s). Each pair holds its colon.
+ */
+function labelledPairs(text: string): string[] {
+  const starts = [...text.matchAll(LABEL_IN_LINE)].map((m) => m.index).filter((at) => at > 0);
+  return [0, ...starts].map((at, i) => text.slice(at, starts[i]));
 }
 
 function metaTagValues($: CheerioAPI): Found {
@@ -67,4 +103,20 @@ export function pageMetaHints($: CheerioAPI): MetaHints {
   const date = disclosed.date ? isoDate(disclosed.date) : null;
   if (date) hints.date = date;
   return hints;
+}
+
+/** A page heading that is the notice's or the plan's title, as the meta stage reads titles. */
+export function isPageTitle(text: string): boolean {
+  const title = labelText(text);
+  return NOTICE_TITLE.test(title) || isPlanTitleLine(title);
+}
+
+/**
+ * The title a page sets above its article (headingBefore), for the field it fits, when the
+ * disclosure block and the <meta> tags gave none.
+ */
+export function withPageHeading(hints: MetaHints, heading: string | null): MetaHints {
+  if (heading === null || hints.title || hints.noticeTitle) return hints;
+  const title = labelText(heading);
+  return { ...hints, [NOTICE_TITLE.test(title) ? 'noticeTitle' : 'title']: title };
 }

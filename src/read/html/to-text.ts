@@ -4,10 +4,10 @@ import { load } from 'cheerio';
 import { InputError } from '../../errors.js';
 import type { LineSource, Warning } from '../../model.js';
 import { MAX_HTML_DEPTH, MAX_HTML_TAG_BYTES } from '../../limits.js';
-import { articleRoots, containerMatches, stripChrome } from './article.js';
+import { articleRoots, containerMatches, headingBefore, stripChrome } from './article.js';
 import { flattenHtml } from './flatten.js';
 import { articleLines } from './lines.js';
-import { pageMetaHints } from './meta.js';
+import { isPageTitle, pageMetaHints, withPageHeading } from './meta.js';
 import type { MetaHints } from './vocabulary.js';
 
 export interface PageText {
@@ -40,11 +40,13 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): PageT
   if (!html.trim()) throw new InputError(kind === 'page' ? 'the page is empty' : NO_TEXT.document);
   const flat = flattenHtml(html);
   const $ = load(flat.html);
-  const metaHints = pageMetaHints($);
+  const disclosed = pageMetaHints($);
   const containers = kind === 'page' ? containerMatches($) : [];
   if (kind === 'page') stripChrome($, containers);
   const roots = kind === 'page' ? articleRoots($, containers) : [$('body')[0]!];
   if (!roots.length) throw new InputError(NO_TEXT[kind]);
+  // A page may set the title above the article, outside the text read.
+  const metaHints = kind === 'page' ? withPageHeading(disclosed, headingBefore(roots[0]!, isPageTitle)) : disclosed;
 
   const warnings: Warning[] = [];
   if (/<html[\s>]/i.test(html) && !/<\/html\s*>/i.test(html)) {

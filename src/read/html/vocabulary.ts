@@ -50,8 +50,18 @@ export const CHROME_TOKEN =
 export const CHROME_MAX_TEXT = 300;
 export const CHROME_MIN_LINK_DENSITY = 0.5;
 
+/**
+ * Class or id tokens of the element a page sets its article's title in (news-title, art_title,
+ * articleTitle, bt, biaoti) when that title stands apart from the article's text.
+ */
+export const HEADING_TOKEN = /title|^(?:tit|bt|biaoti|dbt)$/i;
+/** Elements that are headings whatever their class. */
+export const HEADING_ELEMENTS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3']);
+/** The page title above the article is this close to it: no more Han characters in between (its date, source, font bar). */
+export const HEADING_MAX_GAP = 200;
+
 /** Headings that open a block of links to other pages (相关链接 and the like). */
-export const LINK_BLOCK_HEADING = /^(?:相关(?:链接|文件|文章|阅读|新闻|稿件|信息|附件)|延伸阅读|热点推荐|推荐阅读)\s*[:：]?$/;
+export const LINK_BLOCK_HEADING = /^(?:相关(?:链接|文件|文章|阅读|新闻|稿件|信息|附件)|延伸阅读|热点推荐|推荐阅读|友情链接)\s*[:：]?$/;
 
 /** `<meta name=…>` tags that describe the article (not PubDate: when the site published it is no field of the notice). */
 export const META_TAGS: readonly { name: string; field: DisclosureField }[] = [
