@@ -271,6 +271,10 @@ describe('htmlToText: meta hints', () => {
     // A column's name is no title; nor is a list of links to other notices.
     expect(htmlToText(page('<h2>通知公告</h2>')).metaHints).toEqual({});
     expect(htmlToText(page('<h3 class="title"><a href="/1">某市2021年政务公开工作要点</a></h3>')).metaHints).toEqual({});
+    // A part of the page, or a table's header row set as the heading, is no plan's title: it names no year or place.
+    for (const heading of ['<h1>工作任务</h1>', '<h1>一、工作要点</h1>', '<h1>工作任务 | 具体要求 | 责任部门 |</h1>']) {
+      expect(htmlToText(page(heading)).metaHints, heading).toEqual({});
+    }
   });
 
   it('takes no heading far above the article, and lets the disclosure block’s title win', () => {

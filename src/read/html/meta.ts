@@ -6,6 +6,7 @@ import { isTag, type Element } from 'domhandler';
 import { textOf } from './dom.js';
 import { disclosureLabel, ownRows } from './table.js';
 import { collapseLine, isoDate, labelText } from './text.js';
+import { matchMarker } from '../../vocabulary/markers.js';
 import { META_TAGS, type MetaHints } from './vocabulary.js';
 import { ALL_DISCLOSURE_LABELS, disclosedValue, isPlanTitleLine, NOTICE_TITLE, type DisclosureField } from '../../vocabulary/disclosure.js';
 
@@ -105,11 +106,16 @@ export function pageMetaHints($: CheerioAPI): MetaHints {
   return hints;
 }
 
-/** A page heading that is the notice's or the plan's title, as the meta stage reads titles. */
+/**
+ * A page heading that is the notice's or the plan's title: a plan's names its year or place (a
+ * heading 工作任务 or 一、工作要点 names a part of a page, a table's header row is no title).
+ */
 export function isPageTitle(text: string): boolean {
   const title = labelText(text);
-  return NOTICE_TITLE.test(title) || isPlanTitleLine(title);
+  if (title.includes('|') || matchMarker(title) !== null) return false;
+  return NOTICE_TITLE.test(title) || (isPlanTitleLine(title) && PLAN_NAMES_ITS_OWN.test(title));
 }
+const PLAN_NAMES_ITS_OWN = /\d{4}|[省市县区州盟旗乡镇]/;
 
 /**
  * The title a page sets above its article (headingBefore), for the field it fits, when the
