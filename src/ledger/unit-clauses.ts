@@ -114,16 +114,36 @@ export interface UnitContext {
   firstLeads?: boolean;
 }
 
+/**
+ * A reading of clauses for each kind of context (the role a clause's units take by default, the
+ * notice's place, whether its first unit leads), shared by the notices of a batch that are alike;
+ * and each context's own, found without building a key for every clause.
+ */
+const readingsByKind = new Map<string, (content: string) => Unit[]>();
+const readings = new WeakMap<UnitContext, (content: string) => Unit[]>();
+
 /** The units a clause names, for a column's role and the notice's place: read once for each. */
-export const unitsOfClause = readOnce(
-  (content: string, context: UnitContext) => `${context.defaultRole}:${context.firstLeads === true}:${context.ownPlaceStems.join('、')}:${content}`,
-  (content: string, context: UnitContext): Unit[] => {
-    const units = readUnitsOfClause(content, context);
-    // The first unit leads where the notice says so, unless the clause names its lead itself.
-    if (!context.firstLeads || units.length === 0 || units.some((unit) => unit.role === 'lead')) return units;
-    return [{ ...units[0]!, role: 'lead' as const }, ...units.slice(1)];
-  },
-);
+export function unitsOfClause(content: string, context: UnitContext): Unit[] {
+  let reading = readings.get(context);
+  if (reading === undefined) {
+    const kind = `${context.defaultRole}:${context.firstLeads === true}:${context.ownPlaceStems.join('、')}`;
+    reading = readingsByKind.get(kind);
+    if (reading === undefined) {
+      if (readingsByKind.size >= KINDS_KEPT) readingsByKind.clear();
+      readingsByKind.set(kind, (reading = readOnce((clause) => leadingFirst(readUnitsOfClause(clause, context), context))));
+    }
+    readings.set(context, reading);
+  }
+  return reading(content);
+}
+/** Kinds of context remembered before the memory starts over: a batch of many places meets many. */
+const KINDS_KEPT = 64;
+
+/** The first unit leads where the notice says so, unless the clause names its lead itself. */
+function leadingFirst(units: Unit[], context: UnitContext): Unit[] {
+  if (!context.firstLeads || units.length === 0 || units.some((unit) => unit.role === 'lead')) return units;
+  return [{ ...units[0]!, role: 'lead' as const }, ...units.slice(1)];
+}
 
 function readUnitsOfClause(content: string, context: UnitContext): Unit[] {
   const text = clauseParts(content).clause.trim().replace(/[。]$/, '');

@@ -86,21 +86,20 @@ const CLAUSES_KEPT = 4096;
  * A reading of clauses that reads each distinct one once: notices repeat their clauses
  * (各县（市、区）、市各有关部门负责落实) task after task, and a batch's notices each other's.
  */
-export function readOnce<A extends unknown[], T>(keyOf: (...args: A) => string, read: (...args: A) => T): (...args: A) => T {
+export function readOnce<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
-  return (...args) => {
-    const key = keyOf(...args);
-    let value = known.get(key);
+  return (text) => {
+    let value = known.get(text);
     if (value === undefined) {
       if (known.size >= CLAUSES_KEPT) known.clear();
-      known.set(key, (value = read(...args)));
+      known.set(text, (value = read(text)));
     }
     return value;
   };
 }
 
 /** Whether the text inside a parenthesis (or a labelled line) names the units of a task. */
-export const isUnitClause = readOnce((content: string) => content, judgeClause);
+export const isUnitClause = readOnce(judgeClause);
 
 function judgeClause(content: string): boolean {
   const text = clauseLimits(content).clause.trim().replace(/[。；，]$/, '');
@@ -178,7 +177,7 @@ const CLAUSE_PARTS = '；;。，,';
  * without them or its notes: （牵头单位：市司法局；完成时限：6月底前）, （市财政局负责，2023年底前完成）,
  * （市审计局负责，下同）.
  */
-const clauseLimits = readOnce((content: string) => content, splitClauseLimits);
+const clauseLimits = readOnce(splitClauseLimits);
 
 /** A time-limit label further on in a clause (责任单位：市住建局　完成时限：年底前): it parts the clause as ；does. */
 const INLINE_LIMIT_LABEL = new RegExp(`\\s*(${[...LIMIT_WORDS, '时间'].join('|')})\\s*[：:]`, 'g');
@@ -286,7 +285,7 @@ export function isClauseLine(line: string): boolean {
 }
 
 /** A line of units and roles without brackets: asked of each paragraph several times (as it, and as the next one), read once. */
-const isBareClauseLine = readOnce((line: string) => line, (line: string) => bareClauseStart(line) === 0);
+const isBareClauseLine = readOnce((line) => bareClauseStart(line) === 0);
 
 // ---- clauses without brackets ----
 
