@@ -278,6 +278,22 @@ function trailingLabels(paragraph: string, from: number): number {
   return -1;
 }
 
+const COMMAS = new Set(['，', ',']);
+
+/** Whether a paragraph ends with a unit clause in brackets (its stops after it aside). */
+function endsWithClause(paragraph: string): boolean {
+  let end = paragraph.length;
+  while (end > 0 && CLAUSE_TRAIL.has(paragraph[end - 1]!)) end--;
+  if (BRACKET[paragraph.charCodeAt(end - 1)] !== 2) return false;
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const bracket = BRACKET[paragraph.charCodeAt(i)];
+    if (bracket === 2) depth++;
+    else if (bracket === 1 && --depth === 0) return isUnitClause(paragraph.slice(i + 1, end - 1));
+  }
+  return false;
+}
+
 /**
  * Cuts a paragraph at its unit clauses — a top-level parenthesis naming units that ends the
  * paragraph, or that follows a finished sentence and is followed by more text — and tells whether
@@ -285,6 +301,7 @@ function trailingLabels(paragraph: string, from: number): number {
  */
 export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalanced: boolean } {
   const splits: ClauseSplit[] = [];
+  let closesWithClause: boolean | undefined;
   // Every bracket counts for the balance, 〔〕 too; only （）-like ones open a clause.
   let balance = 0;
   let unbalanced = false;
@@ -310,7 +327,10 @@ export function scanClauses(paragraph: string): { splits: ClauseSplit[]; unbalan
       // (and goes with it, as at the end of a paragraph).
       // A clause right before the next item of an inline list ends its item as a stop would.
       const endsSentence = SENTENCE_END.has(paragraph[i + 1]!) || itemStartsAt(paragraph, i + 1);
-      if (!atEnd && !endsSentence && !afterSentence(paragraph, from, open)) continue;
+      // …政策（县人社局负责），公开…（县医保局负责）。: before a comma, a clause ends its part of the
+      // sentence when another clause closes the rest; alone it may only say who does what is said.
+      const endsPart = COMMAS.has(paragraph[i + 1]!) && (closesWithClause ??= endsWithClause(paragraph));
+      if (!atEnd && !endsSentence && !endsPart && !afterSentence(paragraph, from, open)) continue;
       const content = paragraph.slice(open + 1, i);
       // A bare list of units may name its time limit too: …活动。（各乡镇、县直有关部门，10月底前）
       if (!isUnitClause(content) && !(atEnd && isBareUnitList(clauseParts(content).clause))) continue;

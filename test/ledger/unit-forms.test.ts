@@ -273,4 +273,13 @@ describe('unit clauses', () => {
     expect(units('县财政局为牵头单位，县审计局为配合单位')).toEqual(['县财政局:lead', '县审计局:support']);
     expect(units('市卫健委牵头。配合单位：市医保局、市财政局')).toEqual(['市卫健委:lead', '市医保局:support', '市财政局:support']);
   });
+
+  it('ends a part of a sentence at a clause before a comma when another clause closes the rest, and not otherwise', () => {
+    const read = (l: Ledger) => l.tasks.map((t) => [t.text, t.units.map((u) => u.name)]);
+    expect(read(ledger('做好就业政策公开（县人社局负责），公开医疗保险政策（县医保局负责）。'))).toEqual([
+      ['做好就业政策公开', ['县人社局']],
+      ['公开医疗保险政策', ['县医保局']],
+    ]);
+    expect(read(ledger('推进政务公开（县政府办负责），确保各项工作落实到位。'))).toEqual([['推进政务公开（县政府办负责），确保各项工作落实到位。', []]]);
+  });
 });
