@@ -89,7 +89,8 @@ function unitsOfList(all: string[]): string[] {
 }
 
 function splitOnAnd(name: string): string[] {
-  const parts = splitTopLevel(name, '和及与').map(bareName);
+  // 以及 is 及: A以及B.
+  const parts = splitTopLevel(name.includes('以及') ? name.replace(/以及/g, '及') : name, '和及与').map(bareName);
   return parts.length > 1 && parts.every(isUnitName) ? parts : [name];
 }
 

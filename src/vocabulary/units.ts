@@ -35,7 +35,7 @@ export const FIRST_LEADS = /(第一|首位|第一位)[^。；，]{0,8}?(为|是)
 
 /** Role words that follow the units they assign; the first of a run decides (牵头落实 → lead). */
 export const SUFFIX_ROLES: Record<string, Role> = {
-  牵头抓总: 'lead', 为牵头单位: 'lead', 牵头: 'lead', 主办: 'lead', 统筹: 'lead', 指导: 'lead',
+  牵头抓总: 'lead', 负总责: 'lead', 督促指导: 'lead', 为牵头单位: 'lead', 牵头: 'lead', 主办: 'lead', 统筹: 'lead', 指导: 'lead',
   为责任单位: 'responsible', 负责: 'responsible', 承办: 'responsible', 落实: 'responsible', 组织实施: 'responsible', 具体实施: 'responsible', 主责: 'responsible',
   为配合单位: 'support', 配合: 'support', 参与: 'support', 协办: 'support', 协助: 'support', 参加: 'support', 支持: 'support',
 };
@@ -48,11 +48,12 @@ export const ROLE_MARK = new RegExp(`[（(](${Object.keys(SUFFIX_ROLES).filter((
 /** What a role word may take after it in a clause: 负责本辖区工作, 负责统筹协调 (not units). */
 const ROLE_OBJECTS = ['本辖区工作', '本地区工作', '本辖区', '本地区', '本行业', '本系统', '本领域', '统筹协调', '协调推进', '督促指导', '具体实施', '组织实施', '统筹', '协调', '指导', '督导', '推进', '实施'];
 export const ROLE_OBJECT = new RegExp(`^(${ROLE_OBJECTS.join('|')})$`);
-const CLAUSE_ENDING = new RegExp(`(${Object.keys(SUFFIX_ROLES).join('|')})(${ROLE_OBJECTS.join('|')})?$`);
+// A run of role words ends a clause as its first does (配合落实): the names stand before the run.
+const CLAUSE_ENDING = new RegExp(`(?:${Object.keys(SUFFIX_ROLES).join('|')})+(${ROLE_OBJECTS.join('|')})?$`);
 export const ROLE_AFTER = new RegExp(`^(${Object.keys(SUFFIX_ROLES).join('|')})`);
 
 /** Words around unit names that are not part of them. */
-const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按职责|按职能|根据职责|分别|各自|自行|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
+const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分工|按照各自职责|按各自职责|按照职责|按职责|按职能|根据职责|按照属地管理原则|按照属地原则|按属地原则|按属地管理|属地|分别|各自|自行|共同|具体|等单位|等部门|等|负责落实|负责|落实|承办)+$/;
 /** A name followed by 等 and what it stands for: 区商务局等数字经济工作领导小组成员单位 → 区商务局. */
 const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
 /** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */

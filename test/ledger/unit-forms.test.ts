@@ -282,4 +282,26 @@ describe('unit clauses', () => {
     ]);
     expect(read(ledger('推进政务公开（县政府办负责），确保各项工作落实到位。'))).toEqual([['推进政务公开（县政府办负责），确保各项工作落实到位。', []]]);
   });
+
+  it('reads 负总责 and 督促指导 as leading, and 按照属地原则, 按各自职责 as qualifiers', () => {
+    expect(units('县发改局负总责，各项目单位具体负责')).toEqual(['县发改局:lead', '各项目单位:responsible']);
+    expect(units('县政府办督促指导，各乡镇按照属地原则负责')).toEqual(['县政府办:lead', '各乡镇:responsible']);
+    expect(units('县人社局、县医保局按照各自职责负责')).toEqual(['县人社局:responsible', '县医保局:responsible']);
+    // 负责督促指导 is what 负责 takes, no unit and no second role.
+    expect(units('县政府办负责督促指导')).toEqual(['县政府办:responsible']);
+  });
+
+  it('splits on 以及 as on 及, only where both pieces are units', () => {
+    expect(units('县人社局以及县医保局按职责分工负责')).toEqual(['县人社局:responsible', '县医保局:responsible']);
+    expect(units('县融媒体中心以及社会各界')).toEqual(['县融媒体中心以及社会各界:responsible']);
+  });
+
+  it('reads a run of role words (配合落实) closing an unbracketed clause, not a sentence ending so', () => {
+    const l = ledger('做好政策解读，重要政策同步解读。市政府办公室负责，各区县政府、市直各部门配合落实。');
+    expect(l.tasks.map((t) => [t.text, t.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      ['做好政策解读，重要政策同步解读。', ['市政府办公室:responsible', '各区县政府:support', '市直各部门:support']],
+    ]);
+    const s = ledger('做好政策解读，各部门要积极配合落实。');
+    expect(s.tasks.map((t) => [t.text, t.units])).toEqual([['做好政策解读，各部门要积极配合落实。', []]]);
+  });
 });
