@@ -6,6 +6,7 @@ import { narrowAlnum, normalisePunctuation, normaliseSpace } from './punctuation
 import { FULL_WIDTH_ALNUM, HALF_WIDTH_MARK, TONED_LETTER, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
 import { pipeRow, tabRows } from './tabs.js';
+import { dropRunningLines } from './running.js';
 
 /**
  * One simplified line as the later stages should read it: half-width digits, no pinyin
@@ -97,7 +98,12 @@ export function clean(decoded: Decoded): CleanDoc {
     }
   });
 
+  // The running headers and footers between a PDF copy's pages, found by the page numbers dropped.
+  const pageNumbers = dropped.filter((line) => line.reason === 'page number').map((line) => line.line);
+  const running = dropRunningLines(lines, pageNumbers);
+  if (running.dropped.length) dropped.push(...running.dropped), dropped.sort((a, b) => a.line - b.line);
+
   const source = { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) };
   const file: NoticeFile = { source, warnings, dropped, metaHints, ...(decoded.lineSources ? { lineSources: decoded.lineSources } : {}) };
-  return { file, lines };
+  return { file, lines: running.lines };
 }
