@@ -19,6 +19,8 @@ const BY_END = `(?:${BEFORE}|内)`;
 const CN_COUNT = '[\\d一二三四五六七八九十两半]+';
 /** A month in digits or in Chinese numerals: 9, 十一. */
 const monthOf = (written: string) => (/\d/.test(written) ? Number(written) : chineseNumber(written));
+/** A part of a clause that says how often (每季度更新, 按月编发, 定期公开): neither a unit nor a time limit (contract §5). */
+export const FREQUENCY = /^(?:(?:每|按)(?:年|半年|季度?|月|旬|周|日|天)|定期)/;
 /** A date that comes every year or month (每年3月31日前) is a frequency, not a limit. */
 const NOT_RECURRING = '(?<!每年|每月|每季度|每半年|\\d)';
 /** Verbs after a bare year and month that make it a limit: 2021年8月完成. */
@@ -63,8 +65,8 @@ const quarterEnd = (q: string) => {
 interface DeadlineRule {
   /** A word every match contains, looked for first: most windows of text lack most of them. */
   word: string;
-  /** What every match contains: texts without it skip the rule. */
-  needs: RegExp;
+  /** What every match contains, where more than the word: texts without it skip the rule. */
+  needs?: RegExp;
   pattern: RegExp;
   resolve: Resolve;
 }
@@ -156,7 +158,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     resolve: (m, y) => iso(/[次明]/.test(m[1] ?? m[2] ?? '') ? yearOf('次', y) : y, 12, 31),
   },
   // 上半年, 下半年, 三季度末, 第二季度 (a period's limit is its end)
-  { word: '半年', needs: /半年/, pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BY_END}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
+  { word: '半年', pattern: new RegExp(`(?<!每)${YEAR}([上下])半年${BY_END}?`, 'g'), resolve: (m, y) => iso(yearOf(m[1], y), m[2] === '上' ? 6 : 12, 'last') },
   // 三至四季度, 第二—第三季度: the end of the range
   {
     word: '季度', needs: /[—–\-－~～至到]\s*第?[一二三四1-4]季度/,
@@ -164,7 +166,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[3]!), 'last'),
   },
   {
-    word: '季度', needs: /季度/,
+    word: '季度',
     pattern: new RegExp(`(?<![每各])${YEAR}${QUARTER}季度(?:末|底)?${BY_END}?`, 'g'),
     resolve: (m, y) => iso(yearOf(m[1], y), quarterEnd(m[2]!), 'last'),
   },
@@ -254,7 +256,7 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
     for (const [from, to] of spans) {
       const window = text.slice(from, to);
       for (const rule of DEADLINE_RULES) {
-        if (!window.includes(rule.word) || !rule.needs.test(window)) continue;
+        if (!window.includes(rule.word) || (rule.needs && !rule.needs.test(window))) continue;
         // exec, not matchAll: matchAll copies the expression on every call.
         const { pattern } = rule;
         pattern.lastIndex = 0;

@@ -3,7 +3,7 @@
 // whether a cell holds units; the ledger reads the units and their roles (ledger/unit-clauses.ts).
 
 import type { Role } from '../model.js';
-import { limitPart, type ClauseLimit } from './deadlines.js';
+import { FREQUENCY, limitPart, type ClauseLimit } from './deadlines.js';
 import { LABEL, labelsLeaders, LIMIT_WORDS } from './columns.js';
 
 // ---- data: the words of unit clauses (contract §3) ----
@@ -58,8 +58,6 @@ const QUALIFIERS = /^(由|请)|(按职责分工|按照职责分工|按职能分�
 const AND_OTHERS = /^(.{2,}?)等[^、，；]{0,24}$/;
 /** Parts of a clause that are notes, not units: 以下均需各县市区落实，不再逐一列出. */
 export const NOTE = /以下|不再|逐一|列出|下同|参照|均需|适用范围|按有关|规定执行/;
-/** A part of a clause that says how often (每季度更新, 按月编发, 定期公开): neither a unit nor a time limit (contract §5). */
-const FREQUENCY = /^(?:(?:每|按)(?:年|半年|季度?|月|旬|周|日|天)|定期)/;
 
 /** Endings of a unit's name: what makes a piece of a list a unit by itself. */
 const UNIT_ENDING =
@@ -255,9 +253,12 @@ export function bareName(piece: string): string {
 
 /** A piece of a list is a unit by itself when it names a body: 市财政局, 各镇（街）, 市直各单位. */
 export function isUnitName(name: string): boolean {
-  const bare = name.replace(/（[^（）]*）$/, '');
+  const bare = withoutNote(name);
   return bare.length >= 2 && (bare.startsWith('各') || UNIT_ENDING.test(bare));
 }
+
+/** A name without the note in brackets at its end: 各镇（街） → 各镇. */
+const withoutNote = (name: string) => name.replace(/（[^（）]*）$/, '');
 
 /**
  * A clause cut off (at the end of a file, or of a table cell) still opens as one: its first name
@@ -311,7 +312,7 @@ function isRolePart(part: string): boolean {
   if (!UNIT_ENDING.test(before) && !QUALIFIERS.test(before)) return false;
   const names = unitPieces(text);
   // A name holds no colon (注：第一责任单位为牵头单位 is a note on the roles), and the public is no body (全社会参与).
-  return names.length > 0 && names.every((name) => !NOTE.test(name) && !/[：:]|社会$/.test(name) && UNIT_ENDING.test(name.replace(/（[^（）]*）$/, '')));
+  return names.length > 0 && names.every((name) => !NOTE.test(name) && !/[：:]|社会$/.test(name) && UNIT_ENDING.test(withoutNote(name)));
 }
 
 /** What may close a paragraph after its clause: stops and white space, by character code. */
