@@ -101,7 +101,10 @@ export function clean(decoded: Decoded): CleanDoc {
   // The running headers and footers between a PDF copy's pages, found by the page numbers dropped.
   const pageNumbers = dropped.filter((line) => line.reason === 'page number').map((line) => line.line);
   const running = dropRunningLines(lines, pageNumbers);
-  if (running.dropped.length) dropped.push(...running.dropped), dropped.sort((a, b) => a.line - b.line);
+  if (running.dropped.length) {
+    for (const line of running.dropped) dropped.push(line);
+    dropped.sort((a, b) => a.line - b.line);
+  }
 
   const source = { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) };
   const file: NoticeFile = { source, warnings, dropped, metaHints, ...(decoded.lineSources ? { lineSources: decoded.lineSources } : {}) };

@@ -35,7 +35,9 @@ function numberedFooters(lines: SourceLine[]): Set<number> {
     const words = (found[2] ?? found[3])!;
     if (words.replace(/\s+/g, '').length < MIN_FOOTER_WORDS || /\d/.test(words)) continue;
     const key = `${found[1] === undefined ? '' : '#'}${words.replace(/\s+/g, '')}${found[4] === undefined ? '' : '#'}`;
-    groups.set(key, [...(groups.get(key) ?? []), { line, page: Number(found[1] ?? found[4]) }]);
+    const group = groups.get(key) ?? [];
+    if (group.length === 0) groups.set(key, group);
+    group.push({ line, page: Number(found[1] ?? found[4]) });
   }
   const footers = new Set<number>();
   for (const group of groups.values()) {
@@ -88,7 +90,10 @@ export function dropRunningLines(lines: SourceLine[], pageNumbers: number[]): { 
     if (entry.mark || !repeated(i)) return;
     const side = breakSide(i);
     const key = `${side}${entry.shape!}`;
-    if (side !== 0) beside.set(key, [...(beside.get(key) ?? []), entry.line]);
+    if (side === 0) return;
+    const found = beside.get(key) ?? [];
+    if (found.length === 0) beside.set(key, found);
+    found.push(entry.line);
   });
   const running = new Set(footers);
   for (const found of beside.values()) if (found.length >= 2 && found.length * 2 >= breaks.size) for (const line of found) running.add(line);
