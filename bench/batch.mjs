@@ -57,7 +57,8 @@ function runBatch(dir, notices, output, threads) {
       ? [process.execPath, ['bench/maxrss.mjs', ...cli]]
       : [GNU_TIME, ['-v', process.execPath, ...cli]];
     const start = performance.now();
-    const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+    // stderr holds the notices' warnings (megabytes for thousands of shuffled copies) before the peak memory.
+    const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 });
     const wallMs = performance.now() - start;
     if (result.status !== 0) throw new Error(`bench: taizhang parse exited with ${result.status}:\n${result.stderr}`);
     const written = output === 'jsonl' ? readFileSync(join(out, 'ledgers.jsonl'), 'utf8').trimEnd().split('\n').length : readdirSync(out).length;

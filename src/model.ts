@@ -104,6 +104,11 @@ export interface NoticeFile {
 export interface CleanDoc {
   file: NoticeFile;
   lines: SourceLine[];
+  /**
+   * Whether any line holds a “|” (a table row, or a bar in the text): the stages after cleaning
+   * look for rows line by line only when one does. Looked for when not given.
+   */
+  pipes?: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@ import { chromeReason, labelAlone, metadataOf } from './chrome.js';
 import { findMojibake } from './mojibake.js';
 import { removePinyin } from './pinyin.js';
 import { narrowAlnum, normalisePunctuation, normaliseSpace } from './punctuation.js';
-import { FULL_WIDTH_ALNUM, HALF_WIDTH_MARK, TONED_LETTER, MAY_BE_GARBLED, OPENS_BRACKET, scanLines, SPACE, TRADITIONAL } from './scan.js';
+import { FULL_WIDTH_ALNUM, HALF_WIDTH_MARK, TONED_LETTER, MAY_BE_GARBLED, OPENS_BRACKET, PIPE, scanLines, TAB, SPACE, TRADITIONAL } from './scan.js';
 import { convertLine, scriptFrom } from './script.js';
 import { pipeRow, tabRows } from './tabs.js';
 import { dropRunningLines } from './running.js';
@@ -67,7 +67,7 @@ export function clean(decoded: Decoded): CleanDoc {
   /** A label standing alone (索引号 / 113715…/ 发布机关 / 冠县政府): the label, waiting for its value. */
   let pendingLabel: string | null = null;
   const texts: string[] = [];
-  const rowsByTabs = decoded.text.includes('\t') ? tabRows(rawLines) : new Set<number>();
+  const rowsByTabs = rawLines.some((raw) => raw.flags & TAB) ? tabRows(rawLines) : new Set<number>();
 
   rawLines.forEach((raw, index) => {
     const line = index + 1;
@@ -108,5 +108,7 @@ export function clean(decoded: Decoded): CleanDoc {
 
   const source = { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) };
   const file: NoticeFile = { source, warnings, dropped, metaHints, ...(decoded.lineSources ? { lineSources: decoded.lineSources } : {}) };
-  return { file, lines: running.lines };
+  // Cleaning puts a “|” only into the rows it makes of tab-separated lines.
+  const pipes = rowsByTabs.size > 0 || rawLines.some((raw) => raw.flags & PIPE);
+  return { file, lines: running.lines, pipes };
 }

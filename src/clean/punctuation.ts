@@ -1,3 +1,5 @@
+import { CodeUnitBuffer } from './code-units.js';
+
 // Chinese text uses full-width punctuation; pasted and converted notices mix in half-width marks.
 // A half-width mark becomes full-width unless it sits between two half-width letters or digits
 // (1,000 / 20:37 / a:b stay as they are).
@@ -29,14 +31,12 @@ const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x2
 const WIDE_UNIT = new Uint16Array(0x40);
 for (const [mark, wide] of Object.entries(WIDE)) WIDE_UNIT[mark.charCodeAt(0)] = wide.charCodeAt(0);
 
-/** A changed line is written here as UTF-16 code units; it grows with the longest line. */
-let units = new Uint16Array(4096);
+/** A changed line is written here. */
+const buffer = new CodeUnitBuffer();
 
 export function normalisePunctuation(text: string): string {
   // A scan by character code: most lines have no half-width mark, and are returned as they are.
-  // A changed one is written out as code units and read back as one flat string: built by
-  // concatenation it would be flattened, a copy, by whatever looked at it next.
-  let copied = -1;
+  let out: Uint16Array | null = null;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x3f) continue;
@@ -44,16 +44,10 @@ export function normalisePunctuation(text: string): string {
     if (wide === 0) continue;
     const bracket = code === 0x28 || code === 0x29;
     if (!bracket && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) continue;
-    if (copied < 0) {
-      if (units.length < text.length) units = new Uint16Array(text.length * 2);
-      copied = 0;
-    }
-    while (copied < i) units[copied] = text.charCodeAt(copied++);
-    units[copied++] = wide;
+    out ??= buffer.copyOf(text);
+    out[i] = wide;
   }
-  if (copied < 0) return text;
-  while (copied < text.length) units[copied] = text.charCodeAt(copied++);
-  return Buffer.from(units.buffer, 0, text.length * 2).toString('utf16le');
+  return out === null ? text : buffer.text(text.length);
 }
 
 /** Chinese text and its punctuation, quotes included: a space beside them is no word gap. */

@@ -19,13 +19,19 @@ export const FULL_WIDTH_ALNUM = 64;
  * characters OpenCC's normalisation step changes, so only a line with one needs that step.
  */
 export const COMPATIBILITY_IDEOGRAPH = 128;
+/** A “|”: the line may be a table row (a notice with none anywhere has no rows to look for). */
+export const PIPE = 256;
+/** A tab: the line may be a row of a table pasted with tabs between its cells. */
+export const TAB = 512;
 
-const FLAGS = new Uint8Array(0x10000);
+const FLAGS = new Uint16Array(0x10000);
 const flag = (chars: string, bit: number) => {
   for (const ch of chars) FLAGS[ch.charCodeAt(0)]! |= bit;
 };
 flag(HALF_WIDTH_MARKS, HALF_WIDTH_MARK);
 flag('(（', OPENS_BRACKET);
+flag('|', PIPE);
+flag('\t', TAB);
 flag(INLINE_SPACES, SPACE);
 for (let code = 0xe000; code <= 0xf8ff; code++) FLAGS[code]! |= SPACE; // private use: dropped with the spaces
 flag(SUSPECT_CHARS, MAY_BE_GARBLED);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Script } from '../model.js';
+import { CodeUnitBuffer } from './code-units.js';
 import { COMPATIBILITY_IDEOGRAPH, flagsOf, TRADITIONAL } from './scan.js';
 
 type OpenCCModule = typeof import('opencc-js/t2cn');
@@ -135,30 +136,23 @@ function dictionaryOf(group: DictGroup): Dictionary {
   return { starts, phrases, astralPhrases, characters, astralCharacters, single };
 }
 
-/** The converted text is written here as UTF-16 code units; it grows with the longest line. */
-let units: Uint16Array = new Uint16Array(4096);
-
-/** The buffer, with room for `needed` code units and the first `kept` kept. */
-function reserve(needed: number, kept: number): Uint16Array {
-  if (needed <= units.length) return units;
-  const larger = new Uint16Array(Math.max(needed, units.length * 2));
-  larger.set(units.subarray(0, kept));
-  return (units = larger);
-}
+/** The converted text is written here. */
+const buffer = new CodeUnitBuffer();
 
 /**
  * OpenCC's longest-match conversion, giving the same text as its Converter: positions where no
  * entry of the dictionary begins are passed with one look-up, the entries starting at the others
- * are tried longest first, and the converted text is written as code units from the first change
- * on, rather than built by concatenation (which left garbage for every change).
+ * are tried longest first. At the first change the whole text is copied into the buffer at once
+ * (natively: a copy a code unit at a time cost more than the look-ups) and each change is written
+ * over it; the rare entry that changes the length has the rest of the text copied again after it.
  */
 function convertWith(dictionary: Dictionary, text: string, counter: { changed: number }): string {
   const { starts, phrases: bmpPhrases, characters, single } = dictionary;
-  // The buffer in a local, reloaded only when it grows: the module binding cost a load per unit.
-  let out = units;
-  let length = 0;
-  /** The text before this position is in `out` already (once something changed). */
-  let copied = 0;
+  // The buffer's units in a local, reloaded only when they grow: a property load per unit cost more.
+  let out = buffer.units;
+  /** Where the text's position i is written: i + shift (entries may change the length). */
+  let shift = 0;
+  let copied = false;
   let changed = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
@@ -170,11 +164,13 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
     }
     // A character that only ever changes alone, into one other: written at once.
     if (flags === CHANGES_ALONE && single[code] !== 0) {
-      out = reserve(length + text.length - copied, length);
-      while (copied < i) out[length++] = text.charCodeAt(copied++);
-      out[length++] = single[code]!;
+      if (!copied) {
+        out = buffer.copyOf(text);
+        copied = true;
+      }
+      out[i + shift] = single[code]!;
       changed++;
-      i = copied = i + 1;
+      i++;
       continue;
     }
     const width = flags & STARTS_ASTRAL && isSurrogatePair(text, i, code) ? 2 : 1;
@@ -197,21 +193,22 @@ function convertWith(dictionary: Dictionary, text: string, counter: { changed: n
       i += width;
       continue;
     }
-    out = reserve(length + (i - copied) + to.length + (text.length - i - matched), length);
-    while (copied < i) out[length++] = text.charCodeAt(copied++);
-    for (let k = 0; k < to.length; k++) {
-      const unit = to.charCodeAt(k);
-      if (k < matched && text.charCodeAt(i + k) !== unit) changed++;
-      out[length++] = unit;
+    if (!copied) {
+      out = buffer.copyOf(text);
+      copied = true;
     }
-    i = copied = i + matched;
+    for (let k = 0; k < to.length && k < matched; k++) if (text.charCodeAt(i + k) !== to.charCodeAt(k)) changed++;
+    const at = i + shift;
+    if (to.length !== matched) {
+      shift += to.length - matched;
+      out = buffer.reserve(text.length + shift, at);
+      buffer.write(text.slice(i + matched), at + to.length);
+    }
+    for (let k = 0; k < to.length; k++) out[at + k] = to.charCodeAt(k);
+    i += matched;
   }
   counter.changed += changed;
-  if (copied === 0) return text;
-  out = reserve(length + (text.length - copied), length);
-  while (copied < text.length) out[length++] = text.charCodeAt(copied++);
-  // Not TextDecoder: it would drop a leading U+FEFF and replace lone surrogates.
-  return Buffer.from(out.buffer, 0, length * 2).toString('utf16le');
+  return copied ? buffer.text(text.length + shift) : text;
 }
 
 const isSurrogatePair = (text: string, i: number, code: number) => {

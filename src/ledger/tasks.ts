@@ -225,7 +225,8 @@ class TaskCollector {
     if (rows) this.note(node.head, 'heading', node.ordinals.join('.'));
     const segments = this.segmentsOf(rows ? node.body : [node.head, ...node.body]);
     if (rows) path = [...path, headingOf(node)];
-    const cellUnits = (node.cells?.units ?? []).flatMap((cell) => this.readUnits(cell.text, cell.role ?? 'responsible'));
+    // Most items are no table row: no unit cells to read (flatMap over none still costs a call).
+    const cellUnits = node.cells?.units.length ? node.cells.units.flatMap((cell) => this.readUnits(cell.text, cell.role ?? 'responsible')) : [];
     // A row's unit column names its units; a clause in its text (做好解读，市政府办负责) adds to them
     // and gives its role to the names both hold. Several clauses in one cell keep their own units.
     if (segments.length === 1) segments[0]!.units.push(...cellUnits.filter((unit) => !segments[0]!.units.some((named) => named.name === unit.name)));
@@ -371,7 +372,7 @@ class TaskCollector {
       text,
       units: dedupeUnits(segment.units),
       deadlines: mergeDeadlines(
-        segment.cellDeadlines.flatMap((cell) => deadlinesOfCell(cell, this.context.planYear)),
+        segment.cellDeadlines.length ? segment.cellDeadlines.flatMap((cell) => deadlinesOfCell(cell, this.context.planYear)) : [],
         findDeadlines(segment.clauseDeadlines.length ? [text, ...segment.clauseDeadlines].join('\n') : text, this.context.planYear),
       ),
       line: this.context.lineSources ? null : segment.firstLine,

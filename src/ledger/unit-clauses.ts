@@ -113,19 +113,20 @@ export interface UnitContext {
   ownPlaceStems: string[];
   /** The notice says the first unit named leads (第一责任单位为牵头单位, §3). */
   firstLeads?: boolean;
+  /** How this context reads clauses, kept on it once asked (see unitsOfClause). */
+  reading?: (content: string) => Unit[];
 }
 
 /**
  * A reading of clauses for each kind of context (the role a clause's units take by default, the
  * notice's place, whether its first unit leads), shared by the notices of a batch that are alike;
- * and each context's own, found without building a key for every clause.
+ * and kept on each context, found without building a key for every clause.
  */
 const readingsByKind = new Map<string, (content: string) => Unit[]>();
-const readings = new WeakMap<UnitContext, (content: string) => Unit[]>();
 
 /** The units a clause names, for a column's role and the notice's place: read once for each. */
 export function unitsOfClause(content: string, context: UnitContext): Unit[] {
-  let reading = readings.get(context);
+  let reading = context.reading;
   if (reading === undefined) {
     const kind = `${context.defaultRole}:${context.firstLeads === true}:${context.ownPlaceStems.join('、')}`;
     reading = readingsByKind.get(kind);
@@ -133,7 +134,7 @@ export function unitsOfClause(content: string, context: UnitContext): Unit[] {
       if (readingsByKind.size >= KINDS_KEPT) readingsByKind.clear();
       readingsByKind.set(kind, (reading = readOnce((clause) => leadingFirst(readUnitsOfClause(clause, context), context))));
     }
-    readings.set(context, reading);
+    context.reading = reading;
   }
   return reading(content);
 }

@@ -1,7 +1,7 @@
 import type { CleanDoc, DroppedLine, MarkerStyle, Outline, OutlineNode, RowCells, SourceLine, Warning } from '../model.js';
 import { matchMarker, spellMarker, usuallyAbove, type MarkerMatch } from '../vocabulary/markers.js';
 import { recoverTables, type Block, type TableRow } from '../table/index.js';
-import { bareTableLines } from '../table/recover.js';
+import { anyPipe, bareTableLines } from '../table/recover.js';
 import { isPlaceholderCell, SEQ_CELL } from '../table/cells.js';
 import { ATTACHMENT, ATTACHMENT_HEADER, ATTACHMENT_ITEM, ATTACHMENT_LIST, classifyTail, isAttachmentName, isDateLine } from './tail.js';
 import { unwrap } from './unwrap.js';
@@ -298,10 +298,12 @@ export function outline(doc: CleanDoc): Outline {
   const builder = new OutlineBuilder(plainText);
   // A web page or Word file marks its paragraphs; only plain text may have broken them (but not
   // the cells of a table saved one to a line).
-  const cells = plainText ? bareTableLines(doc.lines) : new Set<number>();
-  const lines = splitRunTogether(plainText ? unwrap(doc.lines, cells) : doc.lines, cells);
+  // Joining and splitting lines puts no “|” in them where none was.
+  const pipes = doc.pipes ?? anyPipe(doc.lines);
+  const cells = plainText ? bareTableLines(doc.lines, pipes) : new Set<number>();
+  const lines = splitRunTogether(plainText ? unwrap(doc.lines, cells, pipes) : doc.lines, cells, pipes);
   const sources = doc.file.lineSources;
   const readerRows = sources && ((line: SourceLine) => sources[line.line - 1]?.row);
-  for (const block of recoverTables(lines, readerRows)) builder.add(block);
+  for (const block of recoverTables(lines, readerRows, pipes)) builder.add(block);
   return builder.finish(doc);
 }

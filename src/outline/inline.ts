@@ -2,6 +2,7 @@ import type { SourceLine } from '../model.js';
 import { DOT_MARK, LIST_MARK, matchMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { AIMS_HEADINGS, WORK_HEADINGS } from '../vocabulary/sections.js';
 import { HAN } from '../vocabulary/han.js';
+import { anyPipe } from '../table/recover.js';
 
 // Run-together text: a notice (or a section of it) that lost its line breaks, its numbering
 // inline: “…制定本方案。一、工作目标……二、工作任务（一）围绕建设法治政府……1.把公开透明作为……”.
@@ -171,9 +172,9 @@ function listGluedToHeading(text: string, marker: MarkerMatch): boolean {
   return at > 0 && listAfterHeading(text, marker.text.length, at);
 }
 
-function mayRunTogether(line: SourceLine): RunTogether {
+function mayRunTogether(line: SourceLine, hasPipes: boolean): RunTogether {
   const { text } = line;
-  if (text.includes('|')) return null;
+  if (hasPipes && text.includes('|')) return null;
   if (text.length < RUN_TOGETHER_MIN) {
     // A short line runs together only from a marker of its own: most lines are not looked into.
     const lead = matchMarker(text);
@@ -188,10 +189,11 @@ function mayRunTogether(line: SourceLine): RunTogether {
 
 /**
  * Splits run-together lines at their inline numbering; other lines only teach the numbering. The
- * lines of a table's cells (`cells`, by line number) are not split.
+ * lines of a table's cells (`cells`, by line number) and table rows are not split (`hasPipes`:
+ * whether any line holds a “|”, when the caller knows).
  */
-export function splitRunTogether(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
-  const runsTogether = lines.map((line) => (cells.has(line.line) ? null : mayRunTogether(line)));
+export function splitRunTogether(lines: SourceLine[], cells: ReadonlySet<number> = new Set(), hasPipes = anyPipe(lines)): SourceLine[] {
+  const runsTogether = lines.map((line) => (cells.has(line.line) ? null : mayRunTogether(line, hasPipes)));
   // Most notices have no such line: then the numbering need not be followed at all.
   if (runsTogether.every((kind) => kind === null)) return lines;
   const numbering = new Numbering();

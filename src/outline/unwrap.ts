@@ -1,5 +1,6 @@
 import { COVER_NOTICE_TITLE, DOC_NUMBER } from '../vocabulary/disclosure.js';
 import type { SourceLine } from '../model.js';
+import { anyPipe } from '../table/recover.js';
 import { matchMarker, spellMarker, type MarkerMatch } from '../vocabulary/markers.js';
 import { ATTACHMENT, isDateLine, signingOffice } from './tail.js';
 import { CLAUSE_STOPS, CLOSERS, MID_SENTENCE, SENTENCE_STOPS } from '../vocabulary/sentences.js';
@@ -20,8 +21,8 @@ const LONGER_SHARE = 0.05;
 /** A line that ends a sentence, a clause, a quotation or a table row goes on with nothing. */
 const SENTENCE_END = new RegExp(`[${SENTENCE_STOPS}${CLAUSE_STOPS}${CLOSERS}|]$`);
 
-function wrapWidth(lines: SourceLine[]): number | null {
-  const long = lines.filter((l) => l.text.length >= MIN_WRAP_WIDTH && !l.text.includes('|'));
+function wrapWidth(lines: SourceLine[], hasPipes: boolean): number | null {
+  const long = lines.filter((l) => l.text.length >= MIN_WRAP_WIDTH && !(hasPipes && l.text.includes('|')));
   if (long.length < MIN_LINES) return null;
   const counts = new Map<number, number>();
   for (const l of long) counts.set(l.text.length, (counts.get(l.text.length) ?? 0) + 1);
@@ -90,17 +91,20 @@ function decimalContinues(text: string, last: Decimal | null): boolean {
 /**
  * Joins lines broken inside a paragraph: at a fixed wrap width, inside a bracket or after a comma,
  * or before an inline list's next ordinal. The lines of a table's cells (`cells`, by line number)
- * stay as they are.
+ * and table rows stay as they are (`hasPipes`: whether any line holds a “|”, when the caller knows).
  */
-export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set()): SourceLine[] {
-  const width = wrapWidth(cells.size ? lines.filter((line) => !cells.has(line.line)) : lines);
+export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set(), hasPipes = anyPipe(lines)): SourceLine[] {
+  const width = wrapWidth(cells.size ? lines.filter((line) => !cells.has(line.line)) : lines, hasPipes);
   const joined: SourceLine[] = [];
   // The width test looks at the last physical line of a joined paragraph, not at the whole.
   let lastPiece = '';
   let lastDecimal: Decimal | null = null;
+  /** Whether the paragraph joined last holds a “|”: then it is a row. */
+  let previousPiped = false;
   for (const line of lines) {
     const previous = joined.at(-1);
-    const joinable = previous !== undefined && !cells.has(line.line) && !cells.has(previous.line) && !previous.text.includes('|') && !line.text.includes('|');
+    const piped = hasPipes && line.text.includes('|');
+    const joinable = previous !== undefined && !cells.has(line.line) && !cells.has(previous.line) && !previousPiped && !piped;
     // The cheap tests first: most lines end a sentence, and most documents are not wrapped.
     const broken =
       joinable &&
@@ -121,6 +125,7 @@ export function unwrap(lines: SourceLine[], cells: ReadonlySet<number> = new Set
     if (continues) joined[joined.length - 1] = { ...previous!, text: previous!.text + line.text, lastLine: line.lastLine ?? line.line };
     else {
       joined.push(line);
+      previousPiped = piped;
       if (startsWithDigit(line.text) && (marker ?? matchMarker(line.text))?.style === '1.1') lastDecimal = DECIMAL.exec(line.text)!.slice(1).map(Number) as Decimal;
     }
     lastPiece = line.text;

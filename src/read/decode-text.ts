@@ -281,7 +281,7 @@ function chineseScore(text: string): number {
 }
 
 /** Binary data shows its control characters from the start: the first few thousand tell. */
-const BINARY_SAMPLE = 8 * 1024;
+const BINARY_SAMPLE = 4 * 1024;
 
 function rejectBinary(text: string): void {
   const sample = text.slice(0, BINARY_SAMPLE);

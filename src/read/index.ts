@@ -11,8 +11,11 @@ export interface ReadOptions {
   contentType?: string;
 }
 
-/** A .csv name, or a first line with commas or tabs: worth asking the CSV reader whether it holds a task header. */
-const mayBeCsv = (text: string, name: string): boolean => /\.(?:csv|tsv)$/i.test(name) || /^[^\n]*[,\t][^\n]*[,\t]/.test(text);
+/**
+ * A .csv name, or a first line with commas or tabs and no full stop (a sentence with half-width
+ * commas is no header row or sheet title): worth asking the CSV reader whether it holds a task header.
+ */
+const mayBeCsv = (text: string, name: string): boolean => /\.(?:csv|tsv)$/i.test(name) || /^[^\n。]*[,\t][^\n。]*[,\t][^\n。]*(?:\n|$)/.test(text);
 
 /**
  * Bytes of one input → decoded text. The format is judged by content (see detectFormat); the

@@ -145,9 +145,12 @@ export function readLedgerJson(bytes: Uint8Array): Ledger {
   return { ...ledger, meta, sections: ledger.sections ?? [], warnings: ledger.warnings ?? [] };
 }
 
+/** The pipeline, imported on the first notice (a batch asks once per input: the promise is kept). */
+let pipeline: Promise<typeof import('../pipeline.js')> | undefined;
+
 /** An input's ledger: read as it is when the input is a ledger (.json), else parsed from the notice. */
 export async function ledgerOfInput(bytes: Uint8Array, options: ReadOptions): Promise<Ledger> {
   if (isLedgerJsonName(options.name)) return readLedgerJson(bytes);
-  const { parseBytes } = await import('../pipeline.js');
+  const { parseBytes } = await (pipeline ??= import('../pipeline.js'));
   return parseBytes(bytes, options);
 }

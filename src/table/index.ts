@@ -61,9 +61,9 @@ interface TableState {
 /**
  * Lines → plain lines, table rows typed by their columns, and dropped lines (headers, rules). The
  * rows a reader found (`readerRows`) are read as it wrote them; tables in the text of the other
- * lines are recovered first.
+ * lines are recovered first. `hasPipes`: whether any line holds a “|”, when the caller knows.
  */
-export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLine) => ReaderRow | undefined): Block[] {
+export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLine) => ReaderRow | undefined, hasPipes?: boolean): Block[] {
   const blocks: Block[] = [];
   const tables: TableState[] = [];
   let table: TableState | null = null;
@@ -77,7 +77,7 @@ export function recoverTables(lines: SourceLine[], readerRows?: (line: SourceLin
   /** The rows read under the header of lines, once one is: see `numberedRowAt`. */
   let lineTable: TableState | null = null;
 
-  const pieces = recoverGrids(lines, readerRows);
+  const pieces = recoverGrids(lines, readerRows, hasPipes);
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p]!;
     switch (piece.kind) {

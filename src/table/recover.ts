@@ -119,12 +119,18 @@ function readerPiece(line: SourceLine, reader: ReaderRow): Piece {
   return { kind: 'row', cells: cells.map((text) => ({ text, line: { ...line, text } })), line, reader };
 }
 
+/** Whether any of the lines holds a “|”. */
+export const anyPipe = (lines: SourceLine[]): boolean => lines.some((line) => line.text.includes('|'));
+
 /**
  * Cuts lines into plain lines and tables: the rows a reader found (`readerRows`), and tables
  * recovered from the text of the other lines.
  */
-export function recoverGrids(lines: SourceLine[], readerRows: (line: SourceLine) => ReaderRow | undefined = () => undefined): Piece[] {
-  const hasPipes = lines.some((line) => line.text.includes('|'));
+export function recoverGrids(
+  lines: SourceLine[],
+  readerRows: (line: SourceLine) => ReaderRow | undefined = () => undefined,
+  hasPipes = anyPipe(lines),
+): Piece[] {
   const bare = hasPipes ? [] : bareStreams(lines, readerRows);
   // Most notices hold no table at all: nothing to shape.
   if (!hasPipes && bare.length === 0) return lines.map((line) => ({ kind: 'line', line }));
@@ -304,9 +310,9 @@ function bareStreams(lines: SourceLine[], readerRows: (line: SourceLine) => Read
  * The lines (by line number) of the tables in plain text saved one cell to a line with no
  * separator: the outline must neither join nor split them before the table stage reads them.
  */
-export function bareTableLines(lines: SourceLine[]): Set<number> {
+export function bareTableLines(lines: SourceLine[], hasPipes = anyPipe(lines)): Set<number> {
   const kept = new Set<number>();
-  if (lines.some((line) => line.text.includes('|'))) return kept;
+  if (hasPipes) return kept;
   for (const { start, end } of bareStreams(lines, () => undefined)) for (let at = start; at < end; at++) kept.add(lines[at]!.line);
   return kept;
 }

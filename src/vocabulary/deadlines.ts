@@ -255,8 +255,12 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
   try {
     for (const [from, to] of spans) {
       const window = text.slice(from, to);
+      // Rules of one word stand together: the window is searched for it once.
+      let word = '';
+      let hasWord = false;
       for (const rule of DEADLINE_RULES) {
-        if (!window.includes(rule.word) || (rule.needs && !rule.needs.test(window))) continue;
+        if (rule.word !== word) hasWord = window.includes((word = rule.word));
+        if (!hasWord || (rule.needs && !rule.needs.test(window))) continue;
         // exec, not matchAll: matchAll copies the expression on every call.
         const { pattern } = rule;
         pattern.lastIndex = 0;

@@ -72,18 +72,23 @@ export interface MarkerMatch extends Marker {
   needsSequence: boolean;
 }
 
-/** The styles a line beginning with a character may be numbered in, by its code: most lines need none tried. */
-const STYLES_BY_START = new Map<number, NumberingStyle[]>();
+/**
+ * The styles a line beginning with a character may be numbered in: by its code, the place of its
+ * list in STYLE_LISTS (0: none). Most lines need none tried; an array lookup, not a Map's.
+ */
+const STYLE_LIST_AT = new Uint8Array(0x10000);
+const STYLE_LISTS: NumberingStyle[][] = [[]];
 for (const style of NUMBERING_STYLES) {
   for (const start of style.starts) {
     const code = start.charCodeAt(0);
-    STYLES_BY_START.set(code, [...(STYLES_BY_START.get(code) ?? []), style]);
+    if (STYLE_LIST_AT[code] === 0) STYLE_LIST_AT[code] = STYLE_LISTS.push([]) - 1;
+    STYLE_LISTS[STYLE_LIST_AT[code]!]!.push(style);
   }
 }
 
 /** The numbering marker a line starts with, if any. */
 export function matchMarker(line: string): MarkerMatch | null {
-  for (const style of STYLES_BY_START.get(line.charCodeAt(0)) ?? []) {
+  for (const style of STYLE_LISTS[STYLE_LIST_AT[line.charCodeAt(0)] ?? 0]!) {
     const m = style.pattern.exec(line);
     if (!m) continue;
     const ordinal = style.ordinal(m[1]!);

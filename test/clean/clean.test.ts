@@ -26,6 +26,12 @@ describe('punctuation widths', () => {
     expect(cleanLine('全年新增公开信息1,000条,发布会于20:37结束')).toBe('全年新增公开信息1,000条，发布会于20:37结束');
   });
 
+  it('rewrites a line longer than its buffer whole, and a shorter one after it with nothing left over', () => {
+    const long = '各县(市、区)要高度重视,明确分工。'.repeat(400);
+    expect(normalisePunctuation(long)).toBe('各县（市、区）要高度重视，明确分工。'.repeat(400));
+    expect(normalisePunctuation('各县(市)')).toBe('各县（市）');
+  });
+
   it('widens the parentheses of a Latin parenthetical beside Chinese: (PPP)', () => {
     expect(cleanLine('推广政府和社会资本合作(PPP)模式')).toBe('推广政府和社会资本合作（PPP）模式');
   });
@@ -253,6 +259,13 @@ describe('clean()', () => {
   it('metadataOf ignores a 文号 line that holds no document number', () => {
     expect(metadataOf('文号：无')).toEqual({});
     expect(metadataOf('发文字号：湘政办函〔2019〕71号')).toEqual({ docNumber: '湘政办函〔2019〕71号' });
+  });
+
+  it('tells whether any line holds a “|”, so that later stages look for table rows only then', () => {
+    expect(clean(decoded('一、加强政策解读\n1.做好解读（县政府办负责）。')).pipes).toBe(false);
+    expect(clean(decoded('序号 | 工作任务 | 责任单位 |\n1 | 做好解读 | 县政府办 |')).pipes).toBe(true);
+    // Rows the cleaning makes of tab-separated cells hold them too.
+    expect(clean(decoded('序号\t工作任务\t责任单位\n1\t做好解读\t县政府办\n2\t做好回应\t县信访局')).pipes).toBe(true);
   });
 
   it('keeps the metaHints the reader supplied', () => {

@@ -44,6 +44,18 @@ describe('the table of characters OpenCC converts', () => {
     expect(convertToSimplified('\uf900國家')).toBe('岂国家');
   });
 
+  it('converts as OpenCC does where an entry changes the length, and on lines longer than its buffer', () => {
+    const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
+    // Compatibility ideographs whose unified form lies beyond the Basic Multilingual Plane: one
+    // code unit becomes two, and the rest of the line moves along.
+    const { normalisation } = conversionSteps(OpenCCt2cn);
+    const lengthening = normalisation.flatMap((group) => [...entriesOf(group)].filter(([from, to]) => to.length !== from.length).map(([from]) => from));
+    expect(lengthening.length).toBeGreaterThan(0);
+    const long = '各區人民政府要於年底前完成政務公開專欄建設。'.repeat(300);
+    const texts = [`國${lengthening.slice(0, 5).join('國家')}後`, long, `${long}${lengthening[0]}${long}`, '縣政府辦'];
+    for (const text of texts) expect(convertToSimplified(text)).toBe(opencc(text));
+  });
+
   it('normalises only compatibility ideographs, so a line without one skips that step', () => {
     const { normalisation } = conversionSteps(OpenCCt2cn);
     const froms = normalisation.flatMap((group) => [...entriesOf(group).keys()]);
