@@ -1,5 +1,6 @@
 import { WRITTEN_DATE } from '../vocabulary/numerals.js';
 import { ALL_DISCLOSURE_LABELS, disclosedValue, disclosureField, NOTICE_TITLE, type DisclosureField } from '../vocabulary/disclosure.js';
+import { keyFlag } from './scan.js';
 
 // Site chrome and junk: lines a web page or a crawler added around the notice. Each pattern names
 // the reason reported when the line is dropped. Patterns are tested against a cleaned line.
@@ -8,6 +9,15 @@ export interface ChromeRule {
   pattern: RegExp;
   /** Such chrome is never longer than this: a longer line is not tested (most lines are long). */
   maxLength: number;
+  /**
+   * For a pattern that searches the whole line: characters one of which its every match holds, with
+   * every character the cleaning writes as one of them (the traditional 備 of 备, Ｃ of C; one beyond
+   * the Basic Multilingual Plane keys its whole surrogate range). A line whose scan found none of
+   * them is not tested (most lines hold none).
+   */
+  keys?: string;
+  /** The scan's flag for the keys. */
+  keyFlag?: number;
 }
 
 /**
@@ -20,15 +30,15 @@ const TEXT_LABELS = [...ALL_DISCLOSURE_LABELS, ...Object.keys(CUT_LABELS)];
 /** Labels a page's article header has besides the disclosure block's. */
 const PAGE_LABELS = ['生成日期', '信息格式', '生命周期', '内容概述', '作者', '责任编辑', '编辑', '文章来源', '来源', '时间', '点击次数', '阅读次数', '字数'];
 
-export const CHROME_RULES: ChromeRule[] = [
-  {
-    reason: 'breadcrumb', maxLength: 120,
-    pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|^当前位置|首页\s*[>»›]|^[^>»›＞]{1,24}((>>?|»|›|＞)[^>»›＞]{1,24}){2,}$/,
-  },
+// A rule that searches the whole line stands apart from its anchored alternatives, with its keys.
+const RULES: ChromeRule[] = [
+  { reason: 'breadcrumb', maxLength: 120, pattern: /^(您|你)?(当前|现在)?(所在)?的?(位置|所在位置)[：>]|^当前位置/ },
+  { reason: 'breadcrumb', maxLength: 120, keys: '>»›＞', pattern: /首页\s*[>»›]|^[^>»›＞]{1,24}((>>?|»|›|＞)[^>»›＞]{1,24}){2,}$/ },
   { reason: 'page counter', maxLength: 40, pattern: /^(访问量|访量|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击率|访问次数)[：]?/ },
+  { reason: 'font and print bar', maxLength: 80, pattern: /^【?(字体|字号)[：]?/ },
   {
-    reason: 'font and print bar', maxLength: 80,
-    pattern: /^【?(字体|字号)[：]?|【(打印|关闭|关闭窗口|打印本页|收藏)】|字体(显示)?\s*[：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中|字号\s*[：]\s*[【[]?\s*[大中小T]/,
+    reason: 'font and print bar', maxLength: 80, keys: '【字',
+    pattern: /【(打印|关闭|关闭窗口|打印本页|收藏)】|字体(显示)?\s*[：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中|字号\s*[：]\s*[【[]?\s*[大中小T]/,
   },
   {
     reason: 'page buttons', maxLength: 40,
@@ -47,20 +57,21 @@ export const CHROME_RULES: ChromeRule[] = [
   { reason: 'download link', maxLength: 20, pattern: /^(附件下载|文件下载|全真版|文字版)$|^([a-z]{2,5}\s*)?下载(\s*[a-z]{2,5}\s*下载)*$/i },
   {
     reason: 'site footer', maxLength: 300,
-    pattern:
-      /版权所有|Copyright|©|凡本网注明|稿件来源|^(主办单位|承办单位|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|技术支持\s*[：]|网站识别码|ICP备|ICP证|公网安备|公安备案|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/i,
+    pattern: /^(主办单位|承办单位|维护单位|网站标识码|联系方式|联系电话|联系地址|电子邮箱|邮编|传真)[：]|^(网站地图|联系我们|关于我们|网站声明|隐私声明)$/,
+  },
+  {
+    reason: 'site footer', maxLength: 300, keys: '版Cc©凡稿技码Ii备備碼\u{2f809}ＣｃＩｉ',
+    pattern: /版权所有|Copyright|©|凡本网注明|稿件来源|技术支持\s*[：]|网站识别码|ICP备|ICP证|公网安备|公安备案/i,
   },
   { reason: 'disclosure metadata', maxLength: 160, pattern: new RegExp(`^(${[...TEXT_LABELS, ...PAGE_LABELS].join('|')})[：]`) },
-  {
-    reason: 'document-sharing header', maxLength: 120,
-    pattern: /^(文档编号|上传时间|上传者|贡献者|格式|文档格式|页数|大小|文件大小|下载积分|下载券|浏览)[：]|由会员分享|可在线阅读|请在.{1,10}上搜索|侵权投诉|VIP专免|^海报$/,
-  },
+  { reason: 'document-sharing header', maxLength: 120, pattern: /^(文档编号|上传时间|上传者|贡献者|格式|文档格式|页数|大小|文件大小|下载积分|下载券|浏览)[：]|^海报$/ },
+  { reason: 'document-sharing header', maxLength: 120, keys: '员阅搜侵V員蒐閱閲\ufa8eＶ', pattern: /由会员分享|可在线阅读|请在.{1,10}上搜索|侵权投诉|VIP专免/ },
   { reason: 'file name', maxLength: 84, pattern: /^[^\s。，；：]{1,80}\.(pdf|docx?|wps|xlsx?|et|ofd|txt|rar|zip)$/i },
   { reason: 'login bar', maxLength: 20, pattern: /^(登录|注册|登陆)(\s*[|｜/]?\s*(登录|注册|登陆|退出))+$/ },
   { reason: 'publishing time', maxLength: 30, pattern: /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/ },
   { reason: 'publication note', maxLength: 16, pattern: /^[（(]此件.{0,8}[)）]$/ },
   // 印发 looked for first: most short lines end otherwise, and the date is tried at 30 places.
-  { reason: 'print line', maxLength: 50, pattern: new RegExp(`^(?=.*印发$).{0,30}${WRITTEN_DATE}印发$`) },
+  { reason: 'print line', maxLength: 50, keys: '印', pattern: new RegExp(`^(?=.*印发$).{0,30}${WRITTEN_DATE}印发$`) },
   { reason: 'contact line', maxLength: 80, pattern: /^[（(]?联\s*系\s*人\s*[：:]/ },
   // The colophon's addressees, wherever a copy sets them: the 主送 line is read for the meta.
   { reason: 'recipients line', maxLength: 200, pattern: /^主\s*送\s*[：:]/ },
@@ -68,6 +79,8 @@ export const CHROME_RULES: ChromeRule[] = [
   { reason: 'related links', maxLength: 200, pattern: /^(相关(链接|文件|文章|阅读|新闻|稿件|信息)|延伸阅读|推荐阅读|热点推荐|友情链接)\s*[：:]/ },
   { reason: 'social media account', maxLength: 10, pattern: /^(政务微信|政务微博|官方微信|官方微博|微信公众号|今日头条号|手机版|移动版)$/ },
 ];
+
+export const CHROME_RULES: ChromeRule[] = RULES.map((rule) => (rule.keys === undefined ? rule : { ...rule, keyFlag: keyFlag(rule.keys) }));
 
 // Spam a compromised site injects: a short line made of two or more of these words, with none of
 // the punctuation of a sentence.
@@ -94,11 +107,16 @@ export function chromeForm(line: string): string {
 const LIST_START = /^\s*[\d\-·•（(]/;
 const BRACKET_START = /^[[【［]/;
 
-/** The reason a cleaned line is chrome or junk, or null when it may be part of the notice. */
-export function chromeReason(line: string): string | null {
+/**
+ * The reason a cleaned line is chrome or junk, or null when it may be part of the notice. `flags`:
+ * what the scan found in the line as read (scanLines), to pass over rules whose keys it lacks.
+ */
+export function chromeReason(line: string, flags = ~0): string | null {
   if (line.length > CHROME_MAX_LENGTH) return null;
   const text = chromeForm(line);
-  for (const rule of CHROME_RULES) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+  for (const rule of CHROME_RULES) {
+    if (text.length <= rule.maxLength && (rule.keyFlag === undefined || (flags & rule.keyFlag) !== 0) && rule.pattern.test(text)) return rule.reason;
+  }
   if (text.length <= SPAM_MAX_LENGTH && !/[，。；：、（）]/.test(text) && (text.match(SPAM_WORDS)?.length ?? 0) >= 2) return 'spam';
   return null;
 }

@@ -84,7 +84,7 @@ export function clean(decoded: Decoded): CleanDoc {
     texts.push(text);
     const label = pendingLabel;
     pendingLabel = null;
-    const reason = label !== null ? 'disclosure metadata' : labelAlone(text) && labelBlock(texts, nonEmptyAfter(rawLines, index, 2)) ? 'disclosure label' : chromeReason(text);
+    const reason = label !== null ? 'disclosure metadata' : labelAlone(text) && labelBlock(texts, nonEmptyAfter(rawLines, index, 2)) ? 'disclosure label' : chromeReason(text, raw.flags);
     if (reason === null) {
       lines.push({ text, line });
       return;

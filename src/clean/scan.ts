@@ -45,6 +45,22 @@ for (const ch of TRADITIONAL_CHARS) {
   FLAGS[code < 0x10000 ? code : 0xd800 + ((code - 0x10000) >> 10)]! |= TRADITIONAL;
 }
 
+/** The flags above TAB are given out one by one, to the characters a chrome rule's every match holds. */
+let nextKeyFlag = TAB << 1;
+const LAST_FLAG = 0x8000;
+
+/**
+ * A flag of its own for these characters (one of which every match of a chrome rule holds): the
+ * scan then tells which lines the rule need not be tried on, at no cost of its own.
+ */
+export function keyFlag(chars: string): number {
+  if (nextKeyFlag > LAST_FLAG) throw new Error('scan: no flag left for more chrome keys');
+  const bit = nextKeyFlag;
+  nextKeyFlag <<= 1;
+  flag(chars, bit);
+  return bit;
+}
+
 /** The flags of a whole text, its lines together. */
 export function flagsOf(text: string): number {
   let flags = 0;

@@ -1,5 +1,5 @@
 import { matchMarker } from '../vocabulary/markers.js';
-import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, unitPieces } from '../vocabulary/units.js';
+import { isBareUnitList, isUnitClause, isUnitName, opensWithRole, readOnce, unitPieces } from '../vocabulary/units.js';
 import { isDeadlineCell } from '../vocabulary/deadlines.js';
 
 // What a table cell looks like by its content alone: the row aligner matches these shapes to
@@ -17,6 +17,11 @@ const SINGLE_UNIT_MAX = 30;
 export function isUnitsCell(text: string): boolean {
   const cell = text.trim().replace(/[。；]$/, '');
   if (!cell || cell.length > UNITS_CELL_MAX || /[。；：:]/.test(cell) || matchMarker(cell)) return false;
+  return namesOnlyUnits(cell);
+}
+
+/** The rest of isUnitsCell, read once for each cell: a table repeats its unit cells row after row. */
+const namesOnlyUnits = readOnce((cell: string): boolean => {
   if (isUnitClause(cell) || isBareUnitList(cell)) return true;
   // A cell cut off after its first role word still opens as a unit clause: 市发展改革委牵头，市住建局等…
   if (opensWithRole(cell)) return true;
@@ -26,7 +31,7 @@ export function isUnitsCell(text: string): boolean {
   const pieces = unitPieces(cell);
   const units = pieces.filter(isUnitName).length;
   return pieces.length >= 3 && isUnitName(pieces[0]!) && units * 3 >= pieces.length * 2;
-}
+});
 
 /** A cell a table fills on purpose to say “none” (—, ／, 无): empty, not covered by the cell above. */
 const PLACEHOLDER_MAX = 2;

@@ -3,7 +3,9 @@ import { clean, cleanLine } from '../../src/clean/index.js';
 import { CHROME_RULES, chromeReason, metadataOf } from '../../src/clean/chrome.js';
 import { normalisePunctuation, normaliseSpace } from '../../src/clean/punctuation.js';
 import { removePinyin } from '../../src/clean/pinyin.js';
-import { convertToSimplified } from '../../src/clean/script.js';
+import { conversionSteps, convertToSimplified, entriesOf } from '../../src/clean/script.js';
+import { flagsOf } from '../../src/clean/scan.js';
+import * as OpenCCt2cn from 'opencc-js/t2cn';
 import { findMojibake } from '../../src/clean/mojibake.js';
 import { decoded } from '../support/models.js';
 
@@ -111,7 +113,9 @@ describe('chrome rules', () => {
   it('has exactly these rules', () => {
     expect(CHROME_RULES.map((r) => r.reason)).toEqual([
       'breadcrumb',
+      'breadcrumb',
       'page counter',
+      'font and print bar',
       'font and print bar',
       'page buttons',
       'pagination',
@@ -121,7 +125,9 @@ describe('chrome rules', () => {
       'web address',
       'download link',
       'site footer',
+      'site footer',
       'disclosure metadata',
+      'document-sharing header',
       'document-sharing header',
       'file name',
       'login bar',
@@ -182,8 +188,41 @@ describe('chrome rules', () => {
     ['今日头条号', 'social media account'],
     ['国产精品久久久久久', 'spam'],
     ['在线观看高清免费', 'spam'],
+    ['本文档由会员分享，可在线阅读', 'document-sharing header'],
+    ['Copyright © 2021 绍兴市人民政府', 'site footer'],
   ])('drops %s as %s', (line, reason) => {
     expect(chromeReason(line)).toBe(reason);
+    // …also when told what the scan found in it: each rule's keys are in each of its matches.
+    expect(chromeReason(line, flagsOf(line))).toBe(reason);
+  });
+
+  it('tries a rule that searches the whole line only on lines holding one of its keys', () => {
+    const footer = CHROME_RULES.find((rule) => rule.keys?.includes('版'))!;
+    expect(chromeReason('版权所有：绍兴市人民政府办公室', flagsOf('版权所有') & ~footer.keyFlag!)).toBeNull();
+    expect(chromeReason('版权所有：绍兴市人民政府办公室', flagsOf('版权所有'))).toBe('site footer');
+  });
+
+  it('keys every character the cleaning writes as a key: traditional forms, compatibility ideographs, full-width letters', () => {
+    const { normalisation, conversion } = conversionSteps(OpenCCt2cn);
+    const entries = [...normalisation, ...conversion].flatMap((group) => [...entriesOf(group)].map(([from, to]) => [[...from], [...to]]));
+    for (const rule of CHROME_RULES.filter((r) => r.keys !== undefined)) {
+      // Every character some step writes as a key, or as one that a later step writes as a key.
+      const writers = new Set(rule.keys);
+      for (let size = 0; size !== writers.size; ) {
+        size = writers.size;
+        for (const [source, target] of entries) {
+          target!.forEach((char, i) => {
+            if (!writers.has(char)) return;
+            // A changed length leaves no position to compare: any of the source's characters.
+            for (const written of source!.length === target!.length ? [source![i]!] : source!) writers.add(written);
+          });
+        }
+      }
+      expect([...writers].filter((char) => !rule.keys!.includes(char)), rule.reason).toEqual([]);
+      for (const key of rule.keys!) if (/[A-Za-z]/.test(key)) expect(rule.keys, `${rule.reason}: full-width ${key}`).toContain(String.fromCharCode(key.charCodeAt(0) + 0xfee0));
+    }
+    // Through the whole clean stage: a traditional page's footer and sharing header.
+    expect(clean(decoded('版權所有：紹興市人民政府辦公室\n本文檔由會員分享，可在線閱讀\n一、加強組織領導')).file.dropped.map((d) => d.reason)).toEqual(['site footer', 'document-sharing header']);
   });
 
   it('drops “(此件主动公开)” once cleaned', () => {
