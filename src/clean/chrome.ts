@@ -1,6 +1,6 @@
 import { WRITTEN_DATE } from '../vocabulary/numerals.js';
 import { ALL_DISCLOSURE_LABELS, disclosedValue, disclosureField, NOTICE_TITLE, type DisclosureField } from '../vocabulary/disclosure.js';
-import { keyFlag } from './scan.js';
+import { keyFlag, PIPE, TAB } from './scan.js';
 
 // Site chrome and junk: lines a web page or a crawler added around the notice. Each pattern names
 // the reason reported when the line is dropped. Patterns are tested against a cleaned line.
@@ -92,20 +92,22 @@ const CHROME_MAX_LENGTH = Math.max(...CHROME_RULES.map((rule) => rule.maxLength)
 
 /**
  * A line as chrome is tested: metadata comes as `[索引号]…`, `1. [索引号]…`, `（1）[索引号]…`,
- * `索 引 号：…`, and as pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |`.
+ * `索 引 号：…`, and as pipe rows `索引号： | 1134… | 组配分类： | 工作推进 |` (`flags`: the scan's,
+ * when known: a line read without a “|” or a tab is no pipe row).
  */
-export function chromeForm(line: string): string {
+export function chromeForm(line: string, flags = ~0): string {
   let text = line;
   // Each step only where its first character can be: most lines need none.
   if (LIST_START.test(text)) text = text.replace(/^\s*(\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[-·•])\s*(?=[[【\u4e00-\u9fff])/, '');
   if (BRACKET_START.test(text)) text = text.replace(/^[[【［]([\u4e00-\u9fff]{1,8})[\]】］]\s*[：]?\s*/, '$1：');
-  if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ').replace(/：\s+/g, '：');
+  if ((flags & (PIPE | TAB)) !== 0 && text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ').replace(/：\s+/g, '：');
   // Spaces that set a label's characters apart: 索 引 号：
-  if (/^\S\s/.test(text)) text = text.replace(/^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5})\s*(?=[：:])/, (label) => label.replace(/\s+/g, ''));
+  if (SPACED_START.test(text)) text = text.replace(/^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5})\s*(?=[：:])/, (label) => label.replace(/\s+/g, ''));
   return text;
 }
 const LIST_START = /^\s*[\d\-·•（(]/;
 const BRACKET_START = /^[[【［]/;
+const SPACED_START = /^\S\s/;
 
 /**
  * The reason a cleaned line is chrome or junk, or null when it may be part of the notice. `flags`:
@@ -113,7 +115,7 @@ const BRACKET_START = /^[[【［]/;
  */
 export function chromeReason(line: string, flags = ~0): string | null {
   if (line.length > CHROME_MAX_LENGTH) return null;
-  const text = chromeForm(line);
+  const text = chromeForm(line, flags);
   for (const rule of CHROME_RULES) {
     if (text.length <= rule.maxLength && (rule.keyFlag === undefined || (flags & rule.keyFlag) !== 0) && rule.pattern.test(text)) return rule.reason;
   }

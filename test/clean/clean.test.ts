@@ -190,6 +190,7 @@ describe('chrome rules', () => {
     ['在线观看高清免费', 'spam'],
     ['本文档由会员分享，可在线阅读', 'document-sharing header'],
     ['Copyright © 2021 绍兴市人民政府', 'site footer'],
+    ['索引号： | 0012-2023-001 | 组配分类： | 通知公告 |', 'disclosure metadata'],
   ])('drops %s as %s', (line, reason) => {
     expect(chromeReason(line)).toBe(reason);
     // …also when told what the scan found in it: each rule's keys are in each of its matches.
