@@ -11,17 +11,10 @@ function placeStems(region: string | null): string[] {
   return stem.length >= 2 ? [stem, region] : [region];
 }
 
-/** Every line of the outline, in no particular order. */
-function linesOf(outline: Outline): SourceLine[] {
-  const lines = [...outline.preamble, ...outline.closing, ...outline.file.dropped];
-  // Pushed one by one: a body of a hundred thousand lines is too many arguments for one push.
-  const visit = (node: OutlineNode) => {
-    lines.push(node.head);
-    for (const line of node.body) lines.push(line);
-    node.children.forEach(visit);
-  };
-  outline.roots.forEach(visit);
-  return lines;
+/** Whether any line of the outline passes the test (looked at in no particular order, none gathered). */
+function anyLine(outline: Outline, test: (line: SourceLine) => boolean): boolean {
+  const inNode = (node: OutlineNode): boolean => test(node.head) || node.body.some(test) || node.children.some(inNode);
+  return outline.preamble.some(test) || outline.closing.some(test) || outline.file.dropped.some(test) || outline.roots.some(inNode);
 }
 
 /** The numbered tree → the ledger of schema taizhang/1. */
@@ -29,7 +22,7 @@ export function buildLedger(outline: Outline): Ledger {
   const meta = metaOf(outline);
   const { tasks, sections, warnings, lines } = tasksOf(outline, {
     planYear: meta.year,
-    units: { ownPlaceStems: placeStems(meta.region), firstLeads: linesOf(outline).some((line) => line.text.includes('牵头') && FIRST_LEADS.test(line.text)) },
+    units: { ownPlaceStems: placeStems(meta.region), firstLeads: anyLine(outline, (line) => line.text.includes('牵头') && FIRST_LEADS.test(line.text)) },
     lineSources: outline.file.lineSources,
   });
   const { file } = outline;

@@ -385,6 +385,10 @@ class TaskCollector {
   }
 
   private uniqueId(id: string): string {
+    if (!this.usedIds.has(id)) {
+      this.usedIds.add(id);
+      return id;
+    }
     let unique = id;
     // Start from the last suffix this id was given, so thousands of repeats stay cheap.
     for (let n = this.nextSuffix.get(id) ?? 2; this.usedIds.has(unique); n++) {

@@ -211,8 +211,12 @@ function tidy(trigger: string): string {
   return event + end;
 }
 
-/** What every rule's match holds; the rules run only on the text around these. */
-const ANCHOR = /[\d一二三四五六七八九十]月|年(?:底|末|度?内)|\d年|半年|季度|(?:日|天|时|周|月|年|限)(?:以|之)?内/g;
+/**
+ * What every rule's match holds; the rules run only on the text around these. A year alone
+ * (2021年, in most paragraphs) anchors nothing: a limit that names one also names its month, its
+ * end (年底), a range of years, or the 到 it runs to.
+ */
+const ANCHOR = new RegExp(`[\\d一二三四五六七八九十]月|年(?:底|末|度?内)|[到至止于]\\d{4}年|\\d{4}年?${RANGE}\\d{4}年|半年|季度|(?:日|天|时|周|月|年|限)(?:以|之)?内`, 'g');
 /** Enough text around an anchor for the longest limit and its trigger (…公开后3个工作日内). */
 const WINDOW = 24;
 
