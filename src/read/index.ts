@@ -15,7 +15,14 @@ export interface ReadOptions {
  * A .csv name, or a first line with commas or tabs and no full stop (a sentence with half-width
  * commas is no header row or sheet title): worth asking the CSV reader whether it holds a task header.
  */
-const mayBeCsv = (text: string, name: string): boolean => /\.(?:csv|tsv)$/i.test(name) || /^[^\n。]*[,\t][^\n。]*[,\t][^\n。]*(?:\n|$)/.test(text);
+function mayBeCsv(text: string, name: string): boolean {
+  if (/\.(?:csv|tsv)$/i.test(name)) return true;
+  const end = text.indexOf('\n');
+  const firstLine = end < 0 ? text : text.slice(0, end);
+  // Each test one pass along the line, however long it runs.
+  return !firstLine.includes('。') && TWO_SEPARATORS.test(firstLine);
+}
+const TWO_SEPARATORS = /[,\t][^,\t]*[,\t]/;
 
 /**
  * Bytes of one input → decoded text. The format is judged by content (see detectFormat); the

@@ -89,6 +89,14 @@ describe('a 分工表 pasted from a spreadsheet into a .txt, tabs between its ce
     expect(ledger.sections).toEqual([]);
   });
 
+  it('reads a first line of prose with half-width commas as text, however long it runs', async () => {
+    // A sentence is no header row: the sniff passes over it in one look, not in a search that backtracks.
+    const prose = `${'各地区各部门要加强统筹,'.repeat(30000)}确保落实。\n一、推进决策公开\n（一）公开决策事项目录。（县司法局负责）`;
+    const ledger = await parse(new Uint8Array(Buffer.from(prose)), 'made-up.txt');
+    expect(ledger.source.format).toBe('text');
+    expect(ledger.tasks.map((t) => t.units.map((u) => u.name))).toEqual([['县司法局']]);
+  });
+
   it('does not read prose with a few tabs as a table', async () => {
     const ledger = await parse(tsv('橙溪县2023年政务公开工作要点\t\t', '一、\t推进决策公开', '（一）\t公开决策事项目录。\t（县司法局负责）', '（二）\t做好政策解读。\t（县政府办负责）'), 'made-up.txt');
     expect(ledger.source.format).toBe('text');
