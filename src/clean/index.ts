@@ -58,7 +58,7 @@ function nonEmptyAfter(lines: { text: string }[], index: number, n: number): str
 
 /** Decoded input → the notice's lines: converted to simplified, normalised, chrome dropped. */
 export function clean(decoded: Decoded): CleanDoc {
-  const { lines: rawLines, han } = scanLines(decoded.text);
+  const { lines: rawLines, flags: textFlags, han } = scanLines(decoded.text);
   const lines: SourceLine[] = [];
   const dropped: DroppedLine[] = [];
   const warnings: Warning[] = [...decoded.warnings];
@@ -67,7 +67,7 @@ export function clean(decoded: Decoded): CleanDoc {
   /** A label standing alone (索引号 / 113715…/ 发布机关 / 冠县政府): the label, waiting for its value. */
   let pendingLabel: string | null = null;
   const texts: string[] = [];
-  const rowsByTabs = rawLines.some((raw) => raw.flags & TAB) ? tabRows(rawLines) : new Set<number>();
+  const rowsByTabs = textFlags & TAB ? tabRows(rawLines) : new Set<number>();
 
   rawLines.forEach((raw, index) => {
     const line = index + 1;
@@ -109,6 +109,6 @@ export function clean(decoded: Decoded): CleanDoc {
   const source = { name: decoded.name, format: decoded.format, encoding: decoded.encoding, script: scriptFrom(converted, han) };
   const file: NoticeFile = { source, warnings, dropped, metaHints, ...(decoded.lineSources ? { lineSources: decoded.lineSources } : {}) };
   // Cleaning puts a “|” only into the rows it makes of tab-separated lines.
-  const pipes = rowsByTabs.size > 0 || rawLines.some((raw) => raw.flags & PIPE);
+  const pipes = rowsByTabs.size > 0 || (textFlags & PIPE) !== 0;
   return { file, lines: running.lines, pipes };
 }

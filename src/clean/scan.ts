@@ -74,16 +74,18 @@ export interface ScannedLine {
   flags: number;
 }
 
-/** The lines of a text (\n, \r\n or \r), each with its flags, and the Han count. */
-export function scanLines(text: string): { lines: ScannedLine[]; han: number } {
+/** The lines of a text (\n, \r\n or \r), each with its flags, the flags of all lines together, and the Han count. */
+export function scanLines(text: string): { lines: ScannedLine[]; flags: number; han: number } {
   const lines: ScannedLine[] = [];
   let start = 0;
   let flags = 0;
+  let all = 0;
   let han = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) {
       lines.push({ text: text.slice(start, i), flags });
+      all |= flags;
       if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
       start = i + 1;
       flags = 0;
@@ -93,5 +95,5 @@ export function scanLines(text: string): { lines: ScannedLine[]; han: number } {
     if (code >= 0x4e00 && code <= 0x9fff) han++;
   }
   lines.push({ text: text.slice(start), flags });
-  return { lines, han };
+  return { lines, flags: all | flags, han };
 }

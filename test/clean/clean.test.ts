@@ -332,7 +332,7 @@ describe('mojibake', () => {
   });
 });
 
-describe('tables copied with tabs between their cells', () => {
+describe('tables copied with tabs between their cells, and tabs in prose', () => {
   it('writes a run of tab-separated lines as pipe rows, empty cells kept, blank and pipe lines between them allowed', () => {
     expect(cleanedTexts('二、工作任务\n序号\t工作任务\t责任单位\t完成时限\n1\t做好政策解读\t\t年底前\n|\n2\t做好舆情回应\t县政府办\n')).toEqual([
       '二、工作任务',
@@ -346,9 +346,7 @@ describe('tables copied with tabs between their cells', () => {
   it('leaves a lone line with a tab in it, and tabs that only indent, as white space', () => {
     expect(cleanedTexts('\t一、加强政策解读。\n县政府办公室\t2024年3月1日\n各部门要抓好落实。')).toEqual(['一、加强政策解读。', '县政府办公室2024年3月1日', '各部门要抓好落实。']);
   });
-});
 
-describe('tabs in prose and in pasted rows', () => {
   it('keeps a heading row whose other cells were left empty in the run of rows', () => {
     expect(cleanedTexts('序号\t工作任务\t责任单位\n一、推进决策公开\t\t\n1\t公开决策目录\t县司法局\n2\t做好解读\t县政府办')).toEqual([
       '序号|工作任务|责任单位|',
